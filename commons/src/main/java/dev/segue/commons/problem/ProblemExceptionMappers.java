@@ -1,0 +1,79 @@
+package dev.segue.commons.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.util.Comparator;
+import java.util.List;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Turns every error a REST endpoint can raise into {@code application/problem+json}, so clients
+ * parse one shape. Unexpected exceptions are logged with their stack trace but answered without
+ * internals.
+ */
+public class ProblemExceptionMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemExceptionMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return respond(new Problem(URI.create("about:blank"), e.title(), e.status(), e.getMessage(), instance(uri), List.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.Violation> violations = e.getConstraintViolations().stream()
+                .map(v -> new Problem.Violation(field(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.Violation::field))
+                .toList();
+        String detail = violations.stream().map(v -> v.field() + ": " + v.message())
+                .reduce((a, b) -> a + "; " + b).orElse("The request is invalid.");
+        return respond(new Problem(URI.create("about:blank"), "Bad Request", 400, detail, instance(uri), violations));
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        String detail = "The request body is not valid JSON for this endpoint: " + e.getOriginalMessage();
+        return respond(new Problem(URI.create("about:blank"), "Bad Request", 400, detail, instance(uri), List.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        Response.StatusType status = e.getResponse().getStatusInfo();
+        String detail = switch (status.getStatusCode()) {
+            case 404 -> "No resource at " + uri.getPath() + ". See /q/swagger-ui for the endpoints.";
+            case 405 -> "Method not allowed on " + uri.getPath() + ". See /q/swagger-ui for the endpoints.";
+            case 415 -> "Unsupported content type: send application/json.";
+            default -> e.getMessage();
+        };
+        return respond(new Problem(URI.create("about:blank"), status.getReasonPhrase(), status.getStatusCode(), detail, instance(uri), List.of()));
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 100)
+    public Response unexpected(Exception e, UriInfo uri) {
+        LOG.errorf(e, "Unexpected error on %s", uri.getPath());
+        return respond(new Problem(URI.create("about:blank"), "Internal Server Error", 500,
+                "The server failed to handle this request; the log has the details.", instance(uri), List.of()));
+    }
+
+    private static Response respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    private static URI instance(UriInfo uri) {
+        return uri == null ? null : URI.create(uri.getPath());
+    }
+
+    private static String field(ConstraintViolation<?> violation) {
+        // "create.request.size" -> "size": the method and parameter names mean nothing to a client
+        String path = violation.getPropertyPath().toString();
+        String[] parts = path.split("\\.");
+        return parts.length > 2 ? String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length)) : parts[parts.length - 1];
+    }
+}

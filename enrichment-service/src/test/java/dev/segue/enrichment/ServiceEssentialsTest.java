@@ -1,0 +1,45 @@
+package dev.segue.enrichment;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import dev.segue.testing.PostgresTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
+class ServiceEssentialsTest {
+
+    @Test
+    void liveAndReadyWithDatasourceCheck() {
+        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItem(containsString("Database connections")));
+    }
+
+    @Test
+    void openApiAndSwaggerUi() {
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("info.title", equalTo("Segue enrichment-service"));
+        given().get("/q/swagger-ui/").then().statusCode(200);
+    }
+
+    @Test
+    void prometheusMetrics() {
+        given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
+    }
+
+    @Test
+    void unknownPathIsProblemJson() {
+        given().get("/api/nothing-here").then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("status", equalTo(404))
+                .body("detail", containsString("/api/nothing-here"));
+    }
+}
