@@ -39,8 +39,7 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
-        String detail = "The request body is not valid JSON for this endpoint: " + e.getOriginalMessage();
-        return respond(new Problem(URI.create("about:blank"), "Bad Request", 400, detail, instance(uri), List.of()));
+        return respond(new Problem(URI.create("about:blank"), "Bad Request", 400, unreadableJsonDetail(e), instance(uri), List.of()));
     }
 
     @ServerExceptionMapper
@@ -50,6 +49,7 @@ public class ProblemExceptionMappers {
             case 404 -> "No resource at " + uri.getPath() + ". See /q/swagger-ui for the endpoints.";
             case 405 -> "Method not allowed on " + uri.getPath() + ". See /q/swagger-ui for the endpoints.";
             case 415 -> "Unsupported content type: send application/json.";
+            case 400 -> e.getCause() instanceof JsonProcessingException json ? unreadableJsonDetail(json) : e.getMessage();
             default -> e.getMessage();
         };
         return respond(new Problem(URI.create("about:blank"), status.getReasonPhrase(), status.getStatusCode(), detail, instance(uri), List.of()));
@@ -60,6 +60,10 @@ public class ProblemExceptionMappers {
         LOG.errorf(e, "Unexpected error on %s", uri.getPath());
         return respond(new Problem(URI.create("about:blank"), "Internal Server Error", 500,
                 "The server failed to handle this request; the log has the details.", instance(uri), List.of()));
+    }
+
+    private static String unreadableJsonDetail(JsonProcessingException e) {
+        return "The request body is not valid JSON for this endpoint: " + e.getOriginalMessage();
     }
 
     private static Response respond(Problem problem) {

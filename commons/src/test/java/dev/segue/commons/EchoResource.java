@@ -1,0 +1,40 @@
+package dev.segue.commons;
+
+import dev.segue.commons.problem.ProblemException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** A test-only endpoint exercising the shared error mapping and access control. */
+@Path("/api/echo")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class EchoResource {
+
+    public record Message(@NotBlank String text, @Max(10) int repeat) {
+    }
+
+    @GET
+    @Path("/{text}")
+    public Message read(@PathParam("text") String text) {
+        if ("missing".equals(text)) {
+            throw ProblemException.notFound("Nothing called 'missing' here; try another name.");
+        }
+        if ("boom".equals(text)) {
+            throw new IllegalStateException("internal detail that must not leak");
+        }
+        return new Message(text, 1);
+    }
+
+    @POST
+    public Message write(@Valid Message message) {
+        return message;
+    }
+}
