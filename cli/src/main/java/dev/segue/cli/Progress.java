@@ -1,0 +1,72 @@
+package dev.segue.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Locale;
+import java.util.Set;
+
+/** How far a run resource (scan, enrichment or analysis run) got, read from its JSON, and its one-line bar. */
+record Progress(String status, long done, long total, double ratePerSecond, Long etaSeconds) {
+
+    private static final Set<String> FINISHED = Set.of("completed", "failed", "aborted", "cancelled");
+
+    static Progress of(JsonNode run) {
+        String status = run.path("status").asText("unknown");
+        long done = first(run, "processed", "done");
+        long total = first(run, "total", "discovered");
+        if (done < 0 && total < 0) {
+            done = 0;
+            total = 0;
+            for (JsonNode source : sources(run)) {
+                done += Math.max(0, first(source, "done", "processed"));
+                total += Math.max(0, first(source, "total"));
+            }
+        }
+        double rate = firstDouble(run, "filesPerSecond", "tracksPerSecond", "ratePerSecond", "rate");
+        JsonNode eta = run.path("etaSeconds");
+        return new Progress(status, Math.max(0, done), Math.max(0, total), Math.max(0, rate),
+                eta.isNumber() ? eta.asLong() : null);
+    }
+
+    private static Iterable<JsonNode> sources(JsonNode run) {
+        JsonNode sources = run.path("sources");
+        return sources.isContainerNode() ? sources::elements : java.util.List.of();
+    }
+
+    private static long first(JsonNode node, String... names) {
+        for (String name : names) {
+            if (node.path(name).isNumber()) {
+                return node.path(name).asLong();
+            }
+        }
+        return -1;
+    }
+
+    private static double firstDouble(JsonNode node, String... names) {
+        for (String name : names) {
+            if (node.path(name).isNumber()) {
+                return node.path(name).asDouble();
+            }
+        }
+        return 0;
+    }
+
+    boolean finished() {
+        return FINISHED.contains(status);
+    }
+
+    /** {@code [#########...........]  45% 450/1000  12.5/s  ETA 0:44  running} */
+    String bar(int width) {
+        double fraction = total == 0 ? (finished() ? 1 : 0) : Math.min(1.0, (double) done / total);
+        int filled = (int) Math.round(fraction * width);
+        StringBuilder line = new StringBuilder("[")
+                .append("#".repeat(filled)).append(".".repeat(width - filled)).append("] ")
+                .append(String.format(Locale.ROOT, "%3d%% %d/%d", Math.round(fraction * 100), done, total));
+        if (ratePerSecond > 0) {
+            line.append(String.format(Locale.ROOT, "  %.1f/s", ratePerSecond));
+        }
+        if (etaSeconds != null && !finished()) {
+            line.append(String.format(Locale.ROOT, "  ETA %d:%02d", etaSeconds / 60, etaSeconds % 60));
+        }
+        return line.append("  ").append(status).toString();
+    }
+}
