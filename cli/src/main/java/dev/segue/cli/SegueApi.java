@@ -118,6 +118,15 @@ final class SegueApi {
                 message += ": " + problem.get("detail").asText();
             } else if (problem.hasNonNull("title")) {
                 message += ": " + problem.get("title").asText();
+            } else if (problem.path("checks").isArray()) {
+                StringBuilder down = new StringBuilder();
+                for (JsonNode check : problem.get("checks")) {
+                    if (!"UP".equals(check.path("status").asText())) {
+                        down.append(down.isEmpty() ? ": " : "; ").append(check.path("name").asText())
+                                .append(check.has("data") ? " " + check.get("data") : "");
+                    }
+                }
+                message += down;
             }
         } catch (IOException | RuntimeException notJson) {
             // keep the bare status

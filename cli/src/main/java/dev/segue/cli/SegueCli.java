@@ -106,34 +106,30 @@ public final class SegueCli {
 
     private int status() {
         int down = 0;
-        Table health = new Table("service", "url", "ready", "detail");
+        java.util.Set<String> reachable = new java.util.HashSet<>();
+        Table health = new Table("service", "url", "ready");
         for (String service : List.of("library", "enrichment", "sonic", "playlist")) {
             String ready;
-            String detail = "";
             try {
-                JsonNode body = api.get(service, "/q/health/ready");
-                ready = body.path("status").asText();
+                ready = api.get(service, "/q/health/ready").path("status").asText();
+                reachable.add(service);
             } catch (SegueApi.ApiException e) {
-                ready = e.status == 503 ? "DOWN" : "unreachable";
-                detail = e.status == 503 ? downChecks(service) : e.getMessage();
+                ready = e.status == 503 ? "DOWN (" + e.getMessage() + ")" : "unreachable";
+                if (e.status == 503) {
+                    reachable.add(service);
+                }
                 down++;
             }
-            health.row(service, api.base(service), ready, detail);
+            health.row(service, api.base(service), ready);
         }
         out.print(health.render());
-        printCounts("library", "/api/stats");
-        printCounts("enrichment", "/api/enrichment/stats");
-        printCounts("sonic", "/api/analysis/stats");
-        return down == 0 ? 0 : 1;
-    }
-
-    private String downChecks(String service) {
-        try {
-            api.getText(service, "/q/health/ready");
-            return "";
-        } catch (SegueApi.ApiException e) {
-            return e.getMessage();
+        Map<String, String> stats = Map.of("library", "/api/stats", "enrichment", "/api/enrichment/stats", "sonic", "/api/analysis/stats");
+        for (String service : List.of("library", "enrichment", "sonic")) {
+            if (reachable.contains(service)) {
+                printCounts(service, stats.get(service));
+            }
         }
+        return down == 0 ? 0 : 1;
     }
 
     private void printCounts(String service, String path) {
