@@ -27,8 +27,9 @@ record Progress(String status, long done, long total, double ratePerSecond, Long
                 eta.isNumber() ? eta.asLong() : null);
     }
 
+    /** Enrichment runs report one progress entry per source, under {@code progress}. */
     private static Iterable<JsonNode> sources(JsonNode run) {
-        JsonNode sources = run.path("sources");
+        JsonNode sources = run.has("progress") ? run.path("progress") : run.path("sources");
         return sources.isContainerNode() ? sources::elements : java.util.List.of();
     }
 

@@ -212,7 +212,10 @@ public final class SegueCli {
         JsonNode playlist = created.body();
         out.println(playlist.path("name").asText("playlist") + "  (" + created.location() + ")");
         if (playlist.path("genreOnly").asBoolean(false)) {
-            out.println("note: built from genres only: " + playlist.path("notes").asText("no sonic analysis available"));
+            out.println("note: built from genres only, without sonic analysis");
+        }
+        for (JsonNode note : playlist.path("notes")) {
+            out.println("note: " + note.asText());
         }
         out.print(trackTable(playlist.path("tracks")).render());
         if (options.has("m3u")) {
@@ -241,17 +244,21 @@ public final class SegueCli {
         for (JsonNode track : tracks) {
             JsonNode scores = track.has("scores") ? track.path("scores") : track;
             table.row(position++, track.path("artist").asText(), track.path("title").asText(),
-                    duration(track.path("durationMs")), score(scores.path("sonic")), score(scores.path("genre")),
+                    duration(track), score(scores.path("sonic")), score(scores.path("genre")),
                     score(scores.path("transition")), score(scores.path("total")));
         }
         return table;
     }
 
-    private static String duration(JsonNode ms) {
-        if (!ms.isNumber()) {
+    private static String duration(JsonNode track) {
+        long seconds;
+        if (track.path("durationSeconds").isNumber()) {
+            seconds = track.path("durationSeconds").asLong();
+        } else if (track.path("durationMs").isNumber()) {
+            seconds = track.path("durationMs").asLong() / 1000;
+        } else {
             return "";
         }
-        long seconds = ms.asLong() / 1000;
         return String.format(Locale.ROOT, "%d:%02d", seconds / 60, seconds % 60);
     }
 

@@ -19,7 +19,7 @@ class ProgressTest {
     @Test
     void perSourceProgressIsSummed() throws Exception {
         Progress progress = Progress.of(json.readTree("""
-                {"status":"completed","sources":{"musicbrainz":{"done":10,"total":10},"lastfm":{"done":10,"total":10}}}"""));
+                {"status":"completed","progress":{"musicbrainz":{"done":10,"total":10},"lastfm":{"done":10,"total":10}}}"""));
         assertThat(progress.done()).isEqualTo(20);
         assertThat(progress.total()).isEqualTo(20);
         assertThat(progress.finished()).isTrue();

@@ -99,9 +99,9 @@ class SegueCliTest {
                 .withHeader("Location", "/api/playlists/5").withHeader("Content-Type", "application/json")
                 .withBody("""
                         {"id":5,"name":"Evening","genreOnly":false,"tracks":[
-                          {"trackId":1,"artist":"Miles Davis","title":"So What","durationMs":545000,
+                          {"trackId":1,"artist":"Miles Davis","title":"So What","durationSeconds":545,
                            "scores":{"sonic":1.0,"genre":1.0,"transition":null,"total":1.0}},
-                          {"trackId":2,"artist":"Bill Evans","title":"Peace\\nPiece","durationMs":402000,
+                          {"trackId":2,"artist":"Bill Evans","title":"Peace\\nPiece","durationSeconds":402,
                            "scores":{"sonic":0.81,"genre":0.92,"transition":0.77,"total":0.854}}]}
                         """)));
         server.stubFor(get("/api/playlists/5.m3u8").willReturn(aResponse().withBody("#EXTM3U\n")));
