@@ -1,0 +1,283 @@
+package dev.segue.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The four packaged services as separate processes on one embedded PostgreSQL, with MusicBrainz and
+ * Last.fm stubbed: what a user does, end to end, and what happens when services die mid-run.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SystemIT {
+
+    private static final Set<String> FINISHED = Set.of("completed", "failed", "aborted", "cancelled");
+    private static final int SECONDS = 40;
+
+    @TempDir
+    Path work;
+
+    private ExternalApisStub externalApis;
+    private LocalStack stack;
+    private Path music;
+
+    @BeforeAll
+    void startStack() throws Exception {
+        assumeThat(FixtureLibrary.ffmpegAvailable()).as("ffmpeg encodes the fixture library").isTrue();
+        music = Files.createDirectories(work.resolve("music"));
+        FixtureLibrary.write(music, List.of(
+                new FixtureLibrary.Album("Neon Coast", "Night Drive", "Electronic", "mp3", 124, 220, 4),
+                new FixtureLibrary.Album("Neon Coast", "Quiet Rooms", "Ambient", "flac", 70, 330, 3),
+                new FixtureLibrary.Album("Granite", "Stone Garden", "Rock", "ogg", 150, 110, 4)), SECONDS);
+
+        externalApis = new ExternalApisStub();
+        externalApis.artist("Neon Coast", "electronic", List.of("Night Drive", "Quiet Rooms"));
+        externalApis.artist("Granite", "rock", List.of("Stone Garden"));
+        for (String artist : List.of("Harbor Lights", "Pale Orchard", "Velvet Static", "Iron Tide")) {
+            externalApis.artist(artist, "indie rock", List.of(artist + " LP"));
+        }
+
+        Map<String, String> env = Map.of(
+                "QUARKUS_REST_CLIENT_MUSICBRAINZ_URL", externalApis.baseUrl(),
+                "QUARKUS_REST_CLIENT_LASTFM_URL", externalApis.baseUrl(),
+                "SEGUE_ENRICHMENT_LASTFM_API_KEY", "e2e-test-key",
+                "SEGUE_SONIC_WORKERS", "1");
+        stack = LocalStack.start(new LocalStack.Options(
+                Path.of(System.getProperty("segue.home", "..")).toAbsolutePath().normalize(),
+                work.resolve("pgdata"), List.of(music), freePort(), freePortBlock(), env,
+                new PrintStream(Files.newOutputStream(work.resolve("stack.log")), true)));
+    }
+
+    @AfterAll
+    void stopStack() {
+        if (stack != null) {
+            stack.close();
+        }
+        if (externalApis != null) {
+            externalApis.close();
+        }
+    }
+
+    @Test
+    void scanEnrichAnalyseThenPlaylistAndM3u() throws Exception {
+        JsonPath scan = awaitRun("library-service", startRun("library-service", "/api/scans", Map.of()));
+        assertThat(scan.getString("status")).isEqualTo("completed");
+
+        JsonPath tracks = json(given().baseUri(base("library-service")).get("/api/tracks?size=200&q=Night"));
+        assertThat(tracks.getList("items.title")).contains("Night Piece 1", "Night Piece 4");
+
+        awaitRun("enrichment-service", startRun("enrichment-service", "/api/enrichment/runs", Map.of("scope", "all")));
+        long nightDrive = trackId("Night Piece 1");
+        JsonPath genres = json(given().baseUri(base("enrichment-service")).get("/api/tracks/" + nightDrive + "/genres"));
+        assertThat(genres.prettify()).contains("electronic");
+
+        awaitAnalysed();
+        JsonPath sonic = json(given().baseUri(base("sonic-service")).get("/api/tracks/" + nightDrive + "/sonic"));
+        assertThat(sonic.prettify()).contains("beginning", "middle", "end", "average");
+
+        Response created = given().baseUri(base("playlist-service")).contentType(ContentType.JSON)
+                .body(Map.of("seeds", List.of(nightDrive), "size", 6, "name", "e2e evening"))
+                .post("/api/playlists");
+        assertThat(created.statusCode()).as(created.asString()).isEqualTo(201);
+        String location = created.header("Location");
+        JsonPath playlist = created.jsonPath();
+        List<Integer> ids = playlist.getList("tracks.trackId");
+        assertThat(ids).hasSize(6).doesNotHaveDuplicates().startsWith((int) nightDrive);
+        assertThat(playlist.getBoolean("genreOnly")).isFalse();
+        assertThat(playlist.getList("tracks.scores.total")).doesNotContainNull();
+
+        String m3u = given().baseUri(base("playlist-service")).get(location + ".m3u8").then().statusCode(200).extract().asString();
+        List<String> lines = m3u.lines().toList();
+        assertThat(lines.get(0)).isEqualTo("#EXTM3U");
+        List<String> paths = lines.stream().filter(l -> !l.startsWith("#") && !l.isBlank()).toList();
+        assertThat(paths).hasSize(6).allSatisfy(p -> assertThat(Path.of(p)).exists());
+        assertThat(lines.stream().filter(l -> l.startsWith("#EXTINF:"))).hasSize(6)
+                .allSatisfy(l -> assertThat(l).matches("#EXTINF:\\d+,.+ - .+"));
+
+        for (String service : LocalStack.SERVICES) {
+            given().baseUri(base(service)).get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+            given().baseUri(base(service)).get("/q/health/live").then().statusCode(200);
+            given().baseUri(base(service)).get("/q/metrics").then().statusCode(200)
+                    .body(containsString("http_server_requests_seconds_count"));
+        }
+    }
+
+    @Test
+    void sonicKilledMidRunAnalysesEveryTrackExactlyOnceAfterRestart() throws Exception {
+        awaitRun("library-service", startRun("library-service", "/api/scans", Map.of()));
+        awaitAnalysed();
+        FixtureLibrary.write(music, List.of(new FixtureLibrary.Album("Harbor Lights", "Harbor Lights LP", "Indie Rock", "mp3", 110, 260, 8)), SECONDS);
+        awaitRun("library-service", startRun("library-service", "/api/scans", Map.of()));
+
+        ServiceProcess sonic = stack.service("sonic-service");
+        String run = startRun("sonic-service", "/api/analysis/runs", Map.of("scope", "pending"));
+        await(Duration.ofMinutes(2), () -> json(given().baseUri(base("sonic-service")).get(run)), r -> r.getInt("done") >= 1);
+        sonic.kill();
+
+        sonic.start();
+        sonic.awaitReady(Duration.ofMinutes(3));
+        awaitAnalysed();
+
+        try (Connection c = DriverManager.getConnection(stack.jdbcUrl("segue"), "postgres", "postgres"); Statement s = c.createStatement()) {
+            assertThat(single(s, """
+                    SELECT count(*) FROM tracks t WHERE t.status = 'present' AND (SELECT count(*) FROM sonic_analyses a
+                      WHERE a.track_id = t.id AND a.analyzer_version = (SELECT max(analyzer_version) FROM sonic_analyses)
+                      AND a.status = 'ok') <> 1""")).as("present tracks without exactly one current ok analysis").isZero();
+            assertThat(single(s, "SELECT count(*) FROM tracks WHERE status = 'present'")).isEqualTo(single(s,
+                    "SELECT count(DISTINCT track_id) FROM sonic_segments WHERE segment = 'average'"));
+        }
+    }
+
+    @Test
+    void enrichmentStoppedMidRunRepeatsNoFinishedCallAfterRestart() throws Exception {
+        FixtureLibrary.write(music, List.of(
+                new FixtureLibrary.Album("Pale Orchard", "Pale Orchard LP", "Folk", "ogg", 90, 300, 1),
+                new FixtureLibrary.Album("Velvet Static", "Velvet Static LP", "Shoegaze", "ogg", 100, 240, 1),
+                new FixtureLibrary.Album("Iron Tide", "Iron Tide LP", "Metal", "ogg", 170, 90, 1)), SECONDS);
+        awaitRun("library-service", startRun("library-service", "/api/scans", Map.of()));
+        ServiceProcess enrichment = stack.service("enrichment-service");
+        startRun("enrichment-service", "/api/enrichment/runs", Map.of("scope", "all"));
+        await(Duration.ofMinutes(2), () -> externalApis.requestsMentioning("Pale Orchard") + externalApis.requestsMentioning("Velvet Static")
+                + externalApis.requestsMentioning("Iron Tide"), n -> n >= 2);
+        enrichment.stop();
+        Map<String, Long> beforeRestart = externalApis.requestCounts();
+
+        enrichment.start();
+        enrichment.awaitReady(Duration.ofMinutes(3));
+        awaitRun("enrichment-service", startRun("enrichment-service", "/api/enrichment/runs", Map.of("scope", "all")));
+
+        Map<String, Long> after = externalApis.requestCounts();
+        assertThat(after.entrySet()).as("every external URL requested once, across the stop").allSatisfy(e ->
+                assertThat(e.getValue()).as(e.getKey()).isEqualTo(1L));
+        assertThat(after.size()).isGreaterThan(beforeRestart.size());
+        for (String artist : List.of("Pale Orchard", "Velvet Static", "Iron Tide")) {
+            long id = trackId(artist + " Piece 1");
+            assertThat(json(given().baseUri(base("enrichment-service")).get("/api/tracks/" + id + "/genres")).prettify())
+                    .as(artist).contains("rock");
+        }
+    }
+
+    private String base(String service) {
+        return stack.service(service).baseUri().toString();
+    }
+
+    /** Starts a run; when one is already active (409) returns the active run's location instead. */
+    private String startRun(String service, String path, Map<String, ?> body) {
+        Response response = given().baseUri(base(service)).contentType(ContentType.JSON).body(body).post(path);
+        if (response.statusCode() == 409) {
+            JsonPath runs = json(given().baseUri(base(service)).get(path));
+            List<Map<String, Object>> items = runs.getList(runs.get("items") != null ? "items" : "$");
+            Map<String, Object> active = items.stream().filter(r -> !FINISHED.contains(String.valueOf(r.get("status")))).findFirst()
+                    .orElseThrow(() -> new AssertionError("409 from " + path + " but no active run: " + runs.prettify()));
+            return path + "/" + active.get("id");
+        }
+        assertThat(response.statusCode()).as(response.asString()).isEqualTo(202);
+        String location = response.header("Location");
+        return location.startsWith("http") ? java.net.URI.create(location).getPath() : location;
+    }
+
+    private JsonPath awaitRun(String service, String location) throws InterruptedException {
+        JsonPath run = await(Duration.ofMinutes(5), () -> json(given().baseUri(base(service)).get(location)),
+                r -> FINISHED.contains(r.getString("status")));
+        assertThat(run.getString("status")).as(run.prettify()).isEqualTo("completed");
+        return run;
+    }
+
+    private void awaitAnalysed() throws InterruptedException {
+        startRun("sonic-service", "/api/analysis/runs", Map.of("scope", "pending"));
+        JsonPath stats = await(Duration.ofMinutes(5), () -> json(given().baseUri(base("sonic-service")).get("/api/analysis/stats")),
+                s -> s.getLong("pending") == 0 && s.getLong("claimed") == 0 && s.getLong("analysed") == s.getLong("presentTracks"));
+        assertThat(stats.getLong("failed")).isZero();
+    }
+
+    private long trackId(String title) {
+        JsonPath page = json(given().baseUri(base("library-service")).queryParam("q", title).get("/api/tracks"));
+        List<Map<String, Object>> items = page.getList("items");
+        return items.stream().filter(t -> title.equals(t.get("title"))).map(t -> ((Number) t.get("id")).longValue())
+                .findFirst().orElseThrow(() -> new AssertionError("no track titled " + title + ": " + page.prettify()));
+    }
+
+    private static JsonPath json(Response response) {
+        assertThat(response.statusCode()).as(response.asString()).isEqualTo(200);
+        return response.jsonPath();
+    }
+
+    private static <T> T await(Duration timeout, java.util.concurrent.Callable<T> probe, Predicate<T> done) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        T last = null;
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                last = probe.call();
+                if (done.test(last)) {
+                    return last;
+                }
+            } catch (Exception | AssertionError notYet) {
+                // a service restarting or a run not visible yet
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("not done within " + timeout + "; last: " + (last instanceof JsonPath j ? j.prettify() : last));
+    }
+
+    private static long single(Statement s, String sql) throws SQLException {
+        try (ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** A port p such that p..p+3 are free now (the four services take consecutive ports). */
+    private static int freePortBlock() throws IOException {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int first = freePort();
+            if (first > 65530) {
+                continue;
+            }
+            boolean free = true;
+            for (int i = 1; i < 4 && free; i++) {
+                try (ServerSocket ignored = new ServerSocket(first + i)) {
+                    free = true;
+                } catch (IOException taken) {
+                    free = false;
+                }
+            }
+            if (free) {
+                return first;
+            }
+        }
+        throw new IOException("no block of four free ports");
+    }
+}
