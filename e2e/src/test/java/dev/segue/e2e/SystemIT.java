@@ -68,7 +68,10 @@ class SystemIT {
                 "QUARKUS_REST_CLIENT_MUSICBRAINZ_URL", externalApis.baseUrl(),
                 "QUARKUS_REST_CLIENT_LASTFM_URL", externalApis.baseUrl(),
                 "SEGUE_ENRICHMENT_LASTFM_API_KEY", "e2e-test-key",
-                "SEGUE_SONIC_WORKERS", "1");
+                "SEGUE_SONIC_WORKERS", "1",
+                // a killed worker's claims come back quickly, and waiting tracks are noticed within seconds
+                "SEGUE_SONIC_LEASE", "15s",
+                "SEGUE_SONIC_POLL_INTERVAL", "2s");
         stack = LocalStack.start(new LocalStack.Options(
                 Path.of(System.getProperty("segue.home", "..")).toAbsolutePath().normalize(),
                 work.resolve("pgdata"), List.of(music), freePort(), freePortBlock(), env,
