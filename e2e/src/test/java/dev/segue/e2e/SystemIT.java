@@ -29,7 +29,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The four packaged services as separate processes on one embedded PostgreSQL, with MusicBrainz and
@@ -41,9 +40,7 @@ class SystemIT {
     private static final Set<String> FINISHED = Set.of("completed", "failed", "aborted", "cancelled");
     private static final int SECONDS = 40;
 
-    @TempDir
-    Path work;
-
+    private Path work;
     private ExternalApisStub externalApis;
     private LocalStack stack;
     private Path music;
@@ -51,6 +48,7 @@ class SystemIT {
     @BeforeAll
     void startStack() throws Exception {
         assumeThat(FixtureLibrary.ffmpegAvailable()).as("ffmpeg encodes the fixture library").isTrue();
+        work = Files.createTempDirectory("segue-e2e");
         music = Files.createDirectories(work.resolve("music"));
         FixtureLibrary.write(music, List.of(
                 new FixtureLibrary.Album("Neon Coast", "Night Drive", "Electronic", "mp3", 124, 220, 4),
@@ -85,6 +83,13 @@ class SystemIT {
         }
         if (externalApis != null) {
             externalApis.close();
+        }
+        if (work != null) {
+            try (var files = Files.walk(work)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException e) {
+                System.err.println("could not remove " + work + ": " + e.getMessage());
+            }
         }
     }
 
