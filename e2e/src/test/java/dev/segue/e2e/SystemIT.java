@@ -69,11 +69,12 @@ class SystemIT {
                 "SEGUE_SONIC_WORKERS", "1",
                 // a killed worker's claims come back quickly, and waiting tracks are noticed within seconds
                 "SEGUE_SONIC_LEASE", "15s",
-                "SEGUE_SONIC_POLL_INTERVAL", "2s");
+                "SEGUE_SONIC_POLL_INTERVAL", "2s",
+                "SEGUE_PLAYLIST_INDEX_REFRESH_INTERVAL", "2s");
         stack = LocalStack.start(new LocalStack.Options(
                 Path.of(System.getProperty("segue.home", "..")).toAbsolutePath().normalize(),
                 work.resolve("pgdata"), List.of(music), freePort(), freePortBlock(), env,
-                new PrintStream(Files.newOutputStream(work.resolve("stack.log")), true)));
+                new PrintStream(Files.newOutputStream(Files.createDirectories(Path.of("target")).resolve("e2e-stack.log")), true)));
     }
 
     @AfterAll
@@ -110,6 +111,7 @@ class SystemIT {
         JsonPath sonic = json(given().baseUri(base("sonic-service")).get("/api/tracks/" + nightDrive + "/sonic"));
         assertThat(sonic.prettify()).contains("beginning", "middle", "end", "average");
 
+        given().baseUri(base("playlist-service")).post("/api/index/refresh").then().statusCode(200);
         Response created = given().baseUri(base("playlist-service")).contentType(ContentType.JSON)
                 .body(Map.of("seeds", List.of(nightDrive), "size", 6, "name", "e2e evening"))
                 .post("/api/playlists");
