@@ -18,6 +18,8 @@ public interface PlaylistConfig {
 
     M3u m3u();
 
+    Sonic sonic();
+
     /** Default weights of a playlist request that names none. */
     interface Weights {
         @WithDefault("0.6")
@@ -59,6 +61,15 @@ public interface PlaylistConfig {
          */
         @WithDefault("PT2M")
         Duration overlap();
+    }
+
+    interface Sonic {
+        /**
+         * How long a playlist request waits for sonic-service to analyse an unanalysed seed before building
+         * from genres; application.properties hands it to {@code SeedAnalysis.analyse}'s {@code @Timeout}.
+         */
+        @WithDefault("20000")
+        long analyzeTimeoutMs();
     }
 
     interface M3u {
