@@ -136,6 +136,10 @@ public class PlaylistService {
         List<PlaylistEntryView> views = new ArrayList<>();
         for (int i = 1; i < entries.size(); i++) {
             Entry e = entries.get(i);
+            if (e.total() <= 0) {
+                // nothing in common (no shared genre, no sound to compare): not a neighbour
+                break;
+            }
             Entry withTransition = new Entry(e.trackId(), e.row(), e.sonic(), e.genre(), scorer.transition(row, e.row()),
                     e.total(), e.sonicMissing(), false);
             views.add(view(index, i - 1, withTransition));
