@@ -172,19 +172,19 @@ public class IndexService {
 
     private boolean refreshVectors(Connection c) throws SQLException {
         int version = highestVersion(c);
-        boolean full = version != builder.analyzerVersion() || analysesSeen.equals(EPOCH);
-        if (version != builder.analyzerVersion()) {
+        boolean versionChanged = version != builder.analyzerVersion();
+        if (versionChanged) {
             builder.clearVectors();
             builder.setAnalyzerVersion(version);
             analysesSeen = EPOCH;
         }
         if (version == 0) {
-            return full;
+            return versionChanged;
         }
         try (PreparedStatement ps = c.prepareStatement(VECTORS_SQL)) {
             ps.setInt(1, version);
-            ps.setTimestamp(2, Timestamp.from(full ? EPOCH : analysesSeen.minus(overlap)));
-            return applyVectors(ps) > 0 || full;
+            ps.setTimestamp(2, Timestamp.from(analysesSeen.equals(EPOCH) ? EPOCH : analysesSeen.minus(overlap)));
+            return applyVectors(ps) > 0 || versionChanged;
         }
     }
 

@@ -20,7 +20,8 @@ import java.util.Set;
  * is reached. Ordering: the seeds first, then at each position the remaining track that best follows the
  * previous one (its beginning against the previous end, or simply the best total for score ordering) among
  * those that keep the artist/album gaps; when none keeps them, the next-best unchosen candidate that does
- * replaces the weakest remaining one. Pure computation on an immutable index: no database, no locks.
+ * replaces the weakest remaining one; a transition-ordered list is then improved by moving single tracks to
+ * better places. Pure computation on an immutable index: no database, no locks.
  */
 public final class PlaylistBuilder {
 
@@ -28,6 +29,7 @@ public final class PlaylistBuilder {
     private static final int DUPLICATE_DURATION_TOLERANCE_MS = 3000;
     /** Ordering key of an unknown transition: what a random pair of the library scores. */
     private static final double UNKNOWN_TRANSITION = SonicMetric.similarity(2.0);
+    private static final int MAX_IMPROVEMENT_PASSES = 4;
 
     private final LibraryIndex index;
     private final Scorer scorer;
@@ -90,6 +92,9 @@ public final class PlaylistBuilder {
             }
         }
         List<Integer> order = order(seeds, chosen, pool, poolPos, perArtist, c);
+        if (c.ordering() == Ordering.TRANSITION) {
+            improveTransitions(order, seeds.size(), c);
+        }
         return entries(order, seeds.size());
     }
 
@@ -247,6 +252,69 @@ public final class PlaylistBuilder {
         throw ProblemException.unprocessable("artistGap=" + c.artistGap() + " and albumGap=" + c.albumGap()
                 + " cannot be kept: after " + order.size() + " tracks every remaining candidate repeats a recent artist or album ("
                 + c.describeFilters() + "). Lower the gaps, lower maxPerArtist, or ask for fewer tracks.");
+    }
+
+    /**
+     * Local search after the greedy chain, which tends to leave its worst joins for last: moves one track at a
+     * time to the position where it raises the sum of transitions most, as long as the gaps still hold.
+     */
+    private void improveTransitions(List<Integer> order, int fixed, Constraints c) {
+        int n = order.size();
+        if (n - fixed < 2) {
+            return;
+        }
+        double[][] t = new double[n][n];
+        int[] rows = order.stream().mapToInt(Integer::intValue).toArray();
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                t[i][j] = i == j ? 0 : transitionKey(rows[i], rows[j]);
+            }
+        }
+        List<Integer> seq = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            seq.add(i);
+        }
+        boolean improved = true;
+        for (int pass = 0; pass < MAX_IMPROVEMENT_PASSES && improved; pass++) {
+            improved = false;
+            for (int i = fixed; i < n; i++) {
+                int x = seq.get(i);
+                double removal = -t[seq.get(i - 1)][x] + (i + 1 < n ? t[seq.get(i - 1)][seq.get(i + 1)] - t[x][seq.get(i + 1)] : 0);
+                List<Integer> without = new ArrayList<>(seq);
+                without.remove(i);
+                for (int j = fixed; j <= without.size(); j++) {
+                    if (j == i) {
+                        continue;
+                    }
+                    int a = without.get(j - 1);
+                    double insertion = t[a][x] + (j < without.size() ? t[x][without.get(j)] - t[a][without.get(j)] : 0);
+                    if (removal + insertion > 1e-9) {
+                        List<Integer> moved = new ArrayList<>(without);
+                        moved.add(j, x);
+                        if (gapsHold(moved, rows, fixed, c)) {
+                            seq = moved;
+                            improved = true;
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            order.set(i, rows[seq.get(i)]);
+        }
+    }
+
+    private boolean gapsHold(List<Integer> seq, int[] rows, int fixed, Constraints c) {
+        List<Integer> prefix = new ArrayList<>(seq.size());
+        for (int i = 0; i < seq.size(); i++) {
+            int r = rows[seq.get(i)];
+            if (i >= fixed && !gapsKept(prefix, r, c)) {
+                return false;
+            }
+            prefix.add(r);
+        }
+        return true;
     }
 
     private boolean gapsKept(List<Integer> order, int r, Constraints c) {

@@ -191,6 +191,28 @@ class PlaylistBuilderTest {
     }
 
     @Test
+    void localSearchFixesTheJoinsGreedyChainingLeavesForLast() {
+        // greedy takes A right after the seed (perfect join) and is then stuck with A's far-off end;
+        // S → B → C → A joins everything closely
+        TestLibrary lib = new TestLibrary();
+        double[][] edges = {{0, 0}, {0, 50}, {1, 2}, {2, 3}};
+        String[] names = {"S", "A", "B", "C"};
+        for (int i = 0; i < edges.length; i++) {
+            float[] v = TestLibrary.sound(-10, 1000, 0);
+            TestLibrary.set(v, Segment.BEGINNING, Features.FLATNESS_MEAN, edges[i][0]);
+            TestLibrary.set(v, Segment.END, Features.FLATNESS_MEAN, edges[i][1]);
+            lib.track(i + 1, names[i], names[i], null, 200 + 10 * i, v);
+        }
+        LibraryIndex index = lib.build();
+        List<Entry> entries = build(index, constraints(4, 10, 0, 0, Ordering.TRANSITION), 1);
+        assertThat(ids(entries)).containsExactly(1L, 3L, 4L, 2L);
+        double sum = entries.subList(1, 4).stream().mapToDouble(Entry::transition).sum();
+        Scorer scorer = new Scorer(index, List.of(0), 0.6, 0.4, true);
+        double greedy = scorer.transition(0, 1) + scorer.transition(1, 3) + scorer.transition(3, 2);
+        assertThat(sum).isGreaterThan(greedy);
+    }
+
+    @Test
     void unanalysedTracksAreFlagged() {
         TestLibrary lib = line("A", "B", "C");
         lib.track(40, "U", "unanalysed", null, 200, null).genres(40, 1, 1);
