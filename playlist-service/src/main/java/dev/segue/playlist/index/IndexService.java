@@ -37,6 +37,11 @@ public class IndexService {
 
     private static final Logger LOG = Logger.getLogger(IndexService.class);
     private static final Instant EPOCH = Instant.EPOCH;
+    private static final String VECTORS_SQL = """
+            SELECT a.track_id, a.status, a.analyzed_at, s.segment, s.features
+            FROM sonic_analyses a
+            LEFT JOIN sonic_segments s ON s.track_id = a.track_id AND s.analyzer_version = a.analyzer_version
+            WHERE a.analyzer_version = ? AND a.analyzed_at > ?""";
 
     private final DataSource dataSource;
     private final Duration overlap;
@@ -81,6 +86,8 @@ public class IndexService {
     public synchronized LibraryIndex refresh() {
         try (Connection c = dataSource.getConnection()) {
             c.setReadOnly(true);
+            // without a transaction pgjdbc ignores the fetch size and holds a whole result in memory
+            c.setAutoCommit(false);
             boolean changed = refreshTracks(c);
             changed |= refreshVectors(c);
             changed |= refreshGenres(c);
@@ -88,6 +95,7 @@ public class IndexService {
                 current = builder.build();
                 LOG.debugf("Index rebuilt: %d tracks, %d analysed", current.size(), current.sonic().analysedCount());
             }
+            c.rollback();
             lastRefresh = Instant.now();
             return current;
         } catch (SQLException e) {
@@ -163,12 +171,6 @@ public class IndexService {
         }
         return n > 0;
     }
-
-    private static final String VECTORS_SQL = """
-            SELECT a.track_id, a.status, a.analyzed_at, s.segment, s.features
-            FROM sonic_analyses a
-            LEFT JOIN sonic_segments s ON s.track_id = a.track_id AND s.analyzer_version = a.analyzer_version
-            WHERE a.analyzer_version = ? AND a.analyzed_at > ?""";
 
     private boolean refreshVectors(Connection c) throws SQLException {
         int version = highestVersion(c);

@@ -35,6 +35,8 @@ import java.util.Set;
 @ApplicationScoped
 public class PlaylistService {
 
+    private static final String GENRES_ONLY = "Built from genres only: ";
+
     private final IndexService indexService;
     private final SeedAnalysis seedAnalysis;
     private final PlaylistRepository repository;
@@ -112,8 +114,8 @@ public class PlaylistService {
         int from = index.row(request.from());
         int to = index.row(request.to());
         boolean sonic = index.hasSonic(from) && index.hasSonic(to);
-        if (!sonic && weights.sonic() > 0 && notes.isEmpty()) {
-            notes.add("Built from genres only: the path needs the sound of both ends.");
+        if (!sonic && weights.sonic() > 0 && notes.stream().noneMatch(n -> n.startsWith(GENRES_ONLY))) {
+            notes.add(GENRES_ONLY + "the path needs the sound of both ends.");
         }
         List<Entry> entries = new PathBuilder(index, weights.sonic(), weights.genre(), sonic).build(from, to, size, maxPerArtist, artistGap);
         String name = blankToNull(request.name()) != null ? request.name().strip()
@@ -190,7 +192,7 @@ public class PlaylistService {
             return index;
         }
         if (index.sonic().analysedCount() == 0) {
-            notes.add("Built from genres only: no track of the library has a sonic analysis yet.");
+            notes.add(GENRES_ONLY + "no track of the library has a sonic analysis yet.");
             return index;
         }
         List<Long> analysed = new ArrayList<>();
@@ -215,7 +217,7 @@ public class PlaylistService {
             }
         }
         if (seeds.stream().noneMatch(s -> updated.hasSonic(updated.row(s)))) {
-            notes.add("Built from genres only: no seed has a sonic analysis.");
+            notes.add(GENRES_ONLY + "no seed has a sonic analysis.");
         }
         return updated;
     }
