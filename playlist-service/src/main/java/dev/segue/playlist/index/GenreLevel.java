@@ -16,6 +16,7 @@ public enum GenreLevel {
      * (curated votes), then Last.fm (free-form crowd tags, the noisiest).
      */
     private static final float[] SOURCE_WEIGHTS = {1.0f, 0.9f, 0.75f};
+    public static final int SOURCES_PER_LEVEL = SOURCE_WEIGHTS.length;
 
     private final String table;
     private final String idColumn;

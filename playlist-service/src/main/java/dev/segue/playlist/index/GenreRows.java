@@ -18,7 +18,7 @@ public record GenreRows(long[] genres, byte[] sources, float[] weights) {
      * the sources present, so an entity tagged by one source is not out-weighted by one tagged by three.
      */
     public Map<Long, Float> combined() {
-        float[] trustBySource = new float[8];
+        float[] trustBySource = new float[GenreLevel.SOURCES_PER_LEVEL];
         Map<Long, Float> out = new HashMap<>();
         for (int i = 0; i < genres.length; i++) {
             float trust = GenreLevel.sourceWeight(sources[i]);
