@@ -143,13 +143,11 @@ public final class PlaylistBuilder {
         return pool;
     }
 
+    /** Within the length bounds; a track of unknown length fails any bound and cannot fill a target duration. */
     private boolean durationAllowed(int r, Constraints c) {
-        if (c.minTrackSeconds() == null && c.maxTrackSeconds() == null) {
-            return true;
-        }
         Integer ms = index.track(r).durationMs();
         if (ms == null) {
-            return false;
+            return c.minTrackSeconds() == null && c.maxTrackSeconds() == null && c.targetSeconds() == 0;
         }
         return (c.minTrackSeconds() == null || ms >= c.minTrackSeconds() * 1000L)
                 && (c.maxTrackSeconds() == null || ms <= c.maxTrackSeconds() * 1000L);

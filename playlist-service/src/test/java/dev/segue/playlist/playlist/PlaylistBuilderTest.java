@@ -160,7 +160,9 @@ class PlaylistBuilderTest {
 
     @Test
     void targetMinutesStopsNearestTheTarget() {
-        LibraryIndex index = line("A", "B", "C", "D", "E", "F", "G", "H").build();
+        TestLibrary lib = line("A", "B", "C", "D", "E", "F", "G", "H");
+        lib.track(50, "X", "unknown length", null, null, TestLibrary.sound(-0.1, 1001, 0));
+        LibraryIndex index = lib.build();
         // 200 + 210 + 220 + 230 = 860 s; target 900 s: adding 240 s more would overshoot by 200 s, stopping short misses by 40
         Constraints c = new Constraints(0, 900, 10, 0, 0, null, null, null, Set.of(), Ordering.SCORE, false);
         assertThat(ids(build(index, c, 1))).containsExactly(1L, 2L, 3L, 4L);
