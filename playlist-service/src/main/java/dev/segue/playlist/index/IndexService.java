@@ -111,14 +111,15 @@ public class IndexService {
             if (version != builder.analyzerVersion()) {
                 return refresh();
             }
-            boolean changed = false;
+            int read;
             try (PreparedStatement ps = c.prepareStatement(VECTORS_SQL + " AND a.track_id = ANY (?)")) {
                 ps.setInt(1, version);
                 ps.setTimestamp(2, Timestamp.from(EPOCH));
                 ps.setArray(3, c.createArrayOf("bigint", trackIds.toArray()));
-                changed = applyVectors(ps) > 0;
+                // a targeted read must not move the poll's watermark past analyses it has not read
+                read = applyVectors(ps, false);
             }
-            if (changed) {
+            if (read > 0) {
                 current = builder.build();
             }
             return current;
@@ -186,7 +187,7 @@ public class IndexService {
         try (PreparedStatement ps = c.prepareStatement(VECTORS_SQL)) {
             ps.setInt(1, version);
             ps.setTimestamp(2, Timestamp.from(analysesSeen.equals(EPOCH) ? EPOCH : analysesSeen.minus(overlap)));
-            return applyVectors(ps) > 0 || versionChanged;
+            return applyVectors(ps, true) > 0 || versionChanged;
         }
     }
 
@@ -199,7 +200,7 @@ public class IndexService {
     }
 
     /** Reads analysis rows (one per segment) and applies complete, well-formed vectors; returns rows read. */
-    private int applyVectors(PreparedStatement ps) throws SQLException {
+    private int applyVectors(PreparedStatement ps, boolean advanceWatermark) throws SQLException {
         Map<Long, float[]> loaded = new HashMap<>();
         Map<Long, Integer> segmentsSeen = new HashMap<>();
         Set<Long> failed = new HashSet<>();
@@ -210,7 +211,7 @@ public class IndexService {
                 n++;
                 long trackId = rs.getLong(1);
                 Instant analyzed = rs.getTimestamp(3).toInstant();
-                if (analyzed.isAfter(analysesSeen)) {
+                if (advanceWatermark && analyzed.isAfter(analysesSeen)) {
                     analysesSeen = analyzed;
                 }
                 if (!"ok".equals(rs.getString(2))) {
