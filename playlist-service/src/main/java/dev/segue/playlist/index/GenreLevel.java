@@ -12,7 +12,7 @@ public enum GenreLevel {
     ARTIST("artist_genres", "artist_id", List.of("file", "musicbrainz_artist", "lastfm_artist"));
 
     /**
-     * Trust per source, by position in {@link #sources()}: tags the user set in the files, then MusicBrainz
+     * Trust per source, by position in the level's source list: tags the user set in the files, then MusicBrainz
      * (curated votes), then Last.fm (free-form crowd tags, the noisiest).
      */
     private static final float[] SOURCE_WEIGHTS = {1.0f, 0.9f, 0.75f};
@@ -34,10 +34,6 @@ public enum GenreLevel {
 
     public String idColumn() {
         return idColumn;
-    }
-
-    public List<String> sources() {
-        return sources;
     }
 
     /** The code of {@code source} at this level, or -1 for a source this service does not know. */

@@ -47,10 +47,6 @@ public final class IndexBuilder {
         tracks.remove(trackId);
     }
 
-    public boolean hasTrack(long trackId) {
-        return tracks.containsKey(trackId);
-    }
-
     /** @param raw the four segments' 44 features each, in {@link Segment} order */
     public void putVectors(long trackId, float[] raw) {
         if (raw.length != VECTOR_LENGTH) {
@@ -65,10 +61,6 @@ public final class IndexBuilder {
 
     public void clearVectors() {
         vectors.clear();
-    }
-
-    public boolean hasVectors(long trackId) {
-        return vectors.containsKey(trackId);
     }
 
     public void setAnalyzerVersion(int analyzerVersion) {

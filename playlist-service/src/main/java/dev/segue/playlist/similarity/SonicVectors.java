@@ -115,10 +115,6 @@ public final class SonicVectors {
         return Float.isNaN(x) ? 0f : Math.max(0f, Math.min(1f, x));
     }
 
-    public int rows() {
-        return rows;
-    }
-
     public int analysedCount() {
         return analysed;
     }
