@@ -20,6 +20,8 @@ CREATE TABLE playlist_tracks (
     transition_score  real,
     total_score       real,
     sonic_missing     boolean NOT NULL DEFAULT false,
+    -- a track the user asked for (seed, or an end of a path), not one chosen by similarity
+    seed              boolean NOT NULL DEFAULT false,
     PRIMARY KEY (playlist_id, position),
     CONSTRAINT playlist_tracks_position_ck CHECK (position >= 0)
 );

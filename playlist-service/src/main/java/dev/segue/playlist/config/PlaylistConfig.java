@@ -2,12 +2,23 @@ package dev.segue.playlist.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /** playlist-service configuration, {@code segue.playlist.*}; every key has an environment override. */
 @ConfigMapping(prefix = "segue.playlist")
 public interface PlaylistConfig {
 
     Weights weights();
+
+    Defaults defaults();
+
+    Index index();
+
+    M3u m3u();
+
+    Sonic sonic();
 
     /** Default weights of a playlist request that names none. */
     interface Weights {
@@ -16,5 +27,56 @@ public interface PlaylistConfig {
 
         @WithDefault("0.4")
         double genre();
+    }
+
+    /** What a request gets for a field it leaves out. */
+    interface Defaults {
+        @WithDefault("25")
+        int size();
+
+        @WithDefault("4")
+        int maxPerArtist();
+
+        @WithDefault("1")
+        int artistGap();
+
+        @WithDefault("0")
+        int albumGap();
+
+        @WithDefault("20")
+        int similarLimit();
+
+        @WithDefault("12")
+        int pathSize();
+    }
+
+    interface Index {
+        /** How often the index polls the database for changes ({@code off} to disable). */
+        @WithDefault("30s")
+        String refreshInterval();
+
+        /**
+         * How far back each poll re-reads: a row's timestamp is its transaction's start, which can commit
+         * after a poll has already moved past it.
+         */
+        @WithDefault("PT2M")
+        Duration overlap();
+    }
+
+    interface Sonic {
+        /**
+         * How long a playlist request waits for sonic-service to analyse an unanalysed seed before building
+         * from genres; application.properties hands it to {@code SeedAnalysis.analyse}'s {@code @Timeout}.
+         */
+        @WithDefault("20000")
+        long analyzeTimeoutMs();
+    }
+
+    interface M3u {
+        /**
+         * Path prefix rewrites for players that mount the library elsewhere, each {@code from=to}
+         * (the first {@code =} separates them); the longest matching prefix wins.
+         */
+        Optional<List<String>> pathRewrites();
     }
 }

@@ -1,0 +1,204 @@
+import dev.segue.playlist.index.Features;
+import dev.segue.playlist.index.GenreLevel;
+import dev.segue.playlist.index.GenreRows;
+import dev.segue.playlist.index.IndexBuilder;
+import dev.segue.playlist.index.LibraryIndex;
+import dev.segue.playlist.index.Segment;
+import dev.segue.playlist.index.TrackInfo;
+import dev.segue.playlist.playlist.Constraints;
+import dev.segue.playlist.playlist.Entry;
+import dev.segue.playlist.playlist.Ordering;
+import dev.segue.playlist.playlist.PlaylistBuilder;
+import dev.segue.playlist.similarity.Scorer;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * playlist-service benchmark: a synthetic 33,636-track library (2,100 artists, 3,757 albums, a 300-genre
+ * vocabulary with parents, 90 % analysed) loaded through the index's own builder API, then
+ * 50-track transition-ordered playlists and 20-track neighbour lists from random seeds.
+ * Prints the index's heap (delta after GC, builder state included) and p50/p95/max latency.
+ */
+public class PlaylistBench {
+
+    static final int TRACKS = 33_636;
+    static final int ALBUMS = 3_757;
+    static final int ARTISTS = 2_100;
+    static final int GENRES = 300;
+    static final int TOP_GENRES = 30;
+
+    public static void main(String[] args) {
+        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 300;
+        Random rnd = new Random(42);
+        long before = usedHeapAfterGc();
+        long t0 = System.nanoTime();
+        IndexBuilder builder = synthetic(rnd);
+        LibraryIndex index = builder.build();
+        long buildMs = (System.nanoTime() - t0) / 1_000_000;
+        long after = usedHeapAfterGc();
+        System.out.printf("library: %d tracks, %d analysed, %d artists, %d albums, %d genres%n", index.size(),
+                index.sonic().analysedCount(), ARTISTS, ALBUMS, GENRES);
+        System.out.printf("index build (from builder state): %d ms; rebuild: %d ms%n", buildMs, rebuildMs(builder));
+        System.out.printf("index memory: %.1f MB heap delta after GC (builder state + snapshot + metadata); "
+                + "vector/genre arrays of the snapshot alone: %.1f MB%n", (after - before) / 1e6, index.estimatedVectorBytes() / 1e6);
+
+        Constraints playlist = new Constraints(50, 0, 4, 1, 0, null, null, null, Set.of(), Ordering.TRANSITION, false);
+        Constraints byScore = new Constraints(50, 0, 4, 1, 0, null, null, null, Set.of(), Ordering.SCORE, false);
+        int[] seeds = new int[runs];
+        for (int i = 0; i < runs; i++) {
+            seeds[i] = rnd.nextInt(index.size());
+        }
+        for (int i = 0; i < 100; i++) {
+            build(index, seeds[i % runs], playlist);
+            build(index, seeds[i % runs], Constraints.neighbours(21));
+        }
+        long[] playlistNs = new long[runs];
+        long[] similarNs = new long[runs];
+        double transitionSum = 0;
+        double scoreSum = 0;
+        int counted = 0;
+        for (int i = 0; i < runs; i++) {
+            long s = System.nanoTime();
+            List<Entry> p = build(index, seeds[i], playlist);
+            playlistNs[i] = System.nanoTime() - s;
+            s = System.nanoTime();
+            build(index, seeds[i], Constraints.neighbours(21));
+            similarNs[i] = System.nanoTime() - s;
+            List<Entry> q = build(index, seeds[i], byScore);
+            double mt = meanTransition(p);
+            double ms = meanTransition(q);
+            if (!Double.isNaN(mt) && !Double.isNaN(ms)) {
+                transitionSum += mt;
+                scoreSum += ms;
+                counted++;
+            }
+        }
+        print("50-track transition-ordered playlist", playlistNs);
+        print("/similar (20 neighbours)", similarNs);
+        System.out.printf("mean transition score over %d playlists: transition-ordered %.4f, score-ordered %.4f%n", counted,
+                transitionSum / counted, scoreSum / counted);
+    }
+
+    static List<Entry> build(LibraryIndex index, int seed, Constraints c) {
+        Scorer scorer = new Scorer(index, List.of(seed), 0.6, 0.4, true);
+        return new PlaylistBuilder(index, scorer).build(List.of(seed), c, new ArrayList<>());
+    }
+
+    static double meanTransition(List<Entry> entries) {
+        return entries.stream().mapToDouble(Entry::transition).filter(x -> !Double.isNaN(x)).average().orElse(Double.NaN);
+    }
+
+    static long rebuildMs(IndexBuilder builder) {
+        long s = System.nanoTime();
+        builder.build();
+        return (System.nanoTime() - s) / 1_000_000;
+    }
+
+    static void print(String what, long[] ns) {
+        long[] sorted = ns.clone();
+        Arrays.sort(sorted);
+        System.out.printf("%s: p50 %.2f ms, p95 %.2f ms, max %.2f ms (%d runs)%n", what, sorted[sorted.length / 2] / 1e6,
+                sorted[(int) Math.ceil(sorted.length * 0.95) - 1] / 1e6, sorted[sorted.length - 1] / 1e6, sorted.length);
+    }
+
+    static long usedHeapAfterGc() {
+        for (int i = 0; i < 4; i++) {
+            System.gc();
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    /** Artists have a style (a point in feature space) and 1-3 genres; albums and tracks vary around them. */
+    static IndexBuilder synthetic(Random rnd) {
+        IndexBuilder b = new IndexBuilder();
+        b.setAnalyzerVersion(1);
+        Map<Long, Long> parents = new HashMap<>();
+        for (long g = TOP_GENRES + 1; g <= GENRES; g++) {
+            parents.put(g, 1 + (g % TOP_GENRES));
+        }
+        b.setGenreParents(parents);
+        float[][] artistStyle = new float[ARTISTS][];
+        for (int a = 0; a < ARTISTS; a++) {
+            artistStyle[a] = style(rnd);
+            int n = 1 + rnd.nextInt(3);
+            long[] g = new long[n];
+            byte[] s = new byte[n];
+            float[] w = new float[n];
+            for (int i = 0; i < n; i++) {
+                g[i] = 1 + rnd.nextInt(GENRES);
+                s[i] = (byte) rnd.nextInt(3);
+                w[i] = 0.3f + 0.7f * rnd.nextFloat();
+            }
+            b.putGenres(GenreLevel.ARTIST, a, new GenreRows(g, s, w));
+        }
+        int[] albumArtist = new int[ALBUMS];
+        for (int al = 0; al < ALBUMS; al++) {
+            albumArtist[al] = al < ARTISTS ? al : rnd.nextInt(ARTISTS);
+            if (rnd.nextInt(3) > 0) {
+                b.putGenres(GenreLevel.ALBUM, al, new GenreRows(new long[] {1 + rnd.nextInt(GENRES)}, new byte[] {1},
+                        new float[] {0.5f + 0.5f * rnd.nextFloat()}));
+            }
+        }
+        for (int t = 0; t < TRACKS; t++) {
+            int al = t < ALBUMS ? t : rnd.nextInt(ALBUMS);
+            int a = albumArtist[al];
+            long id = t + 1;
+            b.putTrack(new TrackInfo(id, "Track " + t + " " + Long.toHexString(rnd.nextLong()), a, "Artist " + a, (long) al,
+                    "Album " + al, 120_000 + rnd.nextInt(300_000), "/music/Artist " + a + "/Album " + al + "/" + t + ".flac"));
+            if (rnd.nextInt(10) > 0) {
+                b.putVectors(id, track(artistStyle[a], rnd));
+            }
+            if (rnd.nextInt(10) < 3) {
+                b.putGenres(GenreLevel.TRACK, id, new GenreRows(new long[] {1 + rnd.nextInt(GENRES)}, new byte[] {0},
+                        new float[] {1f}));
+            }
+        }
+        return b;
+    }
+
+    static float[] style(Random rnd) {
+        float[] v = new float[Features.DIMENSIONS];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) rnd.nextGaussian();
+        }
+        v[Features.LOUDNESS_DB] = (float) (-14 + 4 * rnd.nextGaussian());
+        v[Features.CENTROID_MEAN] = (float) (2000 + 600 * rnd.nextGaussian());
+        v[Features.TEMPO_BPM] = (float) (70 + 100 * rnd.nextDouble());
+        v[Features.TEMPO_CONFIDENCE] = (float) rnd.nextDouble();
+        v[Features.KEY] = rnd.nextInt(12);
+        v[Features.MODE] = rnd.nextInt(2);
+        v[Features.KEY_CONFIDENCE] = (float) rnd.nextDouble();
+        return v;
+    }
+
+    static float[] track(float[] style, Random rnd) {
+        float[] raw = new float[IndexBuilder.VECTOR_LENGTH];
+        float[] own = style.clone();
+        for (int i = 0; i < own.length; i++) {
+            if (i != Features.KEY && i != Features.MODE) {
+                own[i] += (float) (0.5 * rnd.nextGaussian() * Math.max(1, Math.abs(style[i]) * 0.1));
+            }
+        }
+        for (Segment s : Segment.values()) {
+            for (int i = 0; i < Features.DIMENSIONS; i++) {
+                float x = own[i];
+                if (s != Segment.AVERAGE && i != Features.KEY && i != Features.MODE && i != Features.TEMPO_BPM) {
+                    x += (float) (0.3 * rnd.nextGaussian() * Math.max(1, Math.abs(own[i]) * 0.1));
+                }
+                raw[s.ordinal() * Features.DIMENSIONS + i] = x;
+            }
+        }
+        return raw;
+    }
+}

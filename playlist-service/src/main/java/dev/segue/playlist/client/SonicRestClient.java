@@ -1,0 +1,20 @@
+package dev.segue.playlist.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** sonic-service's one-track analysis; the vectors it writes are read from the database afterwards. */
+@RegisterRestClient(configKey = "sonic-service")
+@Path("/api/tracks")
+interface SonicRestClient {
+
+    @POST
+    @Path("/{id}/analyze")
+    @Produces(MediaType.APPLICATION_JSON)
+    JsonNode analyze(@PathParam("id") long trackId);
+}

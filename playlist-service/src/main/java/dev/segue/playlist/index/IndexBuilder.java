@@ -1,0 +1,146 @@
+package dev.segue.playlist.index;
+
+import dev.segue.playlist.similarity.GenreVectors;
+import dev.segue.playlist.similarity.SonicVectors;
+import java.text.Normalizer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The mutable state behind {@link LibraryIndex}: tracks, raw feature vectors and genre rows by id, updated
+ * piecemeal as the database changes, compiled into a new immutable snapshot by {@link #build()}.
+ * Not thread-safe; its owner serialises access.
+ */
+public final class IndexBuilder {
+
+    public static final int VECTOR_LENGTH = Segment.COUNT * Features.DIMENSIONS;
+
+    // "(Remastered 2011)", "[Bonus Track]": the same recording under a decorated title
+    private static final Pattern DECORATION = Pattern.compile(
+            "[(\\[][^)\\]]*(remaster|bonus|deluxe|album version|single version|explicit|clean)[^)\\]]*[)\\]]|\\s-\\s.*remaster.*$");
+    private static final Pattern DIACRITICS = Pattern.compile("\\p{M}+");
+    private static final Pattern NON_ALNUM = Pattern.compile("[^\\p{L}\\p{N}]+");
+
+    private final Map<Long, TrackInfo> tracks = new HashMap<>();
+    private final Map<Long, float[]> vectors = new HashMap<>();
+    private final Map<GenreLevel, Map<Long, GenreRows>> genres = new EnumMap<>(GenreLevel.class);
+    private Map<Long, Long> genreParents = Map.of();
+    private int analyzerVersion;
+
+    public IndexBuilder() {
+        for (GenreLevel level : GenreLevel.values()) {
+            genres.put(level, new HashMap<>());
+        }
+    }
+
+    public void putTrack(TrackInfo track) {
+        tracks.put(track.id(), track);
+    }
+
+    public void removeTrack(long trackId) {
+        tracks.remove(trackId);
+    }
+
+    /** @param raw the four segments' 44 features each, in {@link Segment} order */
+    public void putVectors(long trackId, float[] raw) {
+        if (raw.length != VECTOR_LENGTH) {
+            throw new IllegalArgumentException("expected " + VECTOR_LENGTH + " values, got " + raw.length);
+        }
+        vectors.put(trackId, raw);
+    }
+
+    public void removeVectors(long trackId) {
+        vectors.remove(trackId);
+    }
+
+    public void clearVectors() {
+        vectors.clear();
+    }
+
+    public void setAnalyzerVersion(int analyzerVersion) {
+        this.analyzerVersion = analyzerVersion;
+    }
+
+    public int analyzerVersion() {
+        return analyzerVersion;
+    }
+
+    /** Replaces the genre rows of one entity; empty rows remove it. */
+    public void putGenres(GenreLevel level, long entityId, GenreRows rows) {
+        if (rows.size() == 0) {
+            genres.get(level).remove(entityId);
+        } else {
+            genres.get(level).put(entityId, rows);
+        }
+    }
+
+    public void clearGenres(GenreLevel level) {
+        genres.get(level).clear();
+    }
+
+    /** Number of genre rows held for a level, to compare with the table's row count. */
+    public long genreRowCount(GenreLevel level) {
+        long n = 0;
+        for (GenreRows rows : genres.get(level).values()) {
+            n += rows.size();
+        }
+        return n;
+    }
+
+    public void setGenreParents(Map<Long, Long> parents) {
+        this.genreParents = Map.copyOf(parents);
+    }
+
+    public Map<Long, Long> genreParents() {
+        return genreParents;
+    }
+
+    public int trackCount() {
+        return tracks.size();
+    }
+
+    public LibraryIndex build() {
+        long[] ids = tracks.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
+        TrackInfo[] infos = new TrackInfo[ids.length];
+        int[] recording = new int[ids.length];
+        float[][] raw = new float[ids.length][];
+        List<Map<Long, Float>> effective = new ArrayList<>(ids.length);
+        Map<String, Integer> recordings = new HashMap<>();
+        for (int r = 0; r < ids.length; r++) {
+            TrackInfo t = tracks.get(ids[r]);
+            infos[r] = t;
+            recording[r] = recordings.computeIfAbsent(recordingKey(t.artist(), t.title()), k -> recordings.size());
+            raw[r] = vectors.get(ids[r]);
+            effective.add(effectiveGenres(t));
+        }
+        return new LibraryIndex(ids, infos, recording, SonicVectors.standardise(raw),
+                GenreVectors.build(effective, genreParents), analyzerVersion, Instant.now());
+    }
+
+    private Map<Long, Float> effectiveGenres(TrackInfo t) {
+        GenreRows rows = genres.get(GenreLevel.TRACK).get(t.id());
+        if (rows == null && t.albumId() != null) {
+            rows = genres.get(GenreLevel.ALBUM).get(t.albumId());
+        }
+        if (rows == null) {
+            rows = genres.get(GenreLevel.ARTIST).get(t.artistId());
+        }
+        return rows == null ? Map.of() : rows.combined();
+    }
+
+    /** Artist and title folded: case, accents, punctuation and remaster/bonus decorations ignored. */
+    public static String recordingKey(String artist, String title) {
+        return fold(artist) + "\u0000" + fold(DECORATION.matcher(title.toLowerCase(Locale.ROOT)).replaceAll(" "));
+    }
+
+    private static String fold(String s) {
+        String decomposed = Normalizer.normalize(s.toLowerCase(Locale.ROOT), Normalizer.Form.NFKD);
+        return NON_ALNUM.matcher(DIACRITICS.matcher(decomposed).replaceAll("")).replaceAll(" ").strip();
+    }
+}

@@ -1,0 +1,353 @@
+package dev.segue.playlist.playlist;
+
+import dev.segue.commons.problem.ProblemException;
+import dev.segue.playlist.index.LibraryIndex;
+import dev.segue.playlist.index.TrackInfo;
+import dev.segue.playlist.similarity.Scorer;
+import dev.segue.playlist.similarity.SonicMetric;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Builds a playlist from a scored index in two steps. Selection: candidates by total score, best first,
+ * skipping duplicates of a chosen recording and artists at their limit, until the size or the playing time
+ * is reached. Ordering: the seeds first, then at each position the remaining track that best follows the
+ * previous one (its beginning against the previous end, or simply the best total for score ordering) among
+ * those that keep the artist/album gaps; when none keeps them, the next-best unchosen candidate that does
+ * replaces the weakest remaining one; a transition-ordered list is then improved by moving single tracks to
+ * better places. Pure computation on an immutable index: no database, no locks.
+ */
+public final class PlaylistBuilder {
+
+    /** Duration tolerance of a near-identical-vector duplicate: the same audio may be trimmed differently. */
+    private static final int DUPLICATE_DURATION_TOLERANCE_MS = 3000;
+    /** Ordering key of an unknown transition: what a random pair of the library scores. */
+    private static final double UNKNOWN_TRANSITION = SonicMetric.similarity(2.0);
+    private static final int MAX_IMPROVEMENT_PASSES = 4;
+
+    private final LibraryIndex index;
+    private final Scorer scorer;
+
+    public PlaylistBuilder(LibraryIndex index, Scorer scorer) {
+        this.index = index;
+        this.scorer = scorer;
+    }
+
+    public List<Entry> build(List<Integer> seeds, Constraints c, List<String> notes) {
+        Map<Long, Integer> perArtist = new HashMap<>();
+        for (int s : seeds) {
+            perArtist.merge(index.track(s).artistId(), 1, Integer::sum);
+        }
+        perArtist.forEach((artist, count) -> {
+            if (count > c.maxPerArtist()) {
+                throw ProblemException.unprocessable("The seeds hold " + count + " tracks by one artist but maxPerArtist is "
+                        + c.maxPerArtist() + "; raise maxPerArtist or drop a seed.");
+            }
+        });
+        if (c.size() > 0 && c.size() < seeds.size()) {
+            throw ProblemException.unprocessable("size " + c.size() + " is smaller than the " + seeds.size()
+                    + " seeds, which always open the playlist.");
+        }
+        int[] pool = candidates(seeds, c, notes);
+        List<Integer> chosen = new ArrayList<>();
+        List<Integer> kept = new ArrayList<>(seeds);
+        int poolPos = 0;
+        long seconds = 0;
+        for (int s : seeds) {
+            seconds += durationSeconds(s);
+        }
+        int lastSeconds = 0;
+        while (poolPos < pool.length && (c.size() > 0 ? kept.size() < c.size() : seconds < c.targetSeconds())) {
+            int r = pool[poolPos++];
+            if (perArtist.getOrDefault(index.track(r).artistId(), 0) >= c.maxPerArtist() || duplicate(r, kept)) {
+                continue;
+            }
+            chosen.add(r);
+            kept.add(r);
+            perArtist.merge(index.track(r).artistId(), 1, Integer::sum);
+            lastSeconds = durationSeconds(r);
+            seconds += lastSeconds;
+        }
+        if (c.size() > 0 && kept.size() < c.size() && !c.partialAllowed()) {
+            throw ProblemException.unprocessable("Only " + kept.size() + " distinct tracks satisfy the constraints ("
+                    + c.describeFilters() + "), but size is " + c.size() + "; ask for fewer tracks or relax the constraints.");
+        }
+        if (c.targetSeconds() > 0) {
+            if (!chosen.isEmpty() && seconds - c.targetSeconds() > c.targetSeconds() - (seconds - lastSeconds)) {
+                // ending one track short is closer to the target than the overshoot
+                int last = chosen.remove(chosen.size() - 1);
+                perArtist.merge(index.track(last).artistId(), -1, Integer::sum);
+                seconds -= lastSeconds;
+            }
+            if (seconds < c.targetSeconds() * 0.9) {
+                throw ProblemException.unprocessable("The tracks that satisfy the constraints (" + c.describeFilters()
+                        + ") play for " + seconds / 60 + " minutes, short of targetMinutes " + c.targetSeconds() / 60
+                        + "; ask for less or relax the constraints.");
+            }
+        }
+        List<Integer> order = order(seeds, chosen, pool, poolPos, perArtist, c);
+        if (c.ordering() == Ordering.TRANSITION) {
+            improveTransitions(order, seeds.size(), c);
+        }
+        return entries(order, seeds.size());
+    }
+
+    /** Rows allowed by the filters, best total first. */
+    private int[] candidates(List<Integer> seeds, Constraints c, List<String> notes) {
+        Set<Integer> seedRecordings = new HashSet<>();
+        for (int s : seeds) {
+            seedRecordings.add(index.recording(s));
+        }
+        double seedTempo = Double.NaN;
+        if (c.bpmWindow() != null) {
+            for (int s : seeds) {
+                if (!Double.isNaN(index.sonic().tempoBpm(s))) {
+                    seedTempo = index.sonic().tempoBpm(s);
+                    break;
+                }
+            }
+            if (Double.isNaN(seedTempo) || !scorer.sonicAvailable()) {
+                notes.add("bpmWindow was ignored: the seed's tempo is unknown (no sonic analysis).");
+            }
+        }
+        boolean tempoFilter = c.bpmWindow() != null && !Double.isNaN(seedTempo) && scorer.sonicAvailable();
+        Set<Integer> seedRows = new HashSet<>(seeds);
+        long[] keyed = new long[index.size()];
+        int m = 0;
+        for (int r = 0; r < index.size(); r++) {
+            if (seedRows.contains(r) || seedRecordings.contains(index.recording(r))
+                    || c.excludeTrackIds().contains(index.trackId(r)) || !durationAllowed(r, c)) {
+                continue;
+            }
+            if (tempoFilter && !tempoAllowed(index.sonic().tempoBpm(r), seedTempo, c.bpmWindow())) {
+                continue;
+            }
+            // sortable: the total in the high bits, the row in the low 24
+            keyed[m++] = ((long) (scorer.total(r) * (1L << 38)) << 24) | r;
+        }
+        if (m == 0 && !c.partialAllowed()) {
+            throw ProblemException.unprocessable("No track of the library satisfies the constraints (" + c.describeFilters()
+                    + "); relax them.");
+        }
+        Arrays.sort(keyed, 0, m);
+        int[] pool = new int[m];
+        for (int i = 0; i < m; i++) {
+            pool[i] = (int) (keyed[m - 1 - i] & 0xFFFFFF);
+        }
+        return pool;
+    }
+
+    /** Within the length bounds; a track of unknown length fails any bound and cannot fill a target duration. */
+    private boolean durationAllowed(int r, Constraints c) {
+        Integer ms = index.track(r).durationMs();
+        if (ms == null) {
+            return c.minTrackSeconds() == null && c.maxTrackSeconds() == null && c.targetSeconds() == 0;
+        }
+        return (c.minTrackSeconds() == null || ms >= c.minTrackSeconds() * 1000L)
+                && (c.maxTrackSeconds() == null || ms <= c.maxTrackSeconds() * 1000L);
+    }
+
+    /** Within the window of the seed's tempo at the nearest octave (half or double time counts). */
+    static boolean tempoAllowed(double bpm, double seedBpm, double window) {
+        if (Double.isNaN(bpm)) {
+            return false;
+        }
+        double folded = bpm;
+        while (folded < seedBpm / Math.sqrt(2)) {
+            folded *= 2;
+        }
+        while (folded > seedBpm * Math.sqrt(2)) {
+            folded /= 2;
+        }
+        return Math.abs(folded - seedBpm) <= window;
+    }
+
+    /** Same recording (normalised artist + title), or the same audio (near-identical vectors, similar length). */
+    boolean duplicate(int r, List<Integer> kept) {
+        int recording = index.recording(r);
+        for (int k : kept) {
+            if (index.recording(k) == recording) {
+                return true;
+            }
+            if (index.hasSonic(r) && index.hasSonic(k) && sameLength(r, k) && index.sonic().nearIdentical(r, k)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean sameLength(int a, int b) {
+        Integer da = index.track(a).durationMs();
+        Integer db = index.track(b).durationMs();
+        return da == null || db == null || Math.abs(da - db) <= DUPLICATE_DURATION_TOLERANCE_MS;
+    }
+
+    private List<Integer> order(List<Integer> seeds, List<Integer> chosen, int[] pool, int poolPos,
+                                Map<Long, Integer> perArtist, Constraints c) {
+        List<Integer> order = new ArrayList<>(seeds);
+        List<Integer> remaining = new ArrayList<>(chosen);
+        Set<Integer> used = new HashSet<>(seeds);
+        used.addAll(chosen);
+        while (!remaining.isEmpty()) {
+            int prev = order.get(order.size() - 1);
+            int best = -1;
+            double bestKey = Double.NEGATIVE_INFINITY;
+            for (int r : remaining) {
+                if (!gapsKept(order, r, c)) {
+                    continue;
+                }
+                double key = c.ordering() == Ordering.SCORE ? scorer.total(r) : transitionKey(prev, r);
+                if (key > bestKey) {
+                    bestKey = key;
+                    best = r;
+                }
+            }
+            if (best < 0) {
+                best = replacement(order, remaining, pool, poolPos, used, perArtist, c);
+            }
+            order.add(best);
+            remaining.remove(Integer.valueOf(best));
+        }
+        return order;
+    }
+
+    /**
+     * The best unchosen candidate that keeps the gaps after {@code order}; it takes the place of the weakest
+     * remaining track.
+     */
+    private int replacement(List<Integer> order, List<Integer> remaining, int[] pool, int from, Set<Integer> used,
+                            Map<Long, Integer> perArtist, Constraints c) {
+        int weakest = remaining.get(0);
+        for (int r : remaining) {
+            if (scorer.total(r) < scorer.total(weakest)) {
+                weakest = r;
+            }
+        }
+        long weakestArtist = index.track(weakest).artistId();
+        List<Integer> kept = new ArrayList<>(order);
+        kept.addAll(remaining);
+        kept.remove(Integer.valueOf(weakest));
+        for (int i = from; i < pool.length; i++) {
+            int r = pool[i];
+            long artist = index.track(r).artistId();
+            int count = perArtist.getOrDefault(artist, 0) - (artist == weakestArtist ? 1 : 0);
+            if (used.contains(r) || count >= c.maxPerArtist() || !gapsKept(order, r, c) || duplicate(r, kept)) {
+                continue;
+            }
+            remaining.remove(Integer.valueOf(weakest));
+            remaining.add(r);
+            used.add(r);
+            perArtist.merge(weakestArtist, -1, Integer::sum);
+            perArtist.merge(artist, 1, Integer::sum);
+            return r;
+        }
+        throw ProblemException.unprocessable("artistGap=" + c.artistGap() + " and albumGap=" + c.albumGap()
+                + " cannot be kept: after " + order.size() + " tracks every remaining candidate repeats a recent artist or album ("
+                + c.describeFilters() + "). Lower the gaps, lower maxPerArtist, or ask for fewer tracks.");
+    }
+
+    /**
+     * Local search after the greedy chain, which tends to leave its worst joins for last: moves one track at a
+     * time to the position where it raises the sum of transitions most, as long as the gaps still hold.
+     */
+    private void improveTransitions(List<Integer> order, int fixed, Constraints c) {
+        int n = order.size();
+        if (n - fixed < 2) {
+            return;
+        }
+        double[][] t = new double[n][n];
+        int[] rows = order.stream().mapToInt(Integer::intValue).toArray();
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                t[i][j] = i == j ? 0 : transitionKey(rows[i], rows[j]);
+            }
+        }
+        List<Integer> seq = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            seq.add(i);
+        }
+        boolean improved = true;
+        for (int pass = 0; pass < MAX_IMPROVEMENT_PASSES && improved; pass++) {
+            improved = false;
+            for (int i = fixed; i < n; i++) {
+                int x = seq.get(i);
+                double removal = -t[seq.get(i - 1)][x] + (i + 1 < n ? t[seq.get(i - 1)][seq.get(i + 1)] - t[x][seq.get(i + 1)] : 0);
+                List<Integer> without = new ArrayList<>(seq);
+                without.remove(i);
+                for (int j = fixed; j <= without.size(); j++) {
+                    if (j == i) {
+                        continue;
+                    }
+                    int a = without.get(j - 1);
+                    double insertion = t[a][x] + (j < without.size() ? t[x][without.get(j)] - t[a][without.get(j)] : 0);
+                    if (removal + insertion > 1e-9) {
+                        List<Integer> moved = new ArrayList<>(without);
+                        moved.add(j, x);
+                        if (gapsHold(moved, rows, fixed, c)) {
+                            seq = moved;
+                            improved = true;
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            order.set(i, rows[seq.get(i)]);
+        }
+    }
+
+    private boolean gapsHold(List<Integer> seq, int[] rows, int fixed, Constraints c) {
+        List<Integer> prefix = new ArrayList<>(seq.size());
+        for (int i = 0; i < seq.size(); i++) {
+            int r = rows[seq.get(i)];
+            if (i >= fixed && !gapsKept(prefix, r, c)) {
+                return false;
+            }
+            prefix.add(r);
+        }
+        return true;
+    }
+
+    private boolean gapsKept(List<Integer> order, int r, Constraints c) {
+        TrackInfo t = index.track(r);
+        int n = order.size();
+        for (int k = 1; k <= Math.max(c.artistGap(), c.albumGap()) && k <= n; k++) {
+            TrackInfo before = index.track(order.get(n - k));
+            if (k <= c.artistGap() && before.artistId() == t.artistId()) {
+                return false;
+            }
+            if (k <= c.albumGap() && t.albumId() != null && Objects.equals(before.albumId(), t.albumId())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private double transitionKey(int prev, int r) {
+        double t = scorer.transition(prev, r);
+        return Double.isNaN(t) ? UNKNOWN_TRANSITION : t;
+    }
+
+    private int durationSeconds(int row) {
+        Integer ms = index.track(row).durationMs();
+        return ms == null ? 0 : Math.round(ms / 1000f);
+    }
+
+    private List<Entry> entries(List<Integer> order, int seedCount) {
+        List<Entry> out = new ArrayList<>(order.size());
+        for (int i = 0; i < order.size(); i++) {
+            int r = order.get(i);
+            double transition = i == 0 ? Double.NaN : scorer.transition(order.get(i - 1), r);
+            out.add(new Entry(index.trackId(r), r, scorer.sonic(r), scorer.genre(r), transition, scorer.total(r),
+                    !index.hasSonic(r), i < seedCount));
+        }
+        return out;
+    }
+}

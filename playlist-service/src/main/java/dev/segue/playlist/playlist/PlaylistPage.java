@@ -1,0 +1,7 @@
+package dev.segue.playlist.playlist;
+
+import java.util.List;
+
+/** One page of stored playlists, newest first. */
+public record PlaylistPage(List<PlaylistSummary> items, int page, int size, long total) {
+}

@@ -1,0 +1,15 @@
+package dev.segue.playlist.playlist;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * A stored playlist.
+ *
+ * @param genreOnly true when it was built without sound; {@code notes} says why
+ * @param request   the request with every default filled in, as it was built
+ */
+public record PlaylistView(long id, String name, OffsetDateTime createdAt, boolean genreOnly, List<String> notes,
+                           JsonNode request, int trackCount, long durationSeconds, List<PlaylistEntryView> tracks) {
+}

@@ -1,0 +1,11 @@
+package dev.segue.playlist.playlist;
+
+import java.util.List;
+
+/**
+ * The nearest neighbours of a track; {@code transition} scores say how well each would follow it.
+ *
+ * @param genreOnly true when the track has no analysis and neighbours are by genre only
+ */
+public record SimilarView(long trackId, boolean genreOnly, List<String> notes, List<PlaylistEntryView> tracks) {
+}

@@ -1,0 +1,85 @@
+package dev.segue.playlist.rest;
+
+import dev.segue.playlist.playlist.PathRequest;
+import dev.segue.playlist.playlist.PlaylistPage;
+import dev.segue.playlist.playlist.PlaylistRequest;
+import dev.segue.playlist.playlist.PlaylistView;
+import dev.segue.playlist.service.PlaylistService;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+
+@Path("/api/playlists")
+@Produces(MediaType.APPLICATION_JSON)
+public class PlaylistResource {
+
+    static final String M3U8 = "audio/x-mpegurl";
+
+    private final PlaylistService service;
+
+    PlaylistResource(PlaylistService service) {
+        this.service = service;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(@Valid @NotNull PlaylistRequest request, UriInfo uri) {
+        return created(service.create(request), uri);
+    }
+
+    @POST
+    @Path("/path")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response createPath(@Valid @NotNull PathRequest request, UriInfo uri) {
+        return created(service.createPath(request), uri);
+    }
+
+    private Response created(long id, UriInfo uri) {
+        URI location = uri.getBaseUriBuilder().path("api/playlists/{id}").build(id);
+        return Response.created(location).entity(service.find(id)).build();
+    }
+
+    @GET
+    public PlaylistPage list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
+        return service.page(page, size);
+    }
+
+    @GET
+    @Path("/{id: \\d+}")
+    public PlaylistView get(@PathParam("id") long id) {
+        return service.find(id);
+    }
+
+    @GET
+    @Path("/{id: \\d+}.m3u8")
+    @Produces(M3U8)
+    public Response m3u8(@PathParam("id") long id) {
+        return Response.ok(service.m3u8(id).getBytes(StandardCharsets.UTF_8))
+                .type(M3U8 + ";charset=utf-8")
+                .header("Content-Disposition", "attachment; filename=\"playlist-" + id + ".m3u8\"")
+                .build();
+    }
+
+    @DELETE
+    @Path("/{id: \\d+}")
+    public Response delete(@PathParam("id") long id) {
+        service.delete(id);
+        return Response.noContent().build();
+    }
+}

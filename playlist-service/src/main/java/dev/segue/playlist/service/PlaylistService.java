@@ -1,0 +1,259 @@
+package dev.segue.playlist.service;
+
+import dev.segue.commons.problem.ProblemException;
+import dev.segue.playlist.client.AnalysisOutcome;
+import dev.segue.playlist.config.PlaylistConfig;
+import dev.segue.playlist.index.IndexService;
+import dev.segue.playlist.index.LibraryIndex;
+import dev.segue.playlist.index.TrackInfo;
+import dev.segue.playlist.playlist.Constraints;
+import dev.segue.playlist.playlist.Entry;
+import dev.segue.playlist.playlist.M3uWriter;
+import dev.segue.playlist.playlist.Ordering;
+import dev.segue.playlist.playlist.PathBuilder;
+import dev.segue.playlist.playlist.PathRequest;
+import dev.segue.playlist.playlist.PlaylistBuilder;
+import dev.segue.playlist.playlist.PlaylistEntryView;
+import dev.segue.playlist.playlist.PlaylistPage;
+import dev.segue.playlist.playlist.PlaylistRequest;
+import dev.segue.playlist.playlist.PlaylistView;
+import dev.segue.playlist.playlist.Scores;
+import dev.segue.playlist.playlist.SimilarView;
+import dev.segue.playlist.playlist.Weights;
+import dev.segue.playlist.repository.PlaylistRepository;
+import dev.segue.playlist.similarity.Scorer;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Builds, stores and exports playlists. Everything is computed on one index snapshot; the database is
+ * touched only to store the result, and sonic-service only when a seed has no analysis yet.
+ */
+@ApplicationScoped
+public class PlaylistService {
+
+    private static final String GENRES_ONLY = "Built from genres only: ";
+
+    private final IndexService indexService;
+    private final SeedAnalysis seedAnalysis;
+    private final PlaylistRepository repository;
+    private final PlaylistConfig config;
+    private final M3uWriter m3u;
+
+    PlaylistService(IndexService indexService, SeedAnalysis seedAnalysis, PlaylistRepository repository, PlaylistConfig config) {
+        this.indexService = indexService;
+        this.seedAnalysis = seedAnalysis;
+        this.repository = repository;
+        this.config = config;
+        this.m3u = new M3uWriter(config.m3u().pathRewrites().orElse(List.of()));
+    }
+
+    /** The request as it was built: every default filled in, so a stored playlist can be rebuilt. */
+    public record EffectiveRequest(List<Long> seeds, Integer size, Integer targetMinutes, Weights weights, int maxPerArtist,
+                                   int artistGap, int albumGap, Integer minTrackSeconds, Integer maxTrackSeconds,
+                                   Double bpmWindow, List<Long> excludeTrackIds, Ordering ordering, String name) {
+    }
+
+    /** A path request as it was built. */
+    public record EffectivePath(long from, long to, int size, Weights weights, int maxPerArtist, int artistGap, String name) {
+    }
+
+    public long create(PlaylistRequest request) {
+        if (request.size() != null && request.targetMinutes() != null) {
+            throw ProblemException.unprocessable("Give size or targetMinutes, not both.");
+        }
+        if (request.minTrackSeconds() != null && request.maxTrackSeconds() != null
+                && request.minTrackSeconds() > request.maxTrackSeconds()) {
+            throw ProblemException.unprocessable("minTrackSeconds " + request.minTrackSeconds() + " is above maxTrackSeconds "
+                    + request.maxTrackSeconds() + "; no track can satisfy both.");
+        }
+        List<Long> seeds = List.copyOf(new LinkedHashSet<>(request.seeds()));
+        Set<Long> exclude = Set.copyOf(request.excludeTrackIds() == null ? List.of() : request.excludeTrackIds());
+        for (long seed : seeds) {
+            if (exclude.contains(seed)) {
+                throw ProblemException.unprocessable("Track " + seed + " is both a seed and excluded; a seed always opens the playlist.");
+            }
+        }
+        Weights weights = weights(request.weights());
+        PlaylistConfig.Defaults d = config.defaults();
+        int size = request.targetMinutes() == null ? (request.size() == null ? d.size() : request.size()) : 0;
+        Constraints c = new Constraints(size, request.targetMinutes() == null ? 0 : request.targetMinutes() * 60,
+                or(request.maxPerArtist(), d.maxPerArtist()), or(request.artistGap(), d.artistGap()),
+                or(request.albumGap(), d.albumGap()), request.minTrackSeconds(), request.maxTrackSeconds(), request.bpmWindow(),
+                exclude, request.ordering() == null ? Ordering.TRANSITION : request.ordering(), false);
+
+        List<String> notes = new ArrayList<>();
+        LibraryIndex index = indexWith(seeds);
+        index = ensureSound(index, seeds, weights, notes);
+        List<Integer> rows = seeds.stream().map(index::row).toList();
+        Scorer scorer = scorer(index, rows, weights, notes);
+        List<Entry> entries = new PlaylistBuilder(index, scorer).build(rows, c, notes);
+        TrackInfo first = index.track(rows.get(0));
+        String name = blankToNull(request.name()) != null ? request.name().strip() : "Mix from " + first.artist() + " - " + first.title();
+        EffectiveRequest effective = new EffectiveRequest(seeds, size == 0 ? null : size, request.targetMinutes(), weights,
+                c.maxPerArtist(), c.artistGap(), c.albumGap(), c.minTrackSeconds(), c.maxTrackSeconds(), c.bpmWindow(),
+                List.copyOf(exclude), c.ordering(), name);
+        return repository.save(name, effective, !scorer.sonicUsed(), notes, entries);
+    }
+
+    public long createPath(PathRequest request) {
+        if (request.from().equals(request.to())) {
+            throw ProblemException.unprocessable("from and to are the same track; a path needs two different tracks.");
+        }
+        Weights weights = weights(request.weights());
+        int size = or(request.size(), config.defaults().pathSize());
+        int maxPerArtist = or(request.maxPerArtist(), config.defaults().maxPerArtist());
+        int artistGap = or(request.artistGap(), config.defaults().artistGap());
+        List<Long> ends = List.of(request.from(), request.to());
+        List<String> notes = new ArrayList<>();
+        LibraryIndex index = indexWith(ends);
+        index = ensureSound(index, ends, weights, notes);
+        int from = index.row(request.from());
+        int to = index.row(request.to());
+        boolean sonic = index.hasSonic(from) && index.hasSonic(to);
+        if (!sonic && weights.sonic() > 0 && notes.stream().noneMatch(n -> n.startsWith(GENRES_ONLY))) {
+            notes.add(GENRES_ONLY + "the path needs the sound of both ends.");
+        }
+        List<Entry> entries = new PathBuilder(index, weights.sonic(), weights.genre(), sonic).build(from, to, size, maxPerArtist, artistGap);
+        String name = blankToNull(request.name()) != null ? request.name().strip()
+                : "Path from " + index.track(from).title() + " to " + index.track(to).title();
+        return repository.save(name, new EffectivePath(request.from(), request.to(), size, weights, maxPerArtist, artistGap, name),
+                !(sonic && weights.sonic() > 0), notes, entries);
+    }
+
+    public SimilarView similar(long trackId, Integer limit) {
+        int n = limit == null ? config.defaults().similarLimit() : limit;
+        LibraryIndex index = indexWith(List.of(trackId));
+        int row = index.row(trackId);
+        List<String> notes = new ArrayList<>();
+        if (!index.hasSonic(row)) {
+            notes.add("Track " + trackId + " has no sonic analysis yet; neighbours are by genre only.");
+        }
+        Weights weights = weights(null);
+        Scorer scorer = scorer(index, List.of(row), weights, notes);
+        List<Entry> entries = new PlaylistBuilder(index, scorer).build(List.of(row), Constraints.neighbours(n + 1), notes);
+        List<PlaylistEntryView> views = new ArrayList<>();
+        for (int i = 1; i < entries.size(); i++) {
+            Entry e = entries.get(i);
+            if (e.total() <= 0) {
+                // nothing in common (no shared genre, no sound to compare): not a neighbour
+                break;
+            }
+            Entry withTransition = new Entry(e.trackId(), e.row(), e.sonic(), e.genre(), scorer.transition(row, e.row()),
+                    e.total(), e.sonicMissing(), false);
+            views.add(view(index, i - 1, withTransition));
+        }
+        return new SimilarView(trackId, !scorer.sonicUsed(), notes, views);
+    }
+
+    public PlaylistView find(long id) {
+        return repository.find(id).orElseThrow(() -> ProblemException.notFound("No playlist with id " + id + "."));
+    }
+
+    public PlaylistPage page(int page, int size) {
+        return repository.page(page, size);
+    }
+
+    public void delete(long id) {
+        if (!repository.delete(id)) {
+            throw ProblemException.notFound("No playlist with id " + id + ".");
+        }
+    }
+
+    public String m3u8(long id) {
+        PlaylistView playlist = find(id);
+        List<M3uWriter.Item> items = repository.tracks(id).orElseThrow().stream()
+                .map(t -> new M3uWriter.Item(t.view().durationSeconds(), t.view().artist(), t.view().title(), t.path()))
+                .toList();
+        return m3u.write(playlist.name(), items);
+    }
+
+    private LibraryIndex indexWith(List<Long> trackIds) {
+        LibraryIndex index = indexService.current();
+        if (trackIds.stream().anyMatch(id -> index.row(id) < 0)) {
+            // a track added since the last poll: catch up once before calling it unknown
+            LibraryIndex fresh = indexService.refresh();
+            for (long id : trackIds) {
+                if (fresh.row(id) < 0) {
+                    throw ProblemException.notFound("No track with id " + id + " is present in the library.");
+                }
+            }
+            return fresh;
+        }
+        return index;
+    }
+
+    /** Gets unanalysed seeds analysed when that can help; notes why sound is missing when it cannot. */
+    private LibraryIndex ensureSound(LibraryIndex index, List<Long> seeds, Weights weights, List<String> notes) {
+        if (weights.sonic() == 0) {
+            return index;
+        }
+        if (index.sonic().analysedCount() == 0) {
+            notes.add(GENRES_ONLY + "no track of the library has a sonic analysis yet.");
+            return index;
+        }
+        List<Long> analysed = new ArrayList<>();
+        for (long seed : seeds) {
+            if (index.hasSonic(index.row(seed))) {
+                continue;
+            }
+            AnalysisOutcome outcome = seedAnalysis.analyse(seed);
+            if (outcome.isAnalysed()) {
+                analysed.add(seed);
+            } else {
+                notes.add("Track " + seed + " has no sonic analysis: " + outcome.reason() + ".");
+            }
+        }
+        LibraryIndex updated = analysed.isEmpty() ? index : indexService.refreshVectorsOf(analysed);
+        for (long seed : analysed) {
+            if (updated.row(seed) < 0) {
+                throw ProblemException.notFound("No track with id " + seed + " is present in the library.");
+            }
+            if (!updated.hasSonic(updated.row(seed))) {
+                notes.add("Track " + seed + " was analysed but its vectors are not readable yet.");
+            }
+        }
+        if (seeds.stream().noneMatch(s -> updated.hasSonic(updated.row(s)))) {
+            notes.add(GENRES_ONLY + "no seed has a sonic analysis.");
+        }
+        return updated;
+    }
+
+    private Scorer scorer(LibraryIndex index, List<Integer> rows, Weights weights, List<String> notes) {
+        Scorer scorer = new Scorer(index, rows, weights.sonic(), weights.genre(), true);
+        if (!scorer.sonicUsed() && !scorer.genreUsed()) {
+            throw ProblemException.unprocessable("Nothing to compare with: the seed has no sonic analysis"
+                    + (weights.sonic() == 0 ? " in use (sonic weight 0)" : "") + " and no genres"
+                    + (weights.genre() == 0 ? " in use (genre weight 0)" : "") + ".");
+        }
+        if (weights.genre() > 0 && !scorer.genreUsed()) {
+            notes.add("The seed has no genres yet; similarity is by sound only.");
+        }
+        return scorer;
+    }
+
+    private Weights weights(Weights requested) {
+        Weights w = requested == null ? new Weights(config.weights().sonic(), config.weights().genre()) : requested;
+        if (w.sonic() + w.genre() <= 0) {
+            throw ProblemException.unprocessable("weights.sonic and weights.genre are both 0; at least one must be above 0.");
+        }
+        return w;
+    }
+
+    static PlaylistEntryView view(LibraryIndex index, int position, Entry e) {
+        TrackInfo t = index.track(e.row());
+        return new PlaylistEntryView(position, e.trackId(), t.title(), t.artist(), t.album(),
+                t.durationMs() == null ? null : Math.round(t.durationMs() / 1000f), Scores.of(e), e.sonicMissing(), e.seed());
+    }
+
+    private static int or(Integer value, int fallback) {
+        return value == null ? fallback : value;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

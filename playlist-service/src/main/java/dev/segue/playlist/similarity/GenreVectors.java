@@ -1,0 +1,109 @@
+package dev.segue.playlist.similarity;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every indexed track's effective genres as a sparse unit vector (compressed rows: {@code start},
+ * {@code genre}, {@code weight}), compared by cosine.
+ *
+ * <p>Before normalising, each genre also lends {@link #PARENT_CREDIT} of its weight to its parent (and
+ * that fraction again to the grandparent, ...), so "indie rock" and "alternative rock" meet in "rock":
+ * partial credit instead of zero. When a genre is reached twice the larger contribution counts.
+ */
+public final class GenreVectors {
+
+    public static final double PARENT_CREDIT = 0.5;
+    private static final int MAX_DEPTH = 8;
+
+    private final int[] start;
+    private final int[] genre;
+    private final float[] weight;
+
+    private GenreVectors(int[] start, int[] genre, float[] weight) {
+        this.start = start;
+        this.genre = genre;
+        this.weight = weight;
+    }
+
+    /**
+     * @param perRow  for each row its effective genre weights (genre id → weight > 0), empty when it has none
+     * @param parents genre id → parent genre id
+     */
+    public static GenreVectors build(List<Map<Long, Float>> perRow, Map<Long, Long> parents) {
+        Map<Long, Integer> dense = new HashMap<>();
+        int[] start = new int[perRow.size() + 1];
+        int total = 0;
+        Map<Integer, Double>[] expanded = expandAll(perRow, parents, dense);
+        for (int r = 0; r < expanded.length; r++) {
+            start[r] = total;
+            total += expanded[r].size();
+        }
+        start[perRow.size()] = total;
+        int[] genre = new int[total];
+        float[] weight = new float[total];
+        for (int r = 0; r < expanded.length; r++) {
+            Map<Integer, Double> v = expanded[r];
+            int[] ids = v.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
+            double norm = Math.sqrt(v.values().stream().mapToDouble(x -> x * x).sum());
+            for (int i = 0; i < ids.length; i++) {
+                genre[start[r] + i] = ids[i];
+                weight[start[r] + i] = (float) (v.get(ids[i]) / norm);
+            }
+        }
+        return new GenreVectors(start, genre, weight);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<Integer, Double>[] expandAll(List<Map<Long, Float>> perRow, Map<Long, Long> parents, Map<Long, Integer> dense) {
+        Map<Integer, Double>[] out = new Map[perRow.size()];
+        for (int r = 0; r < out.length; r++) {
+            Map<Integer, Double> v = new HashMap<>();
+            for (Map.Entry<Long, Float> e : perRow.get(r).entrySet()) {
+                if (e.getValue() <= 0) {
+                    continue;
+                }
+                Long g = e.getKey();
+                double w = e.getValue();
+                for (int depth = 0; g != null && depth < MAX_DEPTH; depth++) {
+                    int id = dense.computeIfAbsent(g, k -> dense.size());
+                    v.merge(id, w, Math::max);
+                    g = parents.get(g);
+                    w *= PARENT_CREDIT;
+                }
+            }
+            out[r] = v;
+        }
+        return out;
+    }
+
+    public boolean has(int row) {
+        return start[row + 1] > start[row];
+    }
+
+    /** Cosine similarity (0..1) of two rows' genre vectors; 0 when either has no genres. */
+    public double similarity(int a, int b) {
+        int i = start[a];
+        int iEnd = start[a + 1];
+        int j = start[b];
+        int jEnd = start[b + 1];
+        double dot = 0;
+        while (i < iEnd && j < jEnd) {
+            int gi = genre[i];
+            int gj = genre[j];
+            if (gi == gj) {
+                dot += (double) weight[i++] * weight[j++];
+            } else if (gi < gj) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return Math.min(1.0, dot);
+    }
+
+    public long estimatedBytes() {
+        return (long) start.length * 4 + (long) genre.length * 8;
+    }
+}

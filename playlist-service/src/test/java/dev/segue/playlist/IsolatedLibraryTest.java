@@ -1,0 +1,104 @@
+package dev.segue.playlist;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@TestProfile(IsolatedLibraryProfile.class)
+class IsolatedLibraryTest {
+
+    private TestData data;
+
+    @BeforeEach
+    void open() {
+        data = new TestData(IsolatedLibraryProfile.jdbcUrl);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        data.close();
+    }
+
+    @Test
+    void withoutAnySonicDataThePlaylistIsGenreOnlyAndSaysSo() {
+        long rock = data.genre("rock", null);
+        long indie = data.genre("indie rock", rock);
+        long jazz = data.genre("jazz", null);
+        long artist = data.artist("Band");
+        long album = data.album("Record", artist);
+        long seed = data.track("Seed", artist, album, 200);
+        data.albumGenre(album, indie, 1.0);
+        long sameAlbum = data.track("Same album", artist, album, 210);
+        long other = data.track("Other", data.artist("Other"), null, 220);
+        data.trackGenre(other, rock, 1.0);
+        long unrelated = data.track("Jazz", data.artist("Trio"), null, 230);
+        data.trackGenre(unrelated, jazz, 1.0);
+        given().post("/api/index/refresh").then().statusCode(200);
+        int callsBefore = SonicServiceMock.server().countRequestsMatching(
+                postRequestedFor(urlPathMatching("/api/tracks/.*")).build()).getCount();
+
+        JsonPath body = given().contentType(ContentType.JSON).body(Map.of("seeds", List.of(seed), "size", 3, "ordering", "score", "artistGap", 0))
+                .post("/api/playlists").then().statusCode(201).extract().jsonPath();
+        assertThat(body.getBoolean("genreOnly")).isTrue();
+        assertThat(body.getList("notes", String.class)).anyMatch(n -> n.contains("no track of the library has a sonic analysis"));
+        assertThat(body.getList("tracks.trackId", Long.class)).containsExactly(seed, sameAlbum, other);
+        // album genre "indie rock" (child of rock) vs "rock": partial credit from the parent
+        assertThat(body.getDouble("tracks[1].scores.genre")).isEqualTo(1.0);
+        assertThat(body.getDouble("tracks[2].scores.genre")).isEqualTo(Math.round(0.5 / Math.sqrt(1.25) * 10000) / 10000.0);
+        assertThat(body.getList("tracks.sonicMissing", Boolean.class)).containsOnly(true);
+        assertThat(body.getList("tracks.scores.transition")).containsOnlyNulls();
+        assertThat(SonicServiceMock.server().countRequestsMatching(
+                postRequestedFor(urlPathMatching("/api/tracks/.*")).build()).getCount()).isEqualTo(callsBefore);
+
+        JsonPath similar = given().get("/api/tracks/" + seed + "/similar").then().statusCode(200).extract().jsonPath();
+        assertThat(similar.getBoolean("genreOnly")).isTrue();
+        assertThat(similar.getList("tracks.trackId", Long.class)).startsWith(sameAlbum, other);
+    }
+
+    @Test
+    void aNewerAnalyzerVersionReplacesTheOldOneWholly() {
+        long artist = data.artist("Versions");
+        long a = data.track("A", artist, null, 200);
+        long b = data.track("B", artist, null, 200);
+        long genre = data.genre("versions", null);
+        data.trackGenre(a, genre, 1.0);
+        data.trackGenre(b, genre, 1.0);
+        try {
+            data.analysis(a, TestData.features(-10, 2000, 120, 0));
+            data.analysis(b, TestData.features(-12, 2500, 100, 3));
+            given().post("/api/index/refresh").then().statusCode(200);
+            JsonPath v1 = given().get("/api/index").then().extract().jsonPath();
+            assertThat(v1.getInt("analyzerVersion")).isEqualTo(1);
+            assertThat(v1.getInt("analysedTracks")).isEqualTo(2);
+
+            data.update("INSERT INTO sonic_analyses (track_id, analyzer_version, status) VALUES (?, 2, 'ok')", a);
+            for (String segment : List.of("beginning", "middle", "end", "average")) {
+                data.update("INSERT INTO sonic_segments (track_id, analyzer_version, segment, features) "
+                        + "SELECT track_id, 2, segment, features FROM sonic_segments WHERE track_id = ? AND analyzer_version = 1 "
+                        + "AND segment = ?", a, segment);
+            }
+            JsonPath v2 = given().post("/api/index/refresh").then().statusCode(200).extract().jsonPath();
+            assertThat(v2.getInt("analyzerVersion")).isEqualTo(2);
+            assertThat(v2.getInt("analysedTracks")).isEqualTo(1);
+            JsonPath similar = given().get("/api/tracks/" + b + "/similar").then().statusCode(200).extract().jsonPath();
+            assertThat(similar.getBoolean("genreOnly")).isTrue();
+            assertThat(similar.getList("tracks.trackId", Long.class)).containsExactly(a);
+            assertThat(similar.getList("tracks.sonicMissing", Boolean.class)).containsExactly(false);
+        } finally {
+            data.update("DELETE FROM sonic_analyses WHERE track_id IN (?, ?)", a, b);
+            given().post("/api/index/refresh").then().statusCode(200);
+        }
+    }
+}
