@@ -1,0 +1,23 @@
+package dev.segue.sonic.audio;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.OptionalLong;
+
+/** Decodes a file to mono float PCM at 22,050 Hz. Implementations are thread-safe. */
+public interface AudioDecoder {
+
+    int SAMPLE_RATE = 22_050;
+
+    String name();
+
+    boolean available();
+
+    /** Human-readable description for stats/readiness (version, formats). */
+    String description();
+
+    /** The duration of the file in milliseconds, when it can be found without decoding it. */
+    OptionalLong probeDurationMs(Path file, Instant deadline) throws DecodeException;
+
+    DecodedAudio decode(Path file, SegmentPlan plan, Instant deadline) throws DecodeException;
+}
