@@ -1,0 +1,181 @@
+import dev.segue.sonic.analysis.TrackAnalyzer;
+import dev.segue.sonic.audio.AudioDecoder;
+import dev.segue.sonic.audio.DecodeException;
+import dev.segue.sonic.audio.FfmpegDecoder;
+import dev.segue.sonic.audio.JavaSoundDecoder;
+import dev.segue.sonic.audio.SegmentPlan;
+import dev.segue.sonic.features.FeatureLayout;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Sonic analysis throughput (1 and 2 threads), the ffmpeg decode-only floor for the same segments,
+ * the pure-Java decoders, peak RSS, and tempo agreement with `aubio tempo` on the Debian music.
+ * Run through bench/sonic/run.sh.
+ */
+public class SonicBench {
+
+    static final Duration SEGMENT = Duration.ofSeconds(30);
+    static final Duration SEARCH = Duration.ofSeconds(10);
+
+    public static void main(String[] args) throws Exception {
+        Path mp3Dir = Path.of(args[0]);
+        Path musicDir = Path.of(args[1]);
+        Path tmp = Files.createTempDirectory("sonic-bench");
+        FfmpegDecoder ffmpeg = new FfmpegDecoder("ffmpeg", "ffprobe", tmp);
+        TrackAnalyzer analyzer = analyzer(ffmpeg);
+
+        List<Path> mp3s = list(mp3Dir, ".mp3");
+        Map<Path, Long> durations = probe(ffmpeg, mp3s);
+        System.out.printf(Locale.ROOT, "cores: %d, mp3s: %d (4-minute, 192 kbit/s)%n",
+                Runtime.getRuntime().availableProcessors(), mp3s.size());
+
+        analyseAll(analyzer, mp3s.subList(0, Math.min(6, mp3s.size())), durations, 2); // JIT warm-up
+        for (int threads : new int[] {1, 2}) {
+            double analysis = analyseAll(analyzer, mp3s, durations, threads);
+            double decode = decodeOnly(ffmpeg, mp3s, durations, threads);
+            System.out.printf(Locale.ROOT,
+                    "threads=%d  analysis: %.2f tracks/s   ffmpeg decode-only (same segments): %.2f tracks/s"
+                            + "   analysis/decode time ratio: %.2f%n", threads, analysis, decode, decode / analysis);
+        }
+        List<Path> javaSubset = mp3s.subList(0, Math.min(12, mp3s.size()));
+        double java = analyseAll(analyzer(new JavaSoundDecoder()), javaSubset, durations, 2);
+        System.out.printf(Locale.ROOT, "java decoders (mp3spi), threads=2: %.2f tracks/s on %d mp3s%n",
+                java, javaSubset.size());
+
+        List<Path> music = list(musicDir, ".ogg");
+        Map<Path, Long> musicDurations = probe(ffmpeg, music);
+        Map<Path, TrackAnalyzer.Outcome> outcomes = new ConcurrentHashMap<>();
+        long start = System.nanoTime();
+        runAll(music, 2, file -> outcomes.put(file, analyzer.analyse(file, musicDurations.get(file))));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf(Locale.ROOT, "wesnoth ogg: %d tracks in %.1f s = %.2f tracks/s (threads=2)%n",
+                music.size(), seconds, music.size() / seconds);
+        compareWithAubio(music, outcomes);
+        System.out.printf(Locale.ROOT, "peak RSS (VmHWM): %s%n", peakRss());
+    }
+
+    static TrackAnalyzer analyzer(AudioDecoder decoder) {
+        return new TrackAnalyzer(decoder, SEGMENT, SEARCH, Duration.ofSeconds(1), Duration.ofHours(4),
+                Duration.ofSeconds(60));
+    }
+
+    static double analyseAll(TrackAnalyzer analyzer, List<Path> files, Map<Path, Long> durations, int threads)
+            throws Exception {
+        long start = System.nanoTime();
+        runAll(files, threads, file -> {
+            TrackAnalyzer.Outcome outcome = analyzer.analyse(file, durations.get(file));
+            if (!outcome.status().equals("ok")) {
+                throw new IllegalStateException(file + ": " + outcome.error());
+            }
+        });
+        return files.size() / ((System.nanoTime() - start) / 1e9);
+    }
+
+    static double decodeOnly(FfmpegDecoder ffmpeg, List<Path> files, Map<Path, Long> durations, int threads)
+            throws Exception {
+        long start = System.nanoTime();
+        runAll(files, threads, file -> {
+            SegmentPlan plan = SegmentPlan.of(java.util.OptionalLong.of(durations.get(file)), SEGMENT, SEARCH);
+            try {
+                ffmpeg.decode(file, plan, Instant.now().plusSeconds(60));
+            } catch (DecodeException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        return files.size() / ((System.nanoTime() - start) / 1e9);
+    }
+
+    interface Task {
+        void run(Path file) throws Exception;
+    }
+
+    static void runAll(List<Path> files, int threads, Task task) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<?>> futures = new ArrayList<>();
+        for (Path file : files) {
+            futures.add(pool.submit(() -> {
+                task.run(file);
+                return null;
+            }));
+        }
+        for (Future<?> f : futures) {
+            f.get();
+        }
+        pool.shutdown();
+        pool.awaitTermination(1, TimeUnit.MINUTES);
+    }
+
+    static Map<Path, Long> probe(FfmpegDecoder ffmpeg, List<Path> files) throws Exception {
+        Map<Path, Long> durations = new ConcurrentHashMap<>();
+        for (Path f : files) {
+            durations.put(f, ffmpeg.probeDurationMs(f, Instant.now().plusSeconds(30)).orElse(0));
+        }
+        return durations;
+    }
+
+    static void compareWithAubio(List<Path> music, Map<Path, TrackAnalyzer.Outcome> outcomes) throws Exception {
+        int agree = 0;
+        int octave = 0;
+        int compared = 0;
+        System.out.println("track | segue average-segment BPM (confidence) | aubio tempo BPM | verdict");
+        for (Path file : music) {
+            TrackAnalyzer.Outcome outcome = outcomes.get(file);
+            float[] average = outcome.segments().getLast().features();
+            double ours = average[FeatureLayout.TEMPO_BPM];
+            double aubio = aubioTempo(file);
+            String verdict;
+            if (ours <= 0 || aubio <= 0) {
+                verdict = "no tempo";
+            } else if (Math.abs(ours / aubio - 1) <= 0.04) {
+                verdict = "agree";
+                agree++;
+            } else if (Math.abs(ours / aubio / 2 - 1) <= 0.04 || Math.abs(ours / aubio * 2 - 1) <= 0.04) {
+                verdict = "octave";
+                octave++;
+            } else {
+                verdict = "differ";
+            }
+            compared++;
+            System.out.printf(Locale.ROOT, "%s | %.1f (%.2f) | %.1f | %s%n", file.getFileName(), ours,
+                    average[FeatureLayout.TEMPO_CONFIDENCE], aubio, verdict);
+        }
+        System.out.printf(Locale.ROOT, "tempo vs aubio: %d/%d within 4 %%, %d more octave-related (%d/%d = %.0f %% total)%n",
+                agree, compared, octave, agree + octave, compared, 100.0 * (agree + octave) / compared);
+    }
+
+    static double aubioTempo(Path file) throws Exception {
+        Process p = new ProcessBuilder("aubio", "tempo", "-i", file.toString()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        p.waitFor(120, TimeUnit.SECONDS);
+        for (String line : out.split("\n")) {
+            if (line.trim().endsWith(" bpm")) {
+                return Double.parseDouble(line.trim().split(" ")[0]);
+            }
+        }
+        return 0;
+    }
+
+    static List<Path> list(Path dir, String suffix) throws Exception {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.toString().endsWith(suffix)).sorted().toList();
+        }
+    }
+
+    static String peakRss() throws Exception {
+        return Files.readAllLines(Path.of("/proc/self/status")).stream()
+                .filter(l -> l.startsWith("VmHWM")).map(l -> l.substring(6).trim()).findFirst().orElse("?");
+    }
+}
