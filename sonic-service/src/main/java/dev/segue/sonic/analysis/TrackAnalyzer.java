@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.jboss.logging.Logger;
 
@@ -61,18 +62,74 @@ public final class TrackAnalyzer {
 
     /** @param knownDurationMs the library's duration for the file, if any (saves probing it) */
     public Outcome analyse(Path file, Long knownDurationMs) {
+        return analyseAll(List.of(new Input(file, knownDurationMs))).getFirst();
+    }
+
+    public record Input(Path file, Long knownDurationMs) {
+    }
+
+    /** A checked file with its plan, or the outcome that ended it early. */
+    private record Prepared(Input input, OptionalLong duration, SegmentPlan plan, Outcome early) {
+    }
+
+    /**
+     * Analyses several files, decoding them in one batch when the decoder can (one ffmpeg start for
+     * all); outcomes are in input order and each file fails on its own.
+     */
+    public List<Outcome> analyseAll(List<Input> inputs) {
         long started = System.nanoTime();
         Instant deadline = Instant.now().plus(fileTimeout);
-        try {
-            checkFile(file);
-            OptionalLong duration = knownDurationMs != null && knownDurationMs > 0
-                    ? OptionalLong.of(knownDurationMs) : decoder.probeDurationMs(file, deadline);
-            if (duration.isPresent() && duration.getAsLong() > maxTrackDuration.toMillis()) {
-                return failure(FAILED, "the track lasts " + hms(duration.getAsLong()) + ", longer than "
-                        + "segue.sonic.max-track-duration (" + hms(maxTrackDuration.toMillis()) + ")", started);
+        List<Prepared> prepared = new ArrayList<>();
+        List<AudioDecoder.Job> jobs = new ArrayList<>();
+        for (Input input : inputs) {
+            Prepared p = prepare(input, deadline, started);
+            prepared.add(p);
+            if (p.early() == null) {
+                jobs.add(new AudioDecoder.Job(input.file(), p.plan()));
             }
-            SegmentPlan plan = SegmentPlan.of(duration, segmentLength, silenceSearch);
-            DecodedAudio audio = decoder.decode(file, plan, deadline);
+        }
+        Optional<List<DecodedAudio>> batch = jobs.size() > 1 ? decoder.decodeBatch(jobs, deadline) : Optional.empty();
+        long batchNanosEach = batch.isPresent() ? (System.nanoTime() - started) / jobs.size() : 0;
+        List<Outcome> outcomes = new ArrayList<>();
+        int job = 0;
+        for (Prepared p : prepared) {
+            if (p.early() != null) {
+                outcomes.add(p.early());
+                continue;
+            }
+            DecodedAudio decoded = batch.isPresent() ? batch.get().get(job) : null;
+            job++;
+            long own = System.nanoTime() - batchNanosEach;
+            outcomes.add(finish(p, decoded, own));
+        }
+        return outcomes;
+    }
+
+    private Prepared prepare(Input input, Instant deadline, long started) {
+        try {
+            checkFile(input.file());
+            Long known = input.knownDurationMs();
+            OptionalLong duration = known != null && known > 0
+                    ? OptionalLong.of(known) : decoder.probeDurationMs(input.file(), deadline);
+            if (duration.isPresent() && duration.getAsLong() > maxTrackDuration.toMillis()) {
+                return new Prepared(input, duration, null, failure(FAILED, "the track lasts "
+                        + hms(duration.getAsLong()) + ", longer than segue.sonic.max-track-duration ("
+                        + hms(maxTrackDuration.toMillis()) + ")", started));
+            }
+            return new Prepared(input, duration, SegmentPlan.of(duration, segmentLength, silenceSearch), null);
+        } catch (DecodeException e) {
+            return new Prepared(input, OptionalLong.empty(), null,
+                    failure(e.unsupported() ? UNSUPPORTED : FAILED, e.getMessage(), started));
+        }
+    }
+
+    /** Decodes (unless the batch did), cuts and extracts one prepared file. */
+    private Outcome finish(Prepared p, DecodedAudio decoded, long started) {
+        Path file = p.input().file();
+        Instant deadline = Instant.now().plus(fileTimeout);
+        try {
+            DecodedAudio audio = decoded != null ? decoded : decoder.decode(file, p.plan(), deadline);
+            OptionalLong duration = p.duration();
             List<AudioSegment> segments;
             try {
                 segments = cutter.cut(audio);

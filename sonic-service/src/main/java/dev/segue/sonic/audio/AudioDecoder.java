@@ -2,6 +2,8 @@ package dev.segue.sonic.audio;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /** Decodes a file to mono float PCM at 22,050 Hz. Implementations are thread-safe. */
@@ -20,4 +22,15 @@ public interface AudioDecoder {
     OptionalLong probeDurationMs(Path file, Instant deadline) throws DecodeException;
 
     DecodedAudio decode(Path file, SegmentPlan plan, Instant deadline) throws DecodeException;
+
+    record Job(Path file, SegmentPlan plan) {
+    }
+
+    /**
+     * Decodes several files at once when that is cheaper than one by one (ffmpeg: one process start
+     * for all). Empty when the decoder cannot batch or the batch failed: decode each file on its own.
+     */
+    default Optional<List<DecodedAudio>> decodeBatch(List<Job> jobs, Instant deadline) {
+        return Optional.empty();
+    }
 }

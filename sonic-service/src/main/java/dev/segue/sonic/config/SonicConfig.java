@@ -49,8 +49,8 @@ public interface SonicConfig {
     @WithDefault("10m")
     Duration lease();
 
-    /** Tracks claimed per database round trip. */
-    @WithDefault("4")
+    /** Tracks claimed per database round trip, and decoded by one ffmpeg process (amortises its start-up). */
+    @WithDefault("8")
     int claimBatch();
 
     /** Directory for the decoder's temporary PCM files; defaults to the JVM temp directory. */

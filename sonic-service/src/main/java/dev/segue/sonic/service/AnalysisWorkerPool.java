@@ -129,20 +129,21 @@ public class AnalysisWorkerPool {
             }
             return true;
         }
+        List<Long> ids = batch.stream().map(AnalysisRepository.TrackRef::id).toList();
+        if (!running || !runs.isRunning(run.id)) {
+            repository.releaseClaims(workerId, ids);
+            return true;
+        }
+        List<TrackAnalyzer.Outcome> outcomes = analyzer.get().analyseAll(batch.stream()
+                .map(t -> new TrackAnalyzer.Input(Path.of(t.filePath()), t.durationMs())).toList());
+        if (!running) {
+            // shutting down interrupts decoders: that is not the tracks' fault, let another worker redo them
+            repository.releaseClaims(workerId, ids);
+            return false;
+        }
         for (int i = 0; i < batch.size(); i++) {
             AnalysisRepository.TrackRef track = batch.get(i);
-            if (!running || !runs.isRunning(run.id)) {
-                repository.releaseClaims(workerId, batch.subList(i, batch.size()).stream()
-                        .map(AnalysisRepository.TrackRef::id).toList());
-                return true;
-            }
-            TrackAnalyzer.Outcome outcome = analyzer.get().analyse(Path.of(track.filePath()), track.durationMs());
-            if (!running) {
-                // shutting down interrupts decoders: that is not the track's fault, let another worker redo it
-                repository.releaseClaims(workerId, batch.subList(i, batch.size()).stream()
-                        .map(AnalysisRepository.TrackRef::id).toList());
-                return false;
-            }
+            TrackAnalyzer.Outcome outcome = outcomes.get(i);
             if (!TrackAnalyzer.OK.equals(outcome.status())) {
                 LOG.infof("Track %d (%s): %s — %s", track.id(), track.filePath(), outcome.status(), outcome.error());
             }

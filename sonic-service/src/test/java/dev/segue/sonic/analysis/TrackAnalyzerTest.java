@@ -15,6 +15,7 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,6 +71,25 @@ class TrackAnalyzerTest {
         TrackAnalyzer.SegmentResult end = outcome.segments().get(2);
         assertThat(end.startMs() + end.lengthMs()).isCloseTo(150_000L, within(100L));
         assertThat(outcome.segments().get(3).lengthMs()).isCloseTo(90_000L, within(200L));
+    }
+
+    @Test
+    void batchDecodingIsolatesABrokenFile() throws Exception {
+        TrackAnalyzer analyzer = analyzer(ffmpeg());
+        Path broken = Files.write(dir.resolve("batch-broken.mp3"), new byte[8192]);
+
+        List<TrackAnalyzer.Outcome> outcomes = analyzer.analyseAll(List.of(
+                new TrackAnalyzer.Input(longWav, 150_000L),
+                new TrackAnalyzer.Input(broken, 200_000L),
+                new TrackAnalyzer.Input(shortWav, 20_000L)));
+        assertClickTrack(outcomes.get(0), 120);
+        assertThat(outcomes.get(1).status()).isEqualTo("failed");
+        assertClickTrack(outcomes.get(2), 100);
+
+        List<TrackAnalyzer.Outcome> batched = analyzer.analyseAll(List.of(
+                new TrackAnalyzer.Input(longWav, 150_000L), new TrackAnalyzer.Input(shortWav, 20_000L)));
+        assertThat(batched.get(0).segments().get(3).features())
+                .containsExactly(outcomes.get(0).segments().get(3).features());
     }
 
     @Test
