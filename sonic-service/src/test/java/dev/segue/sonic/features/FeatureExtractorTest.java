@@ -17,7 +17,7 @@ class FeatureExtractorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(doubles = {90, 120, 140, 174})
+    @ValueSource(doubles = {60, 90, 120, 140, 174, 200})
     void clickTrackTempoWithinTwoBpm(double bpm) {
         float[] v = vector(Signals.clickTrack(bpm, 30));
 
