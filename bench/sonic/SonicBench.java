@@ -43,13 +43,23 @@ public class SonicBench {
                 Runtime.getRuntime().availableProcessors(), mp3s.size());
 
         analyseAll(analyzer, mp3s.subList(0, Math.min(6, mp3s.size())), durations, 2); // JIT warm-up
+        System.out.printf(Locale.ROOT, "load average before: %s%n", loadAverage());
         for (int threads : new int[] {1, 2}) {
+            double cpu0 = cpuSeconds();
             double analysis = analyseAll(analyzer, mp3s, durations, threads);
+            double cpuAnalysis = (cpuSeconds() - cpu0) / mp3s.size();
+            double cpu1 = cpuSeconds();
             double decode = decodeOnly(ffmpeg, mp3s, durations, threads);
+            double cpuDecode = (cpuSeconds() - cpu1) / mp3s.size();
             System.out.printf(Locale.ROOT,
                     "threads=%d  analysis: %.2f tracks/s   ffmpeg decode-only (same segments): %.2f tracks/s"
                             + "   analysis/decode time ratio: %.2f%n", threads, analysis, decode, decode / analysis);
+            System.out.printf(Locale.ROOT,
+                    "           CPU per track (JVM + ffmpeg): analysis %.3f s, decode-only %.3f s"
+                            + " -> 2 idle cores: analysis %.1f tracks/s, decode-only %.1f tracks/s%n",
+                    cpuAnalysis, cpuDecode, 2 / cpuAnalysis, 2 / cpuDecode);
         }
+        System.out.printf(Locale.ROOT, "load average after: %s%n", loadAverage());
         List<Path> javaSubset = mp3s.subList(0, Math.min(12, mp3s.size()));
         double java = analyseAll(analyzer(new JavaSoundDecoder()), javaSubset, durations, 2);
         System.out.printf(Locale.ROOT, "java decoders (mp3spi), threads=2: %.2f tracks/s on %d mp3s%n",
@@ -191,6 +201,18 @@ public class SonicBench {
         try (Stream<Path> s = Files.list(dir)) {
             return s.filter(p -> p.toString().endsWith(suffix)).sorted().toList();
         }
+    }
+
+    /** User + system CPU of this JVM and of its reaped children (the ffmpeg processes), in seconds. */
+    static double cpuSeconds() throws Exception {
+        String stat = Files.readString(Path.of("/proc/self/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14]);
+        return ticks / 100.0;
+    }
+
+    static String loadAverage() throws Exception {
+        return Files.readString(Path.of("/proc/loadavg")).trim();
     }
 
     static String peakRss() throws Exception {

@@ -35,7 +35,9 @@ public final class FfmpegDecoder implements AudioDecoder {
     private final String ffmpeg;
     private final String ffprobe;
     private final Path tempDir;
-    private volatile String version;
+    private static final long RECHECK_NANOS = 60_000_000_000L;
+    private String version;
+    private long checkedAt;
 
     public FfmpegDecoder(String ffmpeg, String ffprobe, Path tempDir) {
         this.ffmpeg = ffmpeg;
@@ -59,14 +61,14 @@ public final class FfmpegDecoder implements AudioDecoder {
         return v == null ? "not found: " + ffmpeg : v;
     }
 
-    /** First line of {@code ffmpeg -version}, or null when ffmpeg cannot be run; checked once. */
-    private String version() {
-        if (version == null) {
-            synchronized (this) {
-                if (version == null) {
-                    version = probeVersion();
-                }
-            }
+    /**
+     * First line of {@code ffmpeg -version}, or null when ffmpeg cannot be run. Found once; a miss is
+     * checked again after a minute, so installing ffmpeg needs no restart.
+     */
+    private synchronized String version() {
+        if (version == null || version.isEmpty() && System.nanoTime() - checkedAt > RECHECK_NANOS) {
+            version = probeVersion();
+            checkedAt = System.nanoTime();
         }
         return version.isEmpty() ? null : version;
     }

@@ -144,7 +144,7 @@ public class AnalysisRunService {
 
     public static WorkScope scope(AnalysisRun run) {
         boolean retry = !"pending".equals(run.scope);
-        return new WorkScope(run.trackIds, retry, run.force, retry ? run.createdAt : null);
+        return new WorkScope(run.trackIds, retry, run.force, retry || run.force ? run.createdAt : null);
     }
 
     private String decoderName() {
