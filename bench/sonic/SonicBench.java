@@ -28,7 +28,7 @@ import java.util.stream.Stream;
 public class SonicBench {
 
     static final Duration SEGMENT = Duration.ofSeconds(30);
-    static final Duration SEARCH = Duration.ofSeconds(10);
+    static final Duration SEARCH = Duration.ofSeconds(5);
 
     public static void main(String[] args) throws Exception {
         Path mp3Dir = Path.of(args[0]);
@@ -155,6 +155,7 @@ public class SonicBench {
     static void compareWithAubio(List<Path> music, Map<Path, TrackAnalyzer.Outcome> outcomes) throws Exception {
         int agree = 0;
         int octave = 0;
+        int triple = 0;
         int compared = 0;
         System.out.println("track | segue average-segment BPM (confidence) | aubio tempo BPM | verdict");
         for (Path file : music) {
@@ -174,6 +175,9 @@ public class SonicBench {
             } else if (Math.abs(ours / aubio / 2 - 1) <= 0.04 || Math.abs(ours / aubio * 2 - 1) <= 0.04) {
                 verdict = "octave";
                 octave++;
+            } else if (Math.abs(ours / aubio / 1.5 - 1) <= 0.04 || Math.abs(ours / aubio * 1.5 - 1) <= 0.04) {
+                verdict = "3:2";
+                triple++;
             } else {
                 verdict = "differ";
             }
@@ -181,8 +185,9 @@ public class SonicBench {
             System.out.printf(Locale.ROOT, "%s | %.1f (%.2f) | %.1f | %s%n", file.getFileName(), ours,
                     average[FeatureLayout.TEMPO_CONFIDENCE], aubio, verdict);
         }
-        System.out.printf(Locale.ROOT, "tempo vs aubio: %d/%d within 4 %%, %d more octave-related (%d/%d = %.0f %% total)%n",
-                agree, compared, octave, agree + octave, compared, 100.0 * (agree + octave) / compared);
+        System.out.printf(Locale.ROOT, "tempo vs aubio: %d/%d within 4 %%, %d more octave-related (%d/%d = %.0f %% total);"
+                        + " %d more in a 3:2 ratio%n",
+                agree, compared, octave, agree + octave, compared, 100.0 * (agree + octave) / compared, triple);
     }
 
     static double aubioTempo(Path file) throws Exception {

@@ -11,4 +11,4 @@ bench/sonic/generate-mp3s.sh "$mp3_dir" "$n" >/dev/null
 ./mvnw -B -q -pl sonic-service -am package -DskipTests dependency:build-classpath \
   -Dmdep.outputFile=target/bench.classpath
 cp="sonic-service/target/classes:$(cat sonic-service/target/bench.classpath)"
-"$JAVA_HOME/bin/java" -Xmx1g -cp "$cp" bench/sonic/SonicBench.java "$mp3_dir" "$music"
+"$JAVA_HOME/bin/java" -Xmx1g -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "$cp" bench/sonic/SonicBench.java "$mp3_dir" "$music"

@@ -7,7 +7,7 @@ import java.util.OptionalLong;
 /**
  * What to decode of a track: either the whole file (short tracks, or when the duration is unknown)
  * or three windows — the start and the end widened by the silence search so leading/trailing
- * silence can be skipped, and the middle — so a 4-minute track costs ~110 s of decoding, not 240 s.
+ * silence can be skipped, and the middle — so a 4-minute track costs ~100 s of decoding, not 240 s.
  */
 public record SegmentPlan(List<Window> windows, boolean whole) {
 

@@ -29,8 +29,11 @@ public interface SonicConfig {
     @WithDefault("30s")
     Duration segmentLength();
 
-    /** How far into the start and end of a track leading/trailing silence is searched for and skipped. */
-    @WithDefault("10s")
+    /**
+     * How far into the start and end of a track leading/trailing silence is searched for and skipped;
+     * each second here is decoded twice more per track.
+     */
+    @WithDefault("5s")
     Duration silenceSearch();
 
     /** A track whose audible part is shorter than this is analysed as a whole (no segments to speak of). */
