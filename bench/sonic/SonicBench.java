@@ -1,6 +1,5 @@
 import dev.segue.sonic.analysis.TrackAnalyzer;
 import dev.segue.sonic.audio.AudioDecoder;
-import dev.segue.sonic.audio.DecodeException;
 import dev.segue.sonic.audio.FfmpegDecoder;
 import dev.segue.sonic.audio.JavaSoundDecoder;
 import dev.segue.sonic.audio.SegmentPlan;
@@ -27,20 +26,25 @@ import java.util.stream.Stream;
  */
 public class SonicBench {
 
-    static final Duration SEGMENT = Duration.ofSeconds(30);
+    /** The service defaults; a third argument overrides the segment length (seconds) to show its cost. */
+    static Duration SEGMENT = Duration.ofSeconds(30);
     static final Duration SEARCH = Duration.ofSeconds(5);
 
     public static void main(String[] args) throws Exception {
         Path mp3Dir = Path.of(args[0]);
         Path musicDir = Path.of(args[1]);
+        if (args.length > 2) {
+            SEGMENT = Duration.ofSeconds(Long.parseLong(args[2]));
+        }
+        boolean mp3Only = args.length > 3 && args[3].equals("mp3-only");
         Path tmp = Files.createTempDirectory("sonic-bench");
         FfmpegDecoder ffmpeg = new FfmpegDecoder("ffmpeg", "ffprobe", tmp);
         TrackAnalyzer analyzer = analyzer(ffmpeg);
 
         List<Path> mp3s = list(mp3Dir, ".mp3");
         Map<Path, Long> durations = probe(ffmpeg, mp3s);
-        System.out.printf(Locale.ROOT, "cores: %d, mp3s: %d (4-minute, 192 kbit/s)%n",
-                Runtime.getRuntime().availableProcessors(), mp3s.size());
+        System.out.printf(Locale.ROOT, "cores: %d, mp3s: %d (4-minute, 192 kbit/s), segments %d s, silence search %d s%n",
+                Runtime.getRuntime().availableProcessors(), mp3s.size(), SEGMENT.toSeconds(), SEARCH.toSeconds());
 
         analyseAll(analyzer, mp3s.subList(0, Math.min(6, mp3s.size())), durations, 2); // JIT warm-up
         System.out.printf(Locale.ROOT, "load average before: %s%n", loadAverage());
@@ -60,6 +64,10 @@ public class SonicBench {
                     cpuAnalysis, cpuDecode, 2 / cpuAnalysis, 2 / cpuDecode);
         }
         System.out.printf(Locale.ROOT, "load average after: %s%n", loadAverage());
+        if (mp3Only) {
+            System.out.printf(Locale.ROOT, "peak RSS (VmHWM): %s%n", peakRss());
+            return;
+        }
         List<Path> javaSubset = mp3s.subList(0, Math.min(12, mp3s.size()));
         double java = analyseAll(analyzer(new JavaSoundDecoder()), javaSubset, durations, 2);
         System.out.printf(Locale.ROOT, "java decoders (mp3spi), threads=2: %.2f tracks/s on %d mp3s%n",
