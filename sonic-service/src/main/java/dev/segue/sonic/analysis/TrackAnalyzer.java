@@ -8,6 +8,7 @@ import dev.segue.sonic.audio.SegmentCutter;
 import dev.segue.sonic.audio.SegmentPlan;
 import dev.segue.sonic.features.FeatureExtractor;
 import dev.segue.sonic.features.SegmentStats;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -187,7 +188,7 @@ public final class TrackAnalyzer {
             if (Files.size(file) == 0) {
                 throw DecodeException.failed("the file is empty (0 bytes)");
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw DecodeException.failed("cannot read the file: " + e.getMessage());
         }
     }

@@ -216,9 +216,7 @@ public final class FfmpegDecoder implements AudioDecoder {
 
     private void run(List<String> command, Path out, Path err, Instant deadline, Path file)
             throws IOException, DecodeException {
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                .redirectError(err.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(err.toFile());
         builder.redirectOutput(out == null ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.to(out.toFile()));
         Process process = builder.start();
         try {

@@ -1,5 +1,6 @@
 package dev.segue.sonic.audio;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -107,7 +108,7 @@ public final class JavaSoundDecoder implements AudioDecoder {
             throws DecodeException, IOException {
         AudioInputStream source;
         try {
-            source = AudioSystem.getAudioInputStream(new java.io.BufferedInputStream(Files.newInputStream(file), 65_536));
+            source = AudioSystem.getAudioInputStream(new BufferedInputStream(Files.newInputStream(file), 65_536));
         } catch (UnsupportedAudioFileException e) {
             throw unreadable(file);
         }

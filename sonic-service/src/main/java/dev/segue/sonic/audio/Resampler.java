@@ -1,5 +1,7 @@
 package dev.segue.sonic.audio;
 
+import java.util.Arrays;
+
 /**
  * Band-limited resampling with a Blackman-windowed sinc (12 zero crossings), read from a
  * precomputed table. Used by the pure-Java path only; ffmpeg resamples by itself.
@@ -15,7 +17,7 @@ final class Resampler {
 
     static float[] resample(float[] in, int length, int fromRate, int toRate) {
         if (fromRate == toRate) {
-            return java.util.Arrays.copyOf(in, length);
+            return Arrays.copyOf(in, length);
         }
         double ratio = (double) toRate / fromRate;
         double cutoff = Math.min(1.0, ratio) * 0.95;
