@@ -56,3 +56,7 @@ CREATE TABLE analysis_runs (
     CONSTRAINT analysis_runs_scope_ck CHECK (scope IN ('pending', 'all', 'track_ids')),
     CONSTRAINT analysis_runs_status_ck CHECK (status IN ('queued', 'running', 'completed', 'failed', 'cancelled'))
 );
+-- at most one active run across all replicas: a second start is answered with 409
+CREATE UNIQUE INDEX analysis_runs_one_active_uq ON analysis_runs ((true)) WHERE status IN ('queued', 'running');
+CREATE INDEX analysis_runs_created_at_idx ON analysis_runs (created_at);
+CREATE INDEX sonic_claims_lease_idx ON sonic_claims (lease_until);

@@ -1,0 +1,36 @@
+package dev.segue.sonic.audio;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/** Decodes a file to mono float PCM at 22,050 Hz. Implementations are thread-safe. */
+public interface AudioDecoder {
+
+    int SAMPLE_RATE = 22_050;
+
+    String name();
+
+    boolean available();
+
+    /** Human-readable description for stats/readiness (version, formats). */
+    String description();
+
+    /** The duration of the file in milliseconds, when it can be found without decoding it. */
+    OptionalLong probeDurationMs(Path file, Instant deadline) throws DecodeException;
+
+    DecodedAudio decode(Path file, SegmentPlan plan, Instant deadline) throws DecodeException;
+
+    record Job(Path file, SegmentPlan plan) {
+    }
+
+    /**
+     * Decodes several files at once when that is cheaper than one by one (ffmpeg: one process start
+     * for all). Empty when the decoder cannot batch or the batch failed: decode each file on its own.
+     */
+    default Optional<List<DecodedAudio>> decodeBatch(List<Job> jobs, Instant deadline) {
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,73 @@
+package dev.segue.sonic.audio;
+
+import dev.segue.sonic.analysis.TrackAnalyzer;
+import dev.segue.sonic.config.SonicConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/** The decoders this process has, and the one the configuration selects. */
+@ApplicationScoped
+public class DecoderRegistry {
+
+    public record DecoderInfo(String name, boolean available, boolean selected, String description) {
+    }
+
+    private final SonicConfig config;
+    private final FfmpegDecoder ffmpeg;
+    private final JavaSoundDecoder java = new JavaSoundDecoder();
+    private volatile TrackAnalyzer analyzer;
+
+    DecoderRegistry(SonicConfig config) {
+        this.config = config;
+        this.ffmpeg = new FfmpegDecoder(config.ffmpegPath(), config.ffprobePath(), tempDir(config));
+    }
+
+    /** The configured decoder, if it can run here: auto prefers ffmpeg and falls back to Java. */
+    public Optional<AudioDecoder> selected() {
+        return switch (config.decoder()) {
+            case AUTO -> Optional.of(ffmpeg.available() ? ffmpeg : java);
+            case FFMPEG -> ffmpeg.available() ? Optional.of(ffmpeg) : Optional.empty();
+            case JAVA -> Optional.of(java);
+        };
+    }
+
+    /** Why no decoder is selected, for readiness and 503 answers. */
+    public String unavailableReason() {
+        return "segue.sonic.decoder=ffmpeg but '" + config.ffmpegPath() + "' cannot be run";
+    }
+
+    public Optional<TrackAnalyzer> analyzer() {
+        Optional<AudioDecoder> decoder = selected();
+        if (decoder.isEmpty()) {
+            return Optional.empty();
+        }
+        TrackAnalyzer current = analyzer;
+        if (current == null || current.decoder() != decoder.get()) {
+            current = new TrackAnalyzer(decoder.get(), config.segmentLength(), config.silenceSearch(),
+                    config.minimumAudio(), config.maxTrackDuration(), config.fileTimeout());
+            analyzer = current;
+        }
+        return Optional.of(current);
+    }
+
+    public List<DecoderInfo> all() {
+        AudioDecoder chosen = selected().orElse(null);
+        return List.of(
+                new DecoderInfo(ffmpeg.name(), ffmpeg.available(), chosen == ffmpeg, ffmpeg.description()),
+                new DecoderInfo(java.name(), java.available(), chosen == java, java.description()));
+    }
+
+    private static Path tempDir(SonicConfig config) {
+        try {
+            Path base = Path.of(config.tempDir().orElse(System.getProperty("java.io.tmpdir")));
+            return Files.createDirectories(base.resolve("segue-sonic"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the decoder temp directory", e);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package dev.segue.sonic.rest;
+
+import dev.segue.sonic.service.AnalysisRunService;
+import dev.segue.sonic.service.AnalysisWorkerPool;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+
+@Path("/api/analysis/runs")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class AnalysisRunResource {
+
+    private final AnalysisRunService runs;
+    private final AnalysisWorkerPool workers;
+
+    AnalysisRunResource(AnalysisRunService runs, AnalysisWorkerPool workers) {
+        this.runs = runs;
+        this.workers = workers;
+    }
+
+    /** Starts a run: 202 + Location; 409 problem+json when a run is already active. */
+    @POST
+    public Response start(@Valid @NotNull AnalysisRunRequest request, @jakarta.ws.rs.core.Context UriInfo uri) {
+        AnalysisRunView run = runs.start(request);
+        workers.wake();
+        return Response.accepted(run)
+                .location(uri.getBaseUriBuilder().path("api/analysis/runs").path(Long.toString(run.id())).build())
+                .build();
+    }
+
+    @GET
+    public List<AnalysisRunView> list(@QueryParam("limit") @DefaultValue("20") @Min(1) @Max(500) int limit) {
+        return runs.list(limit);
+    }
+
+    @GET
+    @Path("/{id}")
+    public AnalysisRunView get(@PathParam("id") long id) {
+        return runs.get(id);
+    }
+
+    /** Cancels an active run (a finished run is returned unchanged); analysed tracks are kept. */
+    @DELETE
+    @Path("/{id}")
+    public AnalysisRunView cancel(@PathParam("id") long id) {
+        return runs.cancel(id);
+    }
+}

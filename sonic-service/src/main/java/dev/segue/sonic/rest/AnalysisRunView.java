@@ -1,0 +1,16 @@
+package dev.segue.sonic.rest;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** A run and its progress; {@code failures} (newest first, at most 100) only on the single-run view. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record AnalysisRunView(long id, String scope, boolean force, List<Long> trackIds, String status, int total,
+                              int done, int failed, int remaining, double tracksPerSecond, Long etaSeconds,
+                              String message, OffsetDateTime createdAt, OffsetDateTime startedAt,
+                              OffsetDateTime finishedAt, List<Failure> failures) {
+
+    public record Failure(long trackId, String path, String status, String error) {
+    }
+}

@@ -1,0 +1,14 @@
+package dev.segue.sonic.rest;
+
+import dev.segue.sonic.audio.DecoderRegistry;
+import java.util.List;
+
+/**
+ * Library coverage for the current analyzer version. {@code pending} = tracks that a "pending" run
+ * would analyse; {@code olderVersionOnly} of them still have an older version's analysis.
+ */
+public record AnalysisStatsView(int analyzerVersion, long presentTracks, long analysed, long pending,
+                                long failed, long unsupported, long olderVersionOnly, long claimed,
+                                Long activeRunId, int workerThreads, String workerId,
+                                List<DecoderRegistry.DecoderInfo> decoders) {
+}

@@ -1,0 +1,177 @@
+package dev.segue.sonic.service;
+
+import dev.segue.sonic.analysis.AnalysisRun;
+import dev.segue.sonic.analysis.TrackAnalyzer;
+import dev.segue.sonic.audio.DecoderRegistry;
+import dev.segue.sonic.config.SonicConfig;
+import dev.segue.sonic.repository.AnalysisRepository;
+import dev.segue.sonic.repository.WorkScope;
+import dev.segue.sonic.rest.AnalysisRunRequest;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * Worker threads (cores by default) that help with the active run: claim a few tracks, analyse,
+ * record, repeat. All coordination is in the database, so every replica runs the same loop and
+ * they share the work; a killed replica's claims expire and are taken over.
+ */
+@ApplicationScoped
+public class AnalysisWorkerPool {
+
+    private static final Logger LOG = Logger.getLogger(AnalysisWorkerPool.class);
+    private static final Duration BUSY_WAIT = Duration.ofMillis(500);
+
+    private final AnalysisRunService runs;
+    private final AnalysisRepository repository;
+    private final DecoderRegistry decoders;
+    private final SonicConfig config;
+    private final String workerId = newWorkerId();
+    private final Object signal = new Object();
+    private final List<Thread> threads = new ArrayList<>();
+    private volatile boolean running;
+
+    AnalysisWorkerPool(AnalysisRunService runs, AnalysisRepository repository, DecoderRegistry decoders,
+                       SonicConfig config) {
+        this.runs = runs;
+        this.repository = repository;
+        this.decoders = decoders;
+        this.config = config;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        running = true;
+        int count = config.workers().orElse(Runtime.getRuntime().availableProcessors());
+        for (int i = 0; i < count; i++) {
+            Thread thread = Thread.ofPlatform().name("sonic-worker-" + i).daemon().unstarted(this::loop);
+            threads.add(thread);
+            thread.start();
+        }
+        LOG.infof("Started %d analysis workers as %s", count, workerId);
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        running = false;
+        threads.forEach(Thread::interrupt);
+    }
+
+    /** Wakes idle workers now instead of at the next poll (a run was just started here). */
+    public void wake() {
+        synchronized (signal) {
+            signal.notifyAll();
+        }
+    }
+
+    public String workerId() {
+        return workerId;
+    }
+
+    public int threads() {
+        return threads.size();
+    }
+
+    /** Starts a "pending" run when tracks wait and none is active: a lost notification costs one poll. */
+    @Scheduled(every = "${segue.sonic.poll-interval}", delayed = "${segue.sonic.poll-interval}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void startPendingRunIfNeeded() {
+        if (!config.autoRun() || decoders.selected().isEmpty() || runs.active().isPresent()) {
+            return;
+        }
+        String decoder = decoders.selected().get().name();
+        if (repository.countWork(WorkScope.pending(), decoder) > 0) {
+            try {
+                runs.start(new AnalysisRunRequest("pending", null, false));
+                wake();
+            } catch (RuntimeException e) {
+                LOG.debugf("No automatic run started: %s", e.getMessage());
+            }
+        }
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                if (!work()) {
+                    idle(config.pollInterval());
+                }
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "Analysis worker error; retrying after a pause");
+                idle(Duration.ofSeconds(5));
+            }
+        }
+    }
+
+    /** @return true when there may be more work right away */
+    private boolean work() {
+        Optional<AnalysisRun> active = runs.active();
+        Optional<TrackAnalyzer> analyzer = decoders.analyzer();
+        if (active.isEmpty() || analyzer.isEmpty() || !AnalysisRunService.RUNNING.equals(active.get().status)) {
+            return false;
+        }
+        AnalysisRun run = active.get();
+        List<AnalysisRepository.TrackRef> batch = repository.claim(AnalysisRunService.scope(run),
+                analyzer.get().decoder().name(), workerId, config.lease(), config.claimBatch());
+        if (batch.isEmpty()) {
+            if (!runs.finishIfDone(run.id)) {
+                // the rest is in other workers' hands; look again shortly (their lease may run out)
+                idle(BUSY_WAIT);
+            }
+            return true;
+        }
+        List<Long> ids = batch.stream().map(AnalysisRepository.TrackRef::id).toList();
+        if (!running || !runs.isRunning(run.id)) {
+            repository.releaseClaims(workerId, ids);
+            return true;
+        }
+        List<TrackAnalyzer.Outcome> outcomes = analyzer.get().analyseAll(batch.stream()
+                .map(t -> new TrackAnalyzer.Input(Path.of(t.filePath()), t.durationMs())).toList());
+        if (!running) {
+            // shutting down interrupts decoders: that is not the tracks' fault, let another worker redo them
+            repository.releaseClaims(workerId, ids);
+            return false;
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            AnalysisRepository.TrackRef track = batch.get(i);
+            TrackAnalyzer.Outcome outcome = outcomes.get(i);
+            if (!TrackAnalyzer.OK.equals(outcome.status())) {
+                LOG.infof("Track %d (%s): %s — %s", track.id(), track.filePath(), outcome.status(), outcome.error());
+            }
+            runs.recordResult(run.id, track, outcome, workerId);
+        }
+        return true;
+    }
+
+    private void idle(Duration duration) {
+        synchronized (signal) {
+            try {
+                signal.wait(Math.max(1, duration.toMillis()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running = false;
+            }
+        }
+    }
+
+    private static String newWorkerId() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            host = "unknown-host";
+        }
+        String pid = Long.toString(ManagementFactory.getRuntimeMXBean().getPid());
+        return host + ":" + pid + ":" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}

@@ -1,0 +1,232 @@
+package dev.segue.sonic.analysis;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import dev.segue.sonic.features.FeatureLayout;
+import dev.segue.sonic.repository.AnalysisRepository;
+import dev.segue.sonic.repository.WorkScope;
+import dev.segue.testing.PostgresTestResource;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
+class SonicApiTest {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    AnalysisRepository repository;
+
+    LibraryFixture library;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        library = new LibraryFixture(dataSource);
+    }
+
+    @Test
+    void analyzeNowReturnsNamedSegmentsAndStoresVectors() throws Exception {
+        long id = library.clickTrack(120);
+
+        JsonPath json = given().post("/api/tracks/{id}/analyze", id).then().statusCode(200)
+                .contentType(ContentType.JSON)
+                .body("trackId", equalTo((int) id))
+                .body("status", equalTo("ok"))
+                .body("analyzerVersion", equalTo(1))
+                .body("current", equalTo(true))
+                .body("segments.segment", equalTo(List.of("beginning", "middle", "end", "average")))
+                .extract().jsonPath();
+        Map<String, Float> average = json.getMap("segments[3].features", String.class, Float.class);
+        assertThat(average.keySet()).containsExactlyInAnyOrderElementsOf(FeatureLayout.NAMES);
+        String body = given().get("/api/tracks/{id}/sonic", id).asString();
+        assertThat(body.indexOf("\"loudness_db\"")).isLessThan(body.indexOf("\"zcr\""));
+        assertThat(body.indexOf("\"chroma_b\"")).isLessThan(body.indexOf("\"onset_rate\""));
+        assertThat((double) average.get("tempo_bpm")).isCloseTo(120, within(2.0));
+        assertThat(json.getDouble("segments[0].tempoBpm")).isCloseTo(120, within(2.0));
+
+        given().get("/api/tracks/{id}/sonic", id).then().statusCode(200)
+                .body("status", equalTo("ok"))
+                .body("segments", hasSize(4))
+                .body("segments[1].features.tempo_bpm", equalTo(json.getFloat("segments[1].features.tempo_bpm")));
+        assertThat(library.count("SELECT count(*) FROM sonic_segments WHERE track_id = ? AND analyzer_version = 1"
+                + " AND array_length(features, 1) = 44", id)).isEqualTo(4);
+    }
+
+    @Test
+    void analyzeAnswers404And422() throws Exception {
+        given().post("/api/tracks/{id}/analyze", Long.MAX_VALUE).then().statusCode(404)
+                .contentType("application/problem+json");
+        given().get("/api/tracks/{id}/sonic", Long.MAX_VALUE).then().statusCode(404)
+                .contentType("application/problem+json");
+
+        long unsupported = library.track(Files.writeString(library.dir().resolve("readme.txt"), "not audio"), null);
+        given().post("/api/tracks/{id}/analyze", unsupported).then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("detail", containsString("unsupported"));
+        given().get("/api/tracks/{id}/sonic", unsupported).then().statusCode(200)
+                .body("status", equalTo("unsupported"));
+
+        long empty = library.track(Files.createFile(library.dir().resolve("empty.flac")), null);
+        given().post("/api/tracks/{id}/analyze", empty).then().statusCode(422)
+                .body("detail", containsString("empty"));
+    }
+
+    @Test
+    void runAnalysesItsTracksAndReportsFailures() throws Exception {
+        long a = library.clickTrack(90);
+        long b = library.clickTrack(140);
+        long broken = library.track(Files.write(library.dir().resolve("broken.mp3"), new byte[4096]), 180_000L);
+        long missingFile = library.track(library.dir().resolve("gone.ogg"), 200_000L);
+
+        Response started = given().contentType(ContentType.JSON)
+                .body(Map.of("scope", "trackIds", "trackIds", List.of(a, b, broken, missingFile)))
+                .post("/api/analysis/runs");
+        started.then().statusCode(202).body("total", equalTo(4)).body("status", equalTo("running"));
+        String location = started.getHeader("Location");
+        assertThat(location).contains("/api/analysis/runs/" + started.jsonPath().getLong("id"));
+
+        JsonPath run = awaitFinished(location);
+        assertThat(run.getString("status")).isEqualTo("completed");
+        assertThat(run.getInt("done")).isEqualTo(4);
+        assertThat(run.getInt("failed")).isEqualTo(2);
+        assertThat(run.getList("failures.trackId", Long.class)).containsExactlyInAnyOrder(broken, missingFile);
+        assertThat(run.getList("failures.error", String.class)).allSatisfy(e -> assertThat(e).isNotBlank());
+
+        float tempo = given().get("/api/tracks/{id}/sonic", b).then().statusCode(200)
+                .extract().jsonPath().getFloat("segments[3].features.tempo_bpm");
+        assertThat((double) tempo).isCloseTo(140, within(2.0));
+        given().get("/api/analysis/runs").then().statusCode(200)
+                .body("id", org.hamcrest.Matchers.hasItem(run.getInt("id")));
+
+        // an analysed track has nothing left to do; a failed one named explicitly is retried once
+        given().contentType(ContentType.JSON).body(Map.of("scope", "trackIds", "trackIds", List.of(a)))
+                .post("/api/analysis/runs").then().statusCode(202)
+                .body("total", equalTo(0)).body("status", equalTo("completed"));
+        String retried = given().contentType(ContentType.JSON)
+                .body(Map.of("scope", "trackIds", "trackIds", List.of(broken)))
+                .post("/api/analysis/runs").then().statusCode(202).body("total", equalTo(1))
+                .extract().header("Location");
+        JsonPath retry = awaitFinished(retried);
+        assertThat(retry.getString("status")).isEqualTo("completed");
+        assertThat(retry.getInt("failed")).isEqualTo(1);
+        // a pending-scope view of the library no longer counts the failed track
+        assertThat(repository.countWork(new WorkScope(new Long[] {broken}, false, false, null), "ffmpeg")).isZero();
+        // force re-analyses them
+        String forced = given().contentType(ContentType.JSON)
+                .body(Map.of("scope", "trackIds", "trackIds", List.of(a), "force", true))
+                .post("/api/analysis/runs").then().statusCode(202).body("total", equalTo(1))
+                .extract().header("Location");
+        assertThat(awaitFinished(forced).getInt("done")).isEqualTo(1);
+    }
+
+    @Test
+    void secondActiveRunIsRejectedAndRunsCanBeCancelled() throws Exception {
+        // a queued run the workers leave alone stands in for a run in progress
+        long runId = library.count("INSERT INTO analysis_runs (scope, status, track_ids) VALUES"
+                + " ('track_ids', 'queued', '{-1}') RETURNING id");
+        try {
+            given().contentType(ContentType.JSON).body(Map.of("scope", "pending"))
+                    .post("/api/analysis/runs").then().statusCode(409)
+                    .contentType("application/problem+json")
+                    .body("detail", containsString(Long.toString(runId)));
+        } finally {
+            given().delete("/api/analysis/runs/{id}", runId).then().statusCode(200)
+                    .body("status", equalTo("cancelled"));
+        }
+        given().get("/api/analysis/runs/{id}", Long.MAX_VALUE).then().statusCode(404);
+    }
+
+    @Test
+    void invalidRunRequestsAreProblems() {
+        given().contentType(ContentType.JSON).body(Map.of("scope", "everything"))
+                .post("/api/analysis/runs").then().statusCode(400).contentType("application/problem+json");
+        given().contentType(ContentType.JSON).body(Map.of("scope", "trackIds"))
+                .post("/api/analysis/runs").then().statusCode(400)
+                .body("detail", containsString("trackIds"));
+    }
+
+    @Test
+    void claimsAreExclusiveAndExpiredLeasesAreTakenOver() throws Exception {
+        long first = library.clickTrack(100);
+        long second = library.clickTrack(100);
+        long abandoned = library.clickTrack(100);
+        library.execute("INSERT INTO sonic_claims (track_id, worker, lease_until) VALUES (?, 'dead-worker',"
+                + " now() - interval '1 minute')", abandoned);
+        WorkScope scope = new WorkScope(new Long[] {first, second, abandoned}, false, false, null);
+
+        List<AnalysisRepository.TrackRef> a = repository.claim(scope, "ffmpeg", "worker-a", Duration.ofMinutes(5), 2);
+        List<AnalysisRepository.TrackRef> b = repository.claim(scope, "ffmpeg", "worker-b", Duration.ofMinutes(5), 5);
+        List<AnalysisRepository.TrackRef> c = repository.claim(scope, "ffmpeg", "worker-c", Duration.ofMinutes(5), 5);
+
+        assertThat(a).extracting(AnalysisRepository.TrackRef::id).containsExactly(first, second);
+        assertThat(b).extracting(AnalysisRepository.TrackRef::id).containsExactly(abandoned);
+        assertThat(c).isEmpty();
+        assertThat(library.count("SELECT count(*) FROM sonic_claims WHERE track_id = ? AND worker = 'worker-b'",
+                abandoned)).isEqualTo(1);
+        repository.releaseClaims("worker-a", List.of(first, second));
+        repository.releaseClaims("worker-b", List.of(abandoned));
+    }
+
+    @Test
+    void upgradeKeepsOldVersionUntilNewOneIsWrittenAndContentChangeRequeues() throws Exception {
+        long id = library.clickTrack(120);
+        library.execute("INSERT INTO sonic_analyses (track_id, analyzer_version, status, content_key) SELECT id, 0,"
+                + " 'ok', content_key FROM tracks WHERE id = ?", id);
+        library.execute("INSERT INTO sonic_segments (track_id, analyzer_version, segment, features)"
+                + " VALUES (?, 0, 'average', '{1,2,3}')", id);
+        WorkScope scope = new WorkScope(new Long[] {id}, false, false, null);
+        assertThat(repository.countWork(scope, "ffmpeg")).isEqualTo(1);
+        given().get("/api/tracks/{id}/sonic", id).then().statusCode(200)
+                .body("status", equalTo("pending")).body("analyzerVersion", equalTo(0));
+
+        given().post("/api/tracks/{id}/analyze", id).then().statusCode(200).body("analyzerVersion", equalTo(1));
+        assertThat(library.count("SELECT count(*) FROM sonic_analyses WHERE track_id = ? AND analyzer_version = 0",
+                id)).isZero();
+        assertThat(repository.countWork(scope, "ffmpeg")).isZero();
+
+        library.execute("UPDATE tracks SET content_key = 'changed-" + id + "' WHERE id = ?", id);
+        assertThat(repository.countWork(scope, "ffmpeg")).isEqualTo(1);
+        given().get("/api/tracks/{id}/sonic", id).then().statusCode(200).body("current", equalTo(false));
+    }
+
+    @Test
+    void statsReportCountsAndDecoders() {
+        given().get("/api/analysis/stats").then().statusCode(200)
+                .body("analyzerVersion", equalTo(1))
+                .body("decoders.name", equalTo(List.of("ffmpeg", "java")))
+                .body("decoders.find { it.name == 'java' }.available", equalTo(true))
+                .body("workerThreads", org.hamcrest.Matchers.greaterThan(0));
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.name", org.hamcrest.Matchers.hasItem("Audio decoders"));
+    }
+
+    private static JsonPath awaitFinished(String location) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (true) {
+            JsonPath run = given().get(location).then().statusCode(200).extract().jsonPath();
+            if (!run.getString("status").equals("running") || System.currentTimeMillis() > deadline) {
+                return run;
+            }
+            Thread.sleep(100);
+        }
+    }
+}

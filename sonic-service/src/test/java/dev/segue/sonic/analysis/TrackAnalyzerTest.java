@@ -1,0 +1,176 @@
+package dev.segue.sonic.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.segue.sonic.audio.AudioDecoder;
+import dev.segue.sonic.audio.FfmpegDecoder;
+import dev.segue.sonic.audio.JavaSoundDecoder;
+import dev.segue.sonic.audio.TestAudio;
+import dev.segue.sonic.features.FeatureLayout;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class TrackAnalyzerTest {
+
+    @TempDir
+    static Path dir;
+    static Path longWav;
+    static Path shortWav;
+
+    @BeforeAll
+    static void generate() throws IOException {
+        longWav = TestAudio.clickWav(dir.resolve("long.wav"), 44_100, 5, 150, 120);
+        shortWav = TestAudio.clickWav(dir.resolve("short.wav"), 48_000, 0, 20, 100);
+    }
+
+    private static TrackAnalyzer analyzer(AudioDecoder decoder) {
+        return new TrackAnalyzer(decoder, Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(1),
+                Duration.ofHours(4), Duration.ofSeconds(60));
+    }
+
+    private static AudioDecoder ffmpeg() {
+        assumeTrue(TestAudio.ffmpegAvailable(), "ffmpeg not installed");
+        return new FfmpegDecoder("ffmpeg", "ffprobe", dir);
+    }
+
+    private static void assertClickTrack(TrackAnalyzer.Outcome outcome, double bpm) {
+        assertThat(outcome.error()).isNull();
+        assertThat(outcome.status()).isEqualTo("ok");
+        assertThat(outcome.segments()).extracting(TrackAnalyzer.SegmentResult::segment)
+                .containsExactly("beginning", "middle", "end", "average");
+        for (TrackAnalyzer.SegmentResult s : outcome.segments()) {
+            assertThat(s.features()).hasSize(FeatureLayout.SIZE);
+            assertThat((double) s.features()[FeatureLayout.TEMPO_BPM]).as(s.segment()).isCloseTo(bpm, within(2.0));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"java", "ffmpeg"})
+    void longTrackSegmentsSkipLeadingSilence(String decoderName) {
+        AudioDecoder decoder = decoderName.equals("java") ? new JavaSoundDecoder() : ffmpeg();
+        TrackAnalyzer.Outcome outcome = analyzer(decoder).analyse(longWav, null);
+
+        assertClickTrack(outcome, 120);
+        assertThat(outcome.decoder()).isEqualTo(decoderName);
+        assertThat(outcome.durationMs()).isCloseTo(150_000L, within(100L));
+        TrackAnalyzer.SegmentResult beginning = outcome.segments().getFirst();
+        assertThat(beginning.startMs()).isCloseTo(5_000L, within(60L));
+        assertThat(beginning.lengthMs()).isCloseTo(30_000L, within(50L));
+        TrackAnalyzer.SegmentResult end = outcome.segments().get(2);
+        assertThat(end.startMs() + end.lengthMs()).isCloseTo(150_000L, within(100L));
+        assertThat(outcome.segments().get(3).lengthMs()).isCloseTo(90_000L, within(200L));
+    }
+
+    @Test
+    void batchDecodingIsolatesABrokenFile() throws Exception {
+        TrackAnalyzer analyzer = analyzer(ffmpeg());
+        Path broken = Files.write(dir.resolve("batch-broken.mp3"), new byte[8192]);
+
+        List<TrackAnalyzer.Outcome> outcomes = analyzer.analyseAll(List.of(
+                new TrackAnalyzer.Input(longWav, 150_000L),
+                new TrackAnalyzer.Input(broken, 200_000L),
+                new TrackAnalyzer.Input(shortWav, 20_000L)));
+        assertClickTrack(outcomes.get(0), 120);
+        assertThat(outcomes.get(1).status()).isEqualTo("failed");
+        assertClickTrack(outcomes.get(2), 100);
+
+        List<TrackAnalyzer.Outcome> batched = analyzer.analyseAll(List.of(
+                new TrackAnalyzer.Input(longWav, 150_000L), new TrackAnalyzer.Input(shortWav, 20_000L)));
+        assertThat(batched.get(0).segments().get(3).features())
+                .containsExactly(outcomes.get(0).segments().get(3).features());
+    }
+
+    @Test
+    void shortTrackIsSplitIntoThirds() {
+        TrackAnalyzer.Outcome outcome = analyzer(new JavaSoundDecoder()).analyse(shortWav, null);
+
+        assertClickTrack(outcome, 100);
+        assertThat(outcome.segments().subList(0, 3)).allSatisfy(s ->
+                assertThat(s.lengthMs()).isCloseTo(6_667L, within(100L)));
+        assertThat(outcome.segments().get(1).startMs()).isCloseTo(6_667L, within(100L));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"mp3", "flac", "ogg"})
+    void javaDecodersReadCompressedFormats(String extension) throws Exception {
+        assumeTrue(TestAudio.ffmpegAvailable(), "ffmpeg not installed to encode the fixture");
+        Path file = TestAudio.convert(shortWav, dir.resolve("short-java." + extension));
+
+        TrackAnalyzer.Outcome outcome = analyzer(new JavaSoundDecoder()).analyse(file, null);
+
+        assertClickTrack(outcome, 100);
+        assertThat(outcome.durationMs()).isCloseTo(20_000L, within(300L));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"java", "ffmpeg"})
+    void badFilesFailClearly(String decoderName) throws Exception {
+        AudioDecoder decoder = decoderName.equals("java") ? new JavaSoundDecoder() : ffmpeg();
+        TrackAnalyzer analyzer = analyzer(decoder);
+
+        Path empty = Files.createFile(dir.resolve(decoderName + "-empty.mp3"));
+        assertThat(analyzer.analyse(empty, null)).satisfies(o -> {
+            assertThat(o.status()).isEqualTo("failed");
+            assertThat(o.error()).contains("empty");
+        });
+
+        Path garbage = Files.write(dir.resolve(decoderName + "-garbage.flac"), "this is not audio".repeat(500).getBytes());
+        assertThat(analyzer.analyse(garbage, null).status()).isEqualTo("failed");
+
+        Path text = Files.writeString(dir.resolve(decoderName + "-notes.txt"), "hello");
+        assertThat(analyzer.analyse(text, null).status()).isEqualTo("unsupported");
+
+        assertThat(analyzer.analyse(dir.resolve("missing.mp3"), null).error()).contains("not found");
+
+        Path zeroChannels = Files.write(dir.resolve(decoderName + "-zero.wav"), zeroChannelWav());
+        TrackAnalyzer.Outcome zero = analyzer.analyse(zeroChannels, null);
+        assertThat(zero.status()).isEqualTo("failed");
+        assertThat(zero.error()).isNotBlank();
+
+        TrackAnalyzer.Outcome tooLong = analyzer.analyse(longWav, Duration.ofHours(8).toMillis());
+        assertThat(tooLong.status()).isEqualTo("failed");
+        assertThat(tooLong.error()).contains("8:00:00").contains("max-track-duration");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"java", "ffmpeg"})
+    void truncatedAndMislabeledFilesAreHandled(String decoderName) throws Exception {
+        AudioDecoder decoder = decoderName.equals("java") ? new JavaSoundDecoder() : ffmpeg();
+        TrackAnalyzer analyzer = analyzer(decoder);
+
+        // a WAV cut in half still states the full length in its header: what is there gets analysed
+        Path truncated = TestAudio.truncate(longWav, dir.resolve(decoderName + "-truncated.wav"), 0.5);
+        TrackAnalyzer.Outcome outcome = analyzer.analyse(truncated, 150_000L);
+        assertThat(outcome.status()).isEqualTo("ok");
+        assertThat(outcome.durationMs()).isCloseTo(75_000L, within(500L));
+
+        // a WAV named .mp3
+        Path mislabeled = Files.copy(shortWav, dir.resolve(decoderName + "-wav-named.mp3"));
+        TrackAnalyzer.Outcome m = analyzer.analyse(mislabeled, null);
+        assertThat(m.status()).as(m.error()).isIn("ok", "failed");
+        if (m.status().equals("failed")) {
+            assertThat(m.error()).isNotBlank();
+        }
+    }
+
+    private static byte[] zeroChannelWav() {
+        ByteBuffer b = ByteBuffer.allocate(44 + 1000).order(ByteOrder.LITTLE_ENDIAN);
+        b.put("RIFF".getBytes()).putInt(36 + 1000).put("WAVE".getBytes());
+        b.put("fmt ".getBytes()).putInt(16).putShort((short) 1).putShort((short) 0).putInt(44_100)
+                .putInt(0).putShort((short) 0).putShort((short) 16);
+        b.put("data".getBytes()).putInt(1000);
+        return b.array();
+    }
+}
