@@ -42,7 +42,9 @@ class LastFmDisabledTest {
         assertThat(run.getString("status")).isEqualTo("completed");
         assertThat(run.getString("progress.lastfm.state")).isEqualTo("disabled");
         assertThat(EnrichmentRunTest.count(EnrichmentRunTest.lastFmCalls().withQueryParam("artist", EnrichmentRunTest.containing(u))))
-                .as("a refused key is not retried, nor tried on the next entity").isEqualTo(1);
+                .as("a refused key is not retried, nor tried on the next entity: %s", SourcesStub.server()
+                        .findAll(EnrichmentRunTest.lastFmCalls()).stream().map(r -> r.getUrl() + " @" + r.getLoggedDate().getTime()).toList())
+                .isEqualTo(1);
         assertThat(EnrichmentRunTest.count(WireMock.getRequestedFor(WireMock.urlPathEqualTo("/ws/2/artist"))
                 .withQueryParam("query", EnrichmentRunTest.containing(u)))).isEqualTo(3);
         assertThat(EnrichmentRunTest.count(EnrichmentRunTest.lastFmCalls().withQueryParam("api_key", WireMock.equalTo(SourcesStub.API_KEY))))

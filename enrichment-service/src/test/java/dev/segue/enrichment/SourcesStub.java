@@ -10,6 +10,10 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -36,6 +40,7 @@ public class SourcesStub implements QuarkusTestResourceLifecycleManager {
         server = new WireMockServer(options().dynamicPort().containerThreads(20));
         server.start();
         catchAll(server);
+        warmUp(server);
         return Map.of(
                 "quarkus.rest-client.musicbrainz.url", server.baseUrl(),
                 "quarkus.rest-client.lastfm.url", server.baseUrl(),
@@ -49,6 +54,22 @@ public class SourcesStub implements QuarkusTestResourceLifecycleManager {
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(fixture("error-6-not-found.json"))));
         server.stubFor(get(urlPathMatching("/ws/2/.*")).atPriority(100)
                 .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/json").withBody(fixture("error-404.json"))));
+    }
+
+    /** A cold stub can take longer than the test read timeout to answer its first request. */
+    private static void warmUp(WireMockServer server) {
+        HttpClient http = HttpClient.newHttpClient();
+        for (String path : new String[] {"/2.0/?method=warm.up", "/ws/2/artist/warm-up"}) {
+            try {
+                http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).build(), HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        server.resetRequests();
     }
 
     @Override

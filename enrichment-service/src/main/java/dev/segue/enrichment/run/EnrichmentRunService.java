@@ -143,6 +143,7 @@ public class EnrichmentRunService {
                 }
                 workers.add(executor.submit(worker));
             }
+            runs.progress(id, views(progress));
             for (Future<?> worker : workers) {
                 while (true) {
                     try {
