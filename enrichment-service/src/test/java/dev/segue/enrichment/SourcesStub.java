@@ -25,11 +25,17 @@ import java.util.Map;
  */
 public class SourcesStub implements QuarkusTestResourceLifecycleManager {
 
-    public static final double LASTFM_RATE = 25;
-    public static final double MUSICBRAINZ_RATE = 20;
+    public static final double LASTFM_RATE = rate(25, 5);
+    public static final double MUSICBRAINZ_RATE = rate(20, 1);
     public static final String API_KEY = "test-key";
 
     private static WireMockServer server;
+
+    /** The test rate, or with {@code -Dsegue.bench.rate-scale=N} the real rate times N (benchmark). */
+    private static double rate(double test, double real) {
+        String scale = System.getProperty("segue.bench.rate-scale");
+        return scale == null ? test : real * Double.parseDouble(scale);
+    }
 
     public static WireMockServer server() {
         return server;
@@ -37,7 +43,7 @@ public class SourcesStub implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        server = new WireMockServer(options().dynamicPort().containerThreads(20));
+        server = new WireMockServer(options().dynamicPort().containerThreads(20).extensions(new BenchModelTransformer()));
         server.start();
         catchAll(server);
         warmUp(server);

@@ -1,6 +1,9 @@
 package dev.segue.enrichment.client;
 
 import dev.segue.enrichment.config.EnrichmentConfig;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,13 +27,17 @@ public class SourceStatus {
     private final Map<Source, AtomicLong> calls = new ConcurrentHashMap<>();
     private final CircuitBreakerMaintenance breakers;
 
-    SourceStatus(EnrichmentConfig config, CircuitBreakerMaintenance breakers) {
+    SourceStatus(EnrichmentConfig config, CircuitBreakerMaintenance breakers, MeterRegistry metrics) {
         this.breakers = breakers;
         if (config.lastfm().apiKey().filter(k -> !k.isBlank()).isEmpty()) {
             disabled.put(Source.LASTFM, "no API key configured (set SEGUE_ENRICHMENT_LASTFM_API_KEY)");
         }
         for (Source s : Source.values()) {
-            calls.put(s, new AtomicLong());
+            AtomicLong counter = new AtomicLong();
+            calls.put(s, counter);
+            FunctionCounter.builder("segue.enrichment.calls", counter, AtomicLong::doubleValue)
+                    .description("HTTP requests sent to a genre source, retries included").tag("source", s.id()).register(metrics);
+            Gauge.builder("segue.enrichment.source.enabled", () -> enabled(s) ? 1 : 0).tag("source", s.id()).register(metrics);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.segue.enrichment.genre;
 
 import dev.segue.enrichment.client.EntityType;
+import dev.segue.enrichment.config.EnrichmentConfig;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,11 +25,13 @@ public class GenreStore {
 
     private final AgroalDataSource db;
     private final GenreCanonicalizer canonicalizer;
+    private final double minWeight;
     private final Map<String, Long> ids = new ConcurrentHashMap<>();
 
-    GenreStore(AgroalDataSource db, GenreCanonicalizer canonicalizer) {
+    GenreStore(AgroalDataSource db, GenreCanonicalizer canonicalizer, EnrichmentConfig config) {
         this.db = db;
         this.canonicalizer = canonicalizer;
+        this.minWeight = config.genres().minWeight();
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -149,15 +152,15 @@ public class GenreStore {
                 }
                 insert.executeBatch();
             }
-            aggregate(c, "album_genres", "album_id", "t.album_id");
-            aggregate(c, "artist_genres", "artist_id", "t.artist_id");
+            aggregate(c, "album_genres", "album_id", "t.album_id", minWeight);
+            aggregate(c, "artist_genres", "artist_id", "t.artist_id", minWeight);
             return tracks;
         } catch (SQLException e) {
             throw new IllegalStateException("Could not write file genres: " + e.getMessage(), e);
         }
     }
 
-    private static void aggregate(Connection c, String table, String key, String trackColumn) throws SQLException {
+    private static void aggregate(Connection c, String table, String key, String trackColumn, double minWeight) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO %1$s (%2$s, genre_id, source, weight)
                 SELECT g.owner, g.genre_id, 'file', least(1.0, g.tracks::real / n.tracks)
@@ -166,7 +169,9 @@ public class GenreStore {
                       GROUP BY %3$s, tg.genre_id) g
                 JOIN (SELECT %3$s AS owner, count(*) AS tracks FROM tracks t WHERE t.status = 'present'
                       AND %3$s IS NOT NULL GROUP BY %3$s) n ON n.owner = g.owner
+                WHERE g.tracks::real / n.tracks >= ?
                 """.formatted(table, key, trackColumn))) {
+            ps.setDouble(1, minWeight);
             ps.executeUpdate();
         }
     }
