@@ -47,12 +47,7 @@ public class LastFmClient {
         if (!status.enabled(Source.LASTFM)) {
             throw new SourceDisabledException("Last.fm is disabled: " + status.reason(Source.LASTFM));
         }
-        try {
-            limiter.acquire();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SourceUnavailableException("Interrupted while waiting for the Last.fm rate limit", e);
-        }
+        limiter.acquireFor("Last.fm");
         status.recordCall(Source.LASTFM);
         Response response = send(request);
         try (response) {

@@ -52,12 +52,10 @@ public class MusicBrainzClient {
             failOn = SourceUnavailableException.class)
     @CircuitBreakerName("musicbrainz")
     public Optional<JsonNode> fetch(MusicBrainzRequest request) {
-        try {
-            limiter.acquire();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SourceUnavailableException("Interrupted while waiting for the MusicBrainz rate limit", e);
+        if (!status.enabled(Source.MUSICBRAINZ)) {
+            throw new SourceDisabledException("MusicBrainz is disabled: " + status.reason(Source.MUSICBRAINZ));
         }
+        limiter.acquireFor("MusicBrainz");
         status.recordCall(Source.MUSICBRAINZ);
         Response response = send(request);
         try (response) {
@@ -71,7 +69,9 @@ public class MusicBrainzClient {
             }
             if (code == 403) {
                 // MusicBrainz blocks agents it considers abusive or anonymous; asking again will not help
-                throw new SourceDisabledException("MusicBrainz refused our requests (HTTP 403); check segue.enrichment.musicbrainz.contact");
+                String reason = "MusicBrainz refused our requests (HTTP 403); check segue.enrichment.musicbrainz.contact";
+                status.disable(Source.MUSICBRAINZ, reason);
+                throw new SourceDisabledException(reason);
             }
             if (code >= 300) {
                 throw new SourceUnavailableException("MusicBrainz answered HTTP " + code + " to " + request.kind());

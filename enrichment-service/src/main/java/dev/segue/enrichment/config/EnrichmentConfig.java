@@ -93,15 +93,16 @@ public interface EnrichmentConfig {
         @WithDefault("20")
         int batchSize();
 
-        @WithDefault("PT10M")
+        /** A live worker renews its leases every 2 s; a dead one's expire after this. */
+        @WithDefault("PT30S")
         Duration claimLease();
 
         /** How long a source waits when its circuit breaker is open before trying again. */
         @WithDefault("PT30S")
         Duration breakerPause();
 
-        /** A running run whose heartbeat is older than this was killed with its process. */
-        @WithDefault("PT2M")
+        /** A running run whose heartbeat (every 2 s) is older than this was killed with its process. */
+        @WithDefault("PT15S")
         Duration staleRunAfter();
     }
 }

@@ -58,6 +58,10 @@ public class EnrichmentRunRepository {
         update("UPDATE enrichment_runs SET status = 'running', started_at = now(), heartbeat_at = now() WHERE id = ?", id);
     }
 
+    public void heartbeat(long id) {
+        update("UPDATE enrichment_runs SET heartbeat_at = now() WHERE id = ? AND status IN ('queued', 'running')", id);
+    }
+
     public void progress(long id, Object progress) {
         update("UPDATE enrichment_runs SET progress = ?::jsonb, heartbeat_at = now() WHERE id = ?", toJson(progress), id);
     }

@@ -23,6 +23,8 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -57,6 +59,11 @@ public class EnrichmentRunService {
         t.setDaemon(true);
         return t;
     });
+    private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "enrichment-heartbeat");
+        t.setDaemon(true);
+        return t;
+    });
     private volatile ActiveRun active;
 
     EnrichmentRunService(EnrichmentRunRepository runs, EnrichmentStateRepository states, EnrichmentRecorder recorder,
@@ -83,8 +90,16 @@ public class EnrichmentRunService {
         for (SourceEnricher e : enrichers) {
             progress.put(e.source(), new SourceProgress(e.source(), status.calls(e.source())));
         }
+        // independent of the work, so a long step (file genres, seeding) never looks like a dead process
+        ScheduledFuture<?> beat = heartbeat.scheduleAtFixedRate(() -> beat(id), 2, 2, TimeUnit.SECONDS);
         synchronized (this) {
-            Future<?> task = executor.submit(() -> execute(id, request, cancelled, progress));
+            Future<?> task = executor.submit(() -> {
+                try {
+                    execute(id, request, cancelled, progress);
+                } finally {
+                    beat.cancel(false);
+                }
+            });
             active = new ActiveRun(id, cancelled, progress, task);
         }
         return get(id);
@@ -125,6 +140,15 @@ public class EnrichmentRunService {
         return get(id);
     }
 
+    private void beat(long id) {
+        try {
+            runs.heartbeat(id);
+            states.extendClaims(owner, config.work().claimLease());
+        } catch (RuntimeException e) {
+            LOG.warnf("Enrichment run %d: heartbeat failed: %s", id, e.getMessage());
+        }
+    }
+
     private void execute(long id, RunRequest request, AtomicBoolean cancelled, Map<Source, SourceProgress> progress) {
         String outcome = "completed";
         String message = null;
@@ -151,6 +175,10 @@ public class EnrichmentRunService {
                         break;
                     } catch (TimeoutException stillWorking) {
                         runs.progress(id, views(progress));
+                        // cancelled through another replica, which can only change the row
+                        if (runs.find(id).filter(r -> "cancelled".equals(r.status())).isPresent()) {
+                            cancelled.set(true);
+                        }
                     }
                 }
             }
@@ -192,11 +220,20 @@ public class EnrichmentRunService {
         };
     }
 
+    /** A stopping service ends its run as cancelled and gives its claims back, so a restart resumes at once. */
     void onStop(@Observes ShutdownEvent event) {
         ActiveRun current = active;
         if (current != null) {
             current.cancelled().set(true);
+            try {
+                current.task().get(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (Exception e) {
+                LOG.warnf("Run %d did not stop cleanly: %s", current.id(), e.getMessage());
+            }
         }
         executor.shutdown();
+        heartbeat.shutdown();
     }
 }

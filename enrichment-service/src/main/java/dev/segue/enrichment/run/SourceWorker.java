@@ -112,7 +112,14 @@ final class SourceWorker implements Runnable {
                     ? states.claimAlbumsByArtist(enricher.source(), filter, Math.max(1, batch / 4), owner, work.claimLease())
                     : states.claim(type, enricher.source(), filter, batch, owner, work.claimLease());
             if (ids.isEmpty()) {
-                return true;
+                if (states.claimedByOthers(type, enricher.source(), owner) == 0) {
+                    return true;
+                }
+                // held by another worker: wait for it to finish or for its lease to expire, so this run covers everything due
+                if (!sleep(Duration.ofSeconds(1))) {
+                    return false;
+                }
+                continue;
             }
             List<Long> pending = new ArrayList<>(ids);
             try {
@@ -215,7 +222,16 @@ final class SourceWorker implements Runnable {
     private boolean pause() {
         Duration pause = work.breakerPause();
         progress.state("paused", "circuit breaker open; resuming in " + pause.toSeconds() + " s");
-        long until = System.nanoTime() + pause.toNanos();
+        if (!sleep(pause)) {
+            return false;
+        }
+        progress.state("running", null);
+        return true;
+    }
+
+    /** Sleeps unless cancelled; @return false if cancelled meanwhile. */
+    private boolean sleep(Duration duration) {
+        long until = System.nanoTime() + duration.toNanos();
         try {
             while (System.nanoTime() < until) {
                 if (cancelled.getAsBoolean()) {
@@ -228,7 +244,6 @@ final class SourceWorker implements Runnable {
             Thread.currentThread().interrupt();
             return false;
         }
-        progress.state("running", null);
         return true;
     }
 }

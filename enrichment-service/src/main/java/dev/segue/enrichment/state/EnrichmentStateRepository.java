@@ -146,6 +146,36 @@ public class EnrichmentStateRepository {
         return i;
     }
 
+    /** Keeps this worker's leases alive while it runs; a dead worker's leases then expire within one lease. */
+    public int extendClaims(String owner, Duration lease) {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                UPDATE enrichment_state SET claimed_until = now() + make_interval(secs => ?)
+                WHERE claimed_by = ? AND claimed_until > now()""")) {
+            ps.setDouble(1, lease.toMillis() / 1000.0);
+            ps.setString(2, owner);
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not extend enrichment claims: " + e.getMessage(), e);
+        }
+    }
+
+    /** Entities another worker (another replica, or a process that died moments ago) still holds. */
+    public int claimedByOthers(EntityType type, Source source, String owner) {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                SELECT count(*) FROM enrichment_state WHERE entity_type = ? AND source = ? AND claimed_until > now()
+                AND claimed_by IS DISTINCT FROM ?""")) {
+            ps.setString(1, type.id());
+            ps.setString(2, source.id());
+            ps.setString(3, owner);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not count enrichment claims: " + e.getMessage(), e);
+        }
+    }
+
     /** Gives claimed but unprocessed entities back (a cancelled or paused run). */
     public void release(EntityType type, Source source, Collection<Long> ids, String owner) {
         if (ids.isEmpty()) {
