@@ -15,7 +15,6 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -125,7 +124,7 @@ class EnrichmentBenchmark {
         report.append(String.format(Locale.ROOT, "peak Last.fm:     %d in any 1 s (limit %.0f), %d in any 10 s (limit %.0f)%n",
                 lfPeak1, lfRate, lfPeak10, lfRate * 10));
         report.append(String.format(Locale.ROOT,
-                "projected at the real limits (1/s, 5/s, spacing incl. 5 %% + 10 ms margin), sources in parallel: MusicBrainz %.0f s, Last.fm %.0f s -> %.1f min%n",
+                "projected at the real limits (1/s, 5/s, spacing 1/rate + 15 %%), sources in parallel: MusicBrainz %.0f s, Last.fm %.0f s -> %.1f min%n",
                 projectedMb, projectedLf, Math.max(projectedMb, projectedLf) / 60));
         report.append(String.format(Locale.ROOT, "coverage: artists %d/%d, albums %d/%d%n",
                 stats.getInt("entities.artists.withGenres"), stats.getInt("entities.artists.total"),
@@ -279,7 +278,7 @@ class EnrichmentBenchmark {
         String method = q.getOrDefault("method", "");
         Artist a = q.containsKey("mbid") ? byMbid.get(q.get("mbid")) : byName.get(q.get("artist"));
         boolean known = a != null && (q.containsKey("mbid") ? a.lastFmKnowsMbid() : a.realMbid() != null);
-        if (!known || !(method.equals("artist.getTopTags") || method.equals("album.getTopTags"))) {
+        if (!known || !(method.equals("artist.gettoptags") || method.equals("album.gettoptags"))) {
             return json("{\"error\":6,\"message\":\"not found\",\"links\":[]}");
         }
         return json(lastFmTags(a.i() + (method.startsWith("album") ? q.getOrDefault("album", "").length() : 0)));

@@ -33,7 +33,7 @@ class LastFmDisabledTest {
         LibraryRows.artist(first, null);
         LibraryRows.artist("Keyless B " + u, null);
         LibraryRows.artist("Keyless C " + u, null);
-        SourcesStub.server().stubFor(EnrichmentRunTest.lastFm("artist.getTopTags").atPriority(1)
+        SourcesStub.server().stubFor(EnrichmentRunTest.lastFm("artist.gettoptags").atPriority(1)
                 .withQueryParam("artist", EnrichmentRunTest.containing("Keyless"))
                 .willReturn(EnrichmentRunTest.json("error-10-invalid-key.json")));
 
