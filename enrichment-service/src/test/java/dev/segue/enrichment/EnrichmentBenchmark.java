@@ -106,8 +106,8 @@ class EnrichmentBenchmark {
         int mbPeak10 = RateWindows.peak(musicBrainz, 10_000);
         int lfPeak1 = RateWindows.peak(lastFm, 1_000);
         int lfPeak10 = RateWindows.peak(lastFm, 10_000);
-        // at the real limits each request takes the limiter's spacing: 1/rate plus its jitter margin
-        double projectedMb = musicBrainz.size() * new RateLimiter(1.0).interval().toNanos() / 1e9;
+        // at the real limits each request takes the limiter's spacing (MusicBrainz: 1 s after the previous answer, plus its latency)
+        double projectedMb = musicBrainz.size() * new RateLimiter(1.0, true).interval().toNanos() / 1e9;
         double projectedLf = lastFm.size() * new RateLimiter(5.0).interval().toNanos() / 1e9;
         JsonPath stats = given().get("/api/enrichment/stats").then().statusCode(200).extract().jsonPath();
 
@@ -124,7 +124,7 @@ class EnrichmentBenchmark {
         report.append(String.format(Locale.ROOT, "peak Last.fm:     %d in any 1 s (limit %.0f), %d in any 10 s (limit %.0f)%n",
                 lfPeak1, lfRate, lfPeak10, lfRate * 10));
         report.append(String.format(Locale.ROOT,
-                "projected at the real limits (1/s, 5/s, spacing 1/rate + 15 %%), sources in parallel: MusicBrainz %.0f s, Last.fm %.0f s -> %.1f min%n",
+                "projected at the real limits (MusicBrainz 1 s after each answer + its latency, Last.fm 1/5 s + 15 %%), in parallel: MusicBrainz %.0f s + latency, Last.fm %.0f s -> %.1f min + MusicBrainz latency%n",
                 projectedMb, projectedLf, Math.max(projectedMb, projectedLf) / 60));
         report.append(String.format(Locale.ROOT, "coverage: artists %d/%d, albums %d/%d%n",
                 stats.getInt("entities.artists.withGenres"), stats.getInt("entities.artists.total"),

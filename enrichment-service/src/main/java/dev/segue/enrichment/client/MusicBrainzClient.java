@@ -38,7 +38,7 @@ public class MusicBrainzClient {
         this.json = json;
         this.status = status;
         this.config = config.musicbrainz();
-        this.limiter = new RateLimiter(this.config.ratePerSecond());
+        this.limiter = new RateLimiter(this.config.ratePerSecond(), this.config.spaceFromResponse());
         this.userAgent = "Segue/" + version + " ( " + this.config.contact() + " )";
     }
 
@@ -57,7 +57,12 @@ public class MusicBrainzClient {
         }
         limiter.acquireFor("MusicBrainz");
         status.recordCall(Source.MUSICBRAINZ);
-        Response response = send(request);
+        Response response;
+        try {
+            response = send(request);
+        } finally {
+            limiter.completed();
+        }
         try (response) {
             int code = response.getStatus();
             if (code == 404 || code == 400) {

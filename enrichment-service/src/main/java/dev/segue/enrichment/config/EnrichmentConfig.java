@@ -41,6 +41,14 @@ public interface EnrichmentConfig {
         @WithDefault("1")
         double ratePerSecond();
 
+        /**
+         * Space requests from the previous answer rather than the previous send: strictly 1/s at the
+         * server whatever the jitter, at the cost of the answer latency per call. MusicBrainz answers
+         * 503 to everything above 1/s, so this is on by default.
+         */
+        @WithDefault("true")
+        boolean spaceFromResponse();
+
         /** Contact in the User-Agent (MusicBrainz throttles anonymous agents): a URL or an e-mail address. */
         @WithDefault("https://github.com/segue-music/segue")
         String contact();

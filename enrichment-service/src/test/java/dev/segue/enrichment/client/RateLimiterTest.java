@@ -23,6 +23,17 @@ class RateLimiterTest {
     }
 
     @Test
+    void spacingFromCompletionStartsWhenTheAnswerIsIn() throws InterruptedException {
+        RateLimiter limiter = new RateLimiter(1.0, true);
+        limiter.acquire();
+        long first = System.nanoTime();
+        Thread.sleep(150);
+        limiter.completed();
+        limiter.acquire();
+        assertThat((System.nanoTime() - first) / 1_000_000).isGreaterThanOrEqualTo(1150).isLessThan(1400);
+    }
+
+    @Test
     void concurrentCallersWaitInsteadOfBeingRejected() throws InterruptedException {
         RateLimiter limiter = new RateLimiter(50);
         List<Long> times = new ArrayList<>();
