@@ -62,10 +62,14 @@ CREATE TABLE enrichment_state (
     external_id      text,
     -- raw tags as the source returned them, so canonicalisation can be re-run without new calls
     raw_tags         jsonb,
+    -- a worker's lease on this row: replicas claim due rows with FOR UPDATE SKIP LOCKED, and a
+    -- crashed worker's lease simply expires
+    claimed_by       text,
+    claimed_until    timestamptz,
     PRIMARY KEY (entity_type, entity_id, source),
     CONSTRAINT enrichment_state_entity_ck CHECK (entity_type IN ('artist', 'album', 'track')),
     CONSTRAINT enrichment_state_source_ck CHECK (source IN ('lastfm', 'musicbrainz')),
-    CONSTRAINT enrichment_state_status_ck CHECK (status IN ('found', 'not_found', 'error'))
+    CONSTRAINT enrichment_state_status_ck CHECK (status IN ('pending', 'found', 'not_found', 'error'))
 );
 CREATE INDEX enrichment_state_due_idx ON enrichment_state (source, entity_type, next_attempt_at);
 
@@ -81,6 +85,12 @@ CREATE TABLE enrichment_runs (
     created_at   timestamptz NOT NULL DEFAULT now(),
     started_at   timestamptz,
     finished_at  timestamptz,
+    -- written while the run works; a running run without heartbeat was killed with its process
+    heartbeat_at timestamptz,
+    all_tracks   boolean     NOT NULL DEFAULT false,
     CONSTRAINT enrichment_runs_scope_ck CHECK (scope IN ('artists', 'albums', 'tracks', 'all')),
     CONSTRAINT enrichment_runs_status_ck CHECK (status IN ('queued', 'running', 'completed', 'failed', 'cancelled'))
 );
+-- at most one active run across all replicas
+CREATE UNIQUE INDEX enrichment_runs_one_active_uq ON enrichment_runs ((true)) WHERE status IN ('queued', 'running');
+CREATE INDEX enrichment_runs_created_idx ON enrichment_runs (created_at DESC);

@@ -1,0 +1,178 @@
+package dev.segue.enrichment.genre;
+
+import dev.segue.enrichment.client.EntityType;
+import dev.segue.enrichment.config.EnrichmentConfig;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Writes the genre vocabulary and the per-entity genre rows ({@code artist_genres},
+ * {@code album_genres}, {@code track_genres}). The vocabulary is written at start (idempotent, so
+ * several replicas may do it at once) and its ids cached.
+ */
+@ApplicationScoped
+public class GenreStore {
+
+    private final AgroalDataSource db;
+    private final GenreCanonicalizer canonicalizer;
+    private final double minWeight;
+    private final Map<String, Long> ids = new ConcurrentHashMap<>();
+
+    GenreStore(AgroalDataSource db, GenreCanonicalizer canonicalizer, EnrichmentConfig config) {
+        this.db = db;
+        this.canonicalizer = canonicalizer;
+        this.minWeight = config.genres().minWeight();
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        syncVocabulary();
+    }
+
+    /** Inserts missing genres and sets every parent as the vocabulary file says. */
+    @Transactional
+    public void syncVocabulary() {
+        try (Connection c = db.getConnection()) {
+            // one writer at a time: replicas starting together would otherwise deadlock on parents
+            try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtext('segue.genres'))")) {
+                lock.execute();
+            }
+            Map<String, String> parents = canonicalizer.vocabulary().parents();
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO genres (name) VALUES (?) ON CONFLICT (name) DO NOTHING")) {
+                for (String name : parents.keySet()) {
+                    insert.setString(1, name);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            loadIds(c);
+            try (PreparedStatement parent = c.prepareStatement(
+                    "UPDATE genres SET parent_id = ? WHERE id = ? AND parent_id IS DISTINCT FROM ?")) {
+                for (Map.Entry<String, String> e : parents.entrySet()) {
+                    Long parentId = e.getValue() == null ? null : ids.get(e.getValue());
+                    parent.setObject(1, parentId);
+                    parent.setLong(2, ids.get(e.getKey()));
+                    parent.setObject(3, parentId);
+                    parent.addBatch();
+                }
+                parent.executeBatch();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not write the genre vocabulary: " + e.getMessage(), e);
+        }
+    }
+
+    private void loadIds(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, name FROM genres"); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                ids.put(rs.getString(2), rs.getLong(1));
+            }
+        }
+    }
+
+    /** Replaces what one source says about one entity; call inside the transaction that records the fetch. */
+    public void replace(Connection c, EntityType type, String genreSource, long entityId, List<WeightedGenre> genres) throws SQLException {
+        try (PreparedStatement delete = c.prepareStatement(
+                "DELETE FROM " + type.genreTable() + " WHERE " + type.genreKey() + " = ? AND source = ?")) {
+            delete.setLong(1, entityId);
+            delete.setString(2, genreSource);
+            delete.executeUpdate();
+        }
+        if (genres.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO " + type.genreTable() + " (" + type.genreKey()
+                + ", genre_id, source, weight) VALUES (?, ?, ?, ?)")) {
+            for (WeightedGenre g : genres) {
+                insert.setLong(1, entityId);
+                insert.setLong(2, id(c, g.genre()));
+                insert.setString(3, genreSource);
+                insert.setFloat(4, (float) g.weight());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private long id(Connection c, String genre) throws SQLException {
+        Long id = ids.get(genre);
+        if (id == null) {
+            loadIds(c);
+            id = ids.get(genre);
+        }
+        if (id == null) {
+            throw new IllegalStateException("Genre '" + genre + "' is not in the genres table; the vocabulary was not synced");
+        }
+        return id;
+    }
+
+    /**
+     * Rebuilds every {@code file} genre row from {@code tracks.tag_genres}: a track's own tag genres
+     * weigh 1; an album's or artist's weigh the share of its present tracks carrying them.
+     *
+     * @return the number of tracks with at least one file genre
+     */
+    @Transactional
+    public int syncFileGenres() {
+        try (Connection c = db.getConnection()) {
+            try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtext('segue.file-genres'))")) {
+                lock.execute();
+            }
+            for (EntityType type : EntityType.values()) {
+                try (PreparedStatement delete = c.prepareStatement("DELETE FROM " + type.genreTable() + " WHERE source = 'file'")) {
+                    delete.executeUpdate();
+                }
+            }
+            int tracks = 0;
+            try (PreparedStatement read = c.prepareStatement(
+                    "SELECT id, tag_genres FROM tracks WHERE status = 'present' AND cardinality(tag_genres) > 0");
+                    PreparedStatement insert = c.prepareStatement(
+                            "INSERT INTO track_genres (track_id, genre_id, source, weight) VALUES (?, ?, 'file', ?)")) {
+                read.setFetchSize(2000);
+                try (ResultSet rs = read.executeQuery()) {
+                    while (rs.next()) {
+                        List<WeightedGenre> genres = canonicalizer.fromFileTags(List.of((String[]) rs.getArray(2).getArray()));
+                        for (WeightedGenre g : genres) {
+                            insert.setLong(1, rs.getLong(1));
+                            insert.setLong(2, id(c, g.genre()));
+                            insert.setFloat(3, (float) g.weight());
+                            insert.addBatch();
+                        }
+                        tracks += genres.isEmpty() ? 0 : 1;
+                    }
+                }
+                insert.executeBatch();
+            }
+            aggregate(c, "album_genres", "album_id", "t.album_id", minWeight);
+            aggregate(c, "artist_genres", "artist_id", "t.artist_id", minWeight);
+            return tracks;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not write file genres: " + e.getMessage(), e);
+        }
+    }
+
+    private static void aggregate(Connection c, String table, String key, String trackColumn, double minWeight) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO %1$s (%2$s, genre_id, source, weight)
+                SELECT g.owner, g.genre_id, 'file', least(1.0, g.tracks::real / n.tracks)
+                FROM (SELECT %3$s AS owner, tg.genre_id, count(*) AS tracks FROM track_genres tg
+                      JOIN tracks t ON t.id = tg.track_id WHERE tg.source = 'file' AND %3$s IS NOT NULL
+                      GROUP BY %3$s, tg.genre_id) g
+                JOIN (SELECT %3$s AS owner, count(*) AS tracks FROM tracks t WHERE t.status = 'present'
+                      AND %3$s IS NOT NULL GROUP BY %3$s) n ON n.owner = g.owner
+                WHERE g.tracks::real / n.tracks >= ?
+                """.formatted(table, key, trackColumn))) {
+            ps.setDouble(1, minWeight);
+            ps.executeUpdate();
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package dev.segue.enrichment.rest;
+
+import dev.segue.enrichment.run.EnrichmentRunService;
+import dev.segue.enrichment.run.RunRequest;
+import dev.segue.enrichment.run.RunView;
+import dev.segue.enrichment.state.EnrichmentStatsService;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+
+@Path("/api/enrichment")
+@Produces(MediaType.APPLICATION_JSON)
+public class EnrichmentRunResource {
+
+    private final EnrichmentRunService runs;
+    private final EnrichmentStatsService stats;
+
+    EnrichmentRunResource(EnrichmentRunService runs, EnrichmentStatsService stats) {
+        this.runs = runs;
+        this.stats = stats;
+    }
+
+    /** Starts a run: 202 + Location; 409 problem+json while another run is active. */
+    @POST
+    @Path("/runs")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response start(@Valid @NotNull RunRequest request, UriInfo uri) {
+        RunView run = runs.start(request);
+        return Response.accepted(run).location(uri.getBaseUriBuilder().path("api/enrichment/runs/{id}").build(run.id())).build();
+    }
+
+    @GET
+    @Path("/runs/{id}")
+    public RunView get(@PathParam("id") long id) {
+        return runs.get(id);
+    }
+
+    @GET
+    @Path("/runs")
+    public List<RunView> list(@QueryParam("limit") @DefaultValue("20") @Min(1) @Max(200) int limit) {
+        return runs.latest(limit);
+    }
+
+    /** Cancels an active run; it stops after the calls in flight, and what it finished stays done. */
+    @DELETE
+    @Path("/runs/{id}")
+    public RunView cancel(@PathParam("id") long id) {
+        return runs.cancel(id);
+    }
+
+    @GET
+    @Path("/stats")
+    public EnrichmentStatsService.Stats stats() {
+        return stats.stats();
+    }
+}

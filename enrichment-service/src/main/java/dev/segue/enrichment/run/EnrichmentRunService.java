@@ -1,0 +1,239 @@
+package dev.segue.enrichment.run;
+
+import dev.segue.commons.problem.ProblemException;
+import dev.segue.enrichment.client.EntityType;
+import dev.segue.enrichment.client.Source;
+import dev.segue.enrichment.client.SourceStatus;
+import dev.segue.enrichment.config.EnrichmentConfig;
+import dev.segue.enrichment.genre.GenreStore;
+import dev.segue.enrichment.library.LibraryReader;
+import dev.segue.enrichment.state.EnrichmentRecorder;
+import dev.segue.enrichment.state.EnrichmentStateRepository;
+import dev.segue.enrichment.state.WorkFilter;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jboss.logging.Logger;
+
+/**
+ * Starts, tracks and cancels enrichment runs. One run at a time across replicas (a unique index
+ * on active runs); within a run each source works in its own thread, so Last.fm and MusicBrainz
+ * proceed in parallel at their own rate limits. What to do is derived from {@code enrichment_state},
+ * so a run killed at any point and started again repeats no finished call.
+ */
+@ApplicationScoped
+public class EnrichmentRunService {
+
+    private static final Logger LOG = Logger.getLogger(EnrichmentRunService.class);
+
+    /** The run this process is executing. */
+    private record ActiveRun(long id, AtomicBoolean cancelled, Map<Source, SourceProgress> progress, Future<?> task) {
+    }
+
+    private final EnrichmentRunRepository runs;
+    private final EnrichmentStateRepository states;
+    private final EnrichmentRecorder recorder;
+    private final LibraryReader library;
+    private final SourceStatus status;
+    private final GenreStore genres;
+    private final List<SourceEnricher> enrichers;
+    private final EnrichmentConfig config;
+    private final String owner = "enrichment-" + UUID.randomUUID();
+    private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "enrichment-run");
+        t.setDaemon(true);
+        return t;
+    });
+    private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "enrichment-heartbeat");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile ActiveRun active;
+
+    EnrichmentRunService(EnrichmentRunRepository runs, EnrichmentStateRepository states, EnrichmentRecorder recorder,
+            LibraryReader library, SourceStatus status, GenreStore genres, LastFmEnricher lastFm, MusicBrainzEnricher musicBrainz,
+            EnrichmentConfig config) {
+        this.runs = runs;
+        this.states = states;
+        this.recorder = recorder;
+        this.library = library;
+        this.status = status;
+        this.genres = genres;
+        this.enrichers = List.of(musicBrainz, lastFm);
+        this.config = config;
+    }
+
+    /** Starts a run in the background; 409 when one is active (here or on another replica). */
+    public RunView start(RunRequest request) {
+        runs.failAbandoned(config.work().staleRunAfter());
+        long id = runs.insertQueued(request).orElseThrow(() -> ProblemException.conflict(
+                "An enrichment run is already active (" + runs.active().map(r -> "run " + r.id()).orElse("another replica")
+                        + "); poll it or cancel it with DELETE /api/enrichment/runs/{id}."));
+        AtomicBoolean cancelled = new AtomicBoolean();
+        Map<Source, SourceProgress> progress = new LinkedHashMap<>();
+        for (SourceEnricher e : enrichers) {
+            progress.put(e.source(), new SourceProgress(e.source(), status.calls(e.source())));
+        }
+        // independent of the work, so a long step (file genres, seeding) never looks like a dead process
+        ScheduledFuture<?> beat = heartbeat.scheduleAtFixedRate(() -> beat(id), 2, 2, TimeUnit.SECONDS);
+        synchronized (this) {
+            Future<?> task = executor.submit(() -> {
+                try {
+                    execute(id, request, cancelled, progress);
+                } finally {
+                    beat.cancel(false);
+                }
+            });
+            active = new ActiveRun(id, cancelled, progress, task);
+        }
+        return get(id);
+    }
+
+    public RunView get(long id) {
+        return runs.find(id).orElseThrow(() -> ProblemException.notFound("No enrichment run " + id + "."));
+    }
+
+    public List<RunView> latest(int limit) {
+        return runs.latest(limit);
+    }
+
+    public Optional<RunView> activeRun() {
+        return runs.active();
+    }
+
+    /** Cancels a run and waits briefly for its sources to stop; their unfinished claims are given back. */
+    public RunView cancel(long id) {
+        RunView run = get(id);
+        if (!"queued".equals(run.status()) && !"running".equals(run.status())) {
+            throw ProblemException.conflict("Run " + id + " is already " + run.status() + ".");
+        }
+        ActiveRun current = active;
+        if (current == null || current.id() != id) {
+            // running on another replica or abandoned by a dead process: nothing here can stop it but the row
+            runs.finished(id, "cancelled", run.progress(), "cancelled");
+            return get(id);
+        }
+        current.cancelled().set(true);
+        try {
+            current.task().get(30, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            LOG.warnf("Run %d is still stopping after 30 s", id);
+        } catch (Exception e) {
+            LOG.debugf(e, "Run %d ended with an error while cancelling", id);
+        }
+        return get(id);
+    }
+
+    private void beat(long id) {
+        try {
+            runs.heartbeat(id);
+            states.extendClaims(owner, config.work().claimLease());
+        } catch (RuntimeException e) {
+            LOG.warnf("Enrichment run %d: heartbeat failed: %s", id, e.getMessage());
+        }
+    }
+
+    private void execute(long id, RunRequest request, AtomicBoolean cancelled, Map<Source, SourceProgress> progress) {
+        String outcome = "completed";
+        String message = null;
+        try {
+            runs.started(id);
+            int withFileGenres = genres.syncFileGenres();
+            LOG.debugf("Run %d: %d tracks have genres from file tags", id, withFileGenres);
+            WorkFilter filter = new WorkFilter(request.forced(), Instant.now(), request.everyTrack());
+            List<EntityType> phases = phases(request.scope());
+            List<Future<?>> workers = new ArrayList<>();
+            for (SourceEnricher enricher : enrichers) {
+                SourceWorker worker = new SourceWorker(enricher, phases, filter, request.limit(), progress.get(enricher.source()),
+                        cancelled::get, owner, states, recorder, library, status, config.work());
+                if (status.enabled(enricher.source())) {
+                    worker.plan();
+                }
+                workers.add(executor.submit(worker));
+            }
+            runs.progress(id, views(progress));
+            for (Future<?> worker : workers) {
+                while (true) {
+                    try {
+                        worker.get(1, TimeUnit.SECONDS);
+                        break;
+                    } catch (TimeoutException stillWorking) {
+                        runs.progress(id, views(progress));
+                        // cancelled through another replica, which can only change the row
+                        if (runs.find(id).filter(r -> "cancelled".equals(r.status())).isPresent()) {
+                            cancelled.set(true);
+                        }
+                    }
+                }
+            }
+            if (cancelled.get()) {
+                outcome = "cancelled";
+            } else if (progress.values().stream().anyMatch(p -> "failed".equals(p.view().state()))) {
+                outcome = "failed";
+                message = "a source stopped on an unexpected error; see the progress and the log";
+            }
+        } catch (Exception e) {
+            LOG.errorf(e, "Enrichment run %d failed", id);
+            outcome = "failed";
+            message = e.getMessage();
+        } finally {
+            runs.finished(id, outcome, views(progress), message);
+            synchronized (this) {
+                if (active != null && active.id() == id) {
+                    active = null;
+                }
+            }
+        }
+    }
+
+    private Map<String, SourceProgress.View> views(Map<Source, SourceProgress> progress) {
+        Map<String, SourceProgress.View> views = new LinkedHashMap<>();
+        progress.forEach((source, p) -> {
+            p.calls(status.calls(source));
+            views.put(source.id(), p.view());
+        });
+        return views;
+    }
+
+    static List<EntityType> phases(String scope) {
+        return switch (scope) {
+            case "artists" -> List.of(EntityType.ARTIST);
+            case "albums" -> List.of(EntityType.ALBUM);
+            case "tracks" -> List.of(EntityType.TRACK);
+            default -> List.of(EntityType.ARTIST, EntityType.ALBUM, EntityType.TRACK);
+        };
+    }
+
+    /** A stopping service ends its run as cancelled and gives its claims back, so a restart resumes at once. */
+    void onStop(@Observes ShutdownEvent event) {
+        ActiveRun current = active;
+        if (current != null) {
+            current.cancelled().set(true);
+            try {
+                current.task().get(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (Exception e) {
+                LOG.warnf("Run %d did not stop cleanly: %s", current.id(), e.getMessage());
+            }
+        }
+        executor.shutdown();
+        heartbeat.shutdown();
+    }
+}

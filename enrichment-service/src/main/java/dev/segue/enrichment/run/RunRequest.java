@@ -1,0 +1,28 @@
+package dev.segue.enrichment.run;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+/**
+ * Starts an enrichment run.
+ *
+ * @param scope     artists, albums, tracks or all (all = artists, then albums, then tracks)
+ * @param force     fetch again even what is fresh
+ * @param limit     at most this many entities per source and entity type
+ * @param allTracks look up every track, not only those whose album and artist have no genres
+ */
+public record RunRequest(
+        @NotNull @Pattern(regexp = "artists|albums|tracks|all", message = "must be one of artists, albums, tracks, all") String scope,
+        Boolean force,
+        @Min(1) Integer limit,
+        Boolean allTracks) {
+
+    boolean forced() {
+        return Boolean.TRUE.equals(force);
+    }
+
+    boolean everyTrack() {
+        return Boolean.TRUE.equals(allTracks);
+    }
+}

@@ -1,0 +1,249 @@
+package dev.segue.enrichment.run;
+
+import dev.segue.enrichment.client.EntityType;
+import dev.segue.enrichment.client.SourceDisabledException;
+import dev.segue.enrichment.client.SourceStatus;
+import dev.segue.enrichment.client.SourceUnavailableException;
+import dev.segue.enrichment.config.EnrichmentConfig;
+import dev.segue.enrichment.library.AlbumRef;
+import dev.segue.enrichment.library.ArtistRef;
+import dev.segue.enrichment.library.LibraryReader;
+import dev.segue.enrichment.library.TrackRef;
+import dev.segue.enrichment.state.EnrichmentRecorder;
+import dev.segue.enrichment.state.EnrichmentStateRepository;
+import dev.segue.enrichment.state.Outcome;
+import dev.segue.enrichment.state.WorkFilter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.jboss.logging.Logger;
+
+/**
+ * Works through one source's share of a run: artists, then albums, then tracks, claiming due
+ * entities in small leased batches. A failed fetch is recorded with a back-off and the run goes on;
+ * an open circuit breaker pauses the source (claims given back, nothing marked failed) until it
+ * closes; a disabled source stops.
+ */
+final class SourceWorker implements Runnable {
+
+    private static final Logger LOG = Logger.getLogger(SourceWorker.class);
+
+    private final SourceEnricher enricher;
+    private final List<EntityType> phases;
+    private final WorkFilter filter;
+    private final Integer limit;
+    private final SourceProgress progress;
+    private final BooleanSupplier cancelled;
+    private final String owner;
+    private final EnrichmentStateRepository states;
+    private final EnrichmentRecorder recorder;
+    private final LibraryReader library;
+    private final SourceStatus status;
+    private final EnrichmentConfig.Work work;
+
+    SourceWorker(SourceEnricher enricher, List<EntityType> phases, WorkFilter filter, Integer limit, SourceProgress progress,
+            BooleanSupplier cancelled, String owner, EnrichmentStateRepository states, EnrichmentRecorder recorder,
+            LibraryReader library, SourceStatus status, EnrichmentConfig.Work work) {
+        this.enricher = enricher;
+        this.phases = phases;
+        this.filter = filter;
+        this.limit = limit;
+        this.progress = progress;
+        this.cancelled = cancelled;
+        this.owner = owner;
+        this.states = states;
+        this.recorder = recorder;
+        this.library = library;
+        this.status = status;
+        this.work = work;
+    }
+
+    /** Seeds every phase and counts its work up front, so progress has a total and an ETA from the start. */
+    void plan() {
+        for (EntityType type : phases) {
+            states.seed(type, enricher.source(), filter);
+            int due = states.countDue(type, enricher.source(), filter);
+            progress.addTotal(limit == null ? due : Math.min(due, limit));
+        }
+    }
+
+    @Override
+    public void run() {
+        if (!status.enabled(enricher.source())) {
+            progress.state("disabled", status.reason(enricher.source()));
+            return;
+        }
+        progress.state("running", null);
+        try {
+            for (EntityType type : phases) {
+                progress.phase(type);
+                if (!phase(type)) {
+                    return;
+                }
+            }
+            progress.state(cancelled.getAsBoolean() ? "cancelled" : "done", null);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "%s enrichment stopped", enricher.source().id());
+            progress.state("failed", e.getMessage());
+        } finally {
+            progress.calls(status.calls(enricher.source()));
+        }
+    }
+
+    /** @return false when the source stopped (cancelled or disabled) */
+    private boolean phase(EntityType type) {
+        if (type == EntityType.TRACK) {
+            // tracks whose album or artist gained genres in the earlier phases are no longer due
+            states.seed(type, enricher.source(), filter);
+        }
+        int processed = 0;
+        while (limit == null || processed < limit) {
+            if (cancelled.getAsBoolean()) {
+                progress.state("cancelled", null);
+                return false;
+            }
+            int batch = limit == null ? work.batchSize() : Math.min(work.batchSize(), limit - processed);
+            List<Long> ids = type == EntityType.ALBUM && enricher.albumsByArtist()
+                    ? states.claimAlbumsByArtist(enricher.source(), filter, Math.max(1, batch / 4), owner, work.claimLease())
+                    : states.claim(type, enricher.source(), filter, batch, owner, work.claimLease());
+            if (ids.isEmpty()) {
+                if (states.claimedByOthers(type, enricher.source(), owner) == 0) {
+                    return true;
+                }
+                // held by another worker: wait for it to finish or for its lease to expire, so this run covers everything due
+                if (!sleep(Duration.ofSeconds(1))) {
+                    return false;
+                }
+                continue;
+            }
+            List<Long> pending = new ArrayList<>(ids);
+            try {
+                processed += process(type, pending);
+            } catch (CircuitBreakerOpenException e) {
+                states.release(type, enricher.source(), pending, owner);
+                if (!pause()) {
+                    return false;
+                }
+            } catch (SourceDisabledException e) {
+                states.release(type, enricher.source(), pending, owner);
+                progress.state("disabled", e.getMessage());
+                return false;
+            } catch (RuntimeException e) {
+                states.release(type, enricher.source(), pending, owner);
+                throw e;
+            }
+        }
+        return true;
+    }
+
+    /** Processes claimed entities, removing each from {@code pending} once its outcome is recorded. */
+    private int process(EntityType type, List<Long> pending) {
+        int count = 0;
+        switch (type) {
+            case ARTIST -> {
+                for (ArtistRef artist : library.artists(pending)) {
+                    if (cancelled.getAsBoolean()) {
+                        break;
+                    }
+                    Outcome outcome = fetch(() -> enricher.artist(artist));
+                    save(type, artist.id(), List.of(artist.name()), outcome, pending);
+                    count++;
+                }
+            }
+            case ALBUM -> {
+                Map<Long, List<AlbumRef>> byArtist = new LinkedHashMap<>();
+                for (AlbumRef album : library.albums(pending)) {
+                    byArtist.computeIfAbsent(enricher.albumsByArtist() ? album.artistId() : album.id(), k -> new ArrayList<>()).add(album);
+                }
+                for (List<AlbumRef> group : byArtist.values()) {
+                    if (cancelled.getAsBoolean()) {
+                        break;
+                    }
+                    Map<Long, Outcome> outcomes;
+                    try {
+                        outcomes = enricher.albums(group);
+                    } catch (SourceUnavailableException e) {
+                        outcomes = new LinkedHashMap<>();
+                        for (AlbumRef album : group) {
+                            outcomes.put(album.id(), new Outcome.Failed(e.getMessage()));
+                        }
+                    }
+                    for (AlbumRef album : group) {
+                        save(type, album.id(), List.of(album.title(), album.artistName()), outcomes.get(album.id()), pending);
+                        count++;
+                    }
+                }
+            }
+            case TRACK -> {
+                for (TrackRef track : library.tracks(pending)) {
+                    if (cancelled.getAsBoolean()) {
+                        break;
+                    }
+                    Outcome outcome = fetch(() -> enricher.track(track));
+                    List<String> names = new ArrayList<>(List.of(track.title(), track.artistName()));
+                    if (track.albumTitle() != null) {
+                        names.add(track.albumTitle());
+                    }
+                    save(type, track.id(), names, outcome, pending);
+                    count++;
+                }
+            }
+        }
+        // entities gone from the library since they were claimed, or left by a cancel
+        states.release(type, enricher.source(), pending, owner);
+        return count;
+    }
+
+    private Outcome fetch(Supplier<Outcome> call) {
+        try {
+            return call.get();
+        } catch (SourceUnavailableException e) {
+            return new Outcome.Failed(e.getMessage());
+        }
+    }
+
+    private void save(EntityType type, long id, List<String> names, Outcome outcome, List<Long> pending) {
+        recorder.record(type, enricher.source(), id, names, outcome);
+        pending.remove(Long.valueOf(id));
+        progress.done(switch (outcome) {
+            case Outcome.Found f -> "found";
+            case Outcome.NotFound n -> "not_found";
+            case Outcome.Failed f -> "error";
+        });
+        progress.calls(status.calls(enricher.source()));
+    }
+
+    /** Waits while the breaker is open; @return false if the run was cancelled meanwhile. */
+    private boolean pause() {
+        Duration pause = work.breakerPause();
+        progress.state("paused", "circuit breaker open; resuming in " + pause.toSeconds() + " s");
+        if (!sleep(pause)) {
+            return false;
+        }
+        progress.state("running", null);
+        return true;
+    }
+
+    /** Sleeps unless cancelled; @return false if cancelled meanwhile. */
+    private boolean sleep(Duration duration) {
+        long until = System.nanoTime() + duration.toNanos();
+        try {
+            while (System.nanoTime() < until) {
+                if (cancelled.getAsBoolean()) {
+                    progress.state("cancelled", null);
+                    return false;
+                }
+                Thread.sleep(Math.min(200, Math.max(1, (until - System.nanoTime()) / 1_000_000)));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        return true;
+    }
+}
