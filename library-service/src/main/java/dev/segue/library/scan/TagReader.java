@@ -1,0 +1,177 @@
+package dev.segue.library.scan;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.jaudiotagger.audio.AudioFile;
+import org.jaudiotagger.audio.AudioFileIO;
+import org.jaudiotagger.audio.AudioHeader;
+import org.jaudiotagger.tag.FieldKey;
+import org.jaudiotagger.tag.Tag;
+import org.jaudiotagger.tag.reference.GenreTypes;
+
+/**
+ * Reads one file's tags and audio header with jaudiotagger and fills what the tags leave empty from
+ * the path. Thread-safe: each thread uses its own {@link AudioFileIO}.
+ */
+final class TagReader {
+
+    /** A file that could not be read as audio; the reason is for the person who owns the file. */
+    static final class UnreadableFileException extends Exception {
+        UnreadableFileException(String reason) {
+            super(reason);
+        }
+    }
+
+    private static final ThreadLocal<AudioFileIO> IO = ThreadLocal.withInitial(AudioFileIO::new);
+
+    static {
+        // jaudiotagger logs every oddity of every file at INFO/WARNING through JUL
+        Logger.getLogger("org.jaudiotagger").setLevel(Level.OFF);
+    }
+
+    private TagReader() {
+    }
+
+    static ReadTrack read(DiscoveredFile file, Path root) throws UnreadableFileException {
+        if (file.size() == 0) {
+            throw new UnreadableFileException("empty file (0 bytes)");
+        }
+        AudioFile audio;
+        try {
+            audio = IO.get().readFile(file.path().toFile());
+        } catch (IOException e) {
+            throw new UnreadableFileException("cannot read file: " + message(e));
+        } catch (Exception e) {
+            throw new UnreadableFileException("not a readable " + file.format() + " file: " + message(e));
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            // a corrupt header can claim gigabytes; one such file must not stop the scan
+            throw new UnreadableFileException("corrupt " + file.format() + " file: its headers are implausible");
+        }
+        AudioHeader header = audio.getAudioHeader();
+        if (header == null) {
+            throw new UnreadableFileException("no audio stream found in this " + file.format() + " file");
+        }
+        Tag tag = audio.getTag();
+        String contentKey;
+        try {
+            contentKey = ContentKey.of(file.path(), file.size(), header.getAudioDataStartPosition(),
+                    header.getAudioDataEndPosition(), file.format());
+        } catch (IOException e) {
+            throw new UnreadableFileException("cannot read audio payload: " + message(e));
+        }
+
+        String trackRaw = first(tag, FieldKey.TRACK);
+        String discRaw = first(tag, FieldKey.DISC_NO);
+        Integer trackTotal = TagValues.number(first(tag, FieldKey.TRACK_TOTAL), 9999);
+        Integer discTotal = TagValues.number(first(tag, FieldKey.DISC_TOTAL), 999);
+        String year = first(tag, FieldKey.YEAR);
+        if (year == null) {
+            year = first(tag, FieldKey.ORIGINAL_YEAR);
+        }
+
+        PathFallback.Guess guess = PathFallback.guess(root, file.path());
+        String title = TagValues.text(first(tag, FieldKey.TITLE));
+        String artist = TagValues.text(first(tag, FieldKey.ARTIST));
+        String album = TagValues.text(first(tag, FieldKey.ALBUM));
+        Integer trackNo = TagValues.number(trackRaw, 9999);
+        Integer discNo = TagValues.number(discRaw, 999);
+
+        return new ReadTrack(
+                title != null ? title : guess.title(),
+                artist != null ? artist : guess.artist(),
+                TagValues.text(first(tag, FieldKey.ALBUM_ARTIST)),
+                album != null ? album : guess.album(),
+                trackNo != null ? trackNo : guess.trackNo(),
+                trackTotal != null ? trackTotal : TagValues.totalOf(trackRaw, 9999),
+                discNo != null ? discNo : guess.discNo(),
+                discTotal != null ? discTotal : TagValues.totalOf(discRaw, 999),
+                TagValues.year(year),
+                TagValues.flag(first(tag, FieldKey.IS_COMPILATION)),
+                TagValues.genres(all(tag, FieldKey.GENRE), id -> GenreTypes.getInstanceOf().getValueForId(id)),
+                uuid(tag, FieldKey.MUSICBRAINZ_ARTISTID),
+                uuid(tag, FieldKey.MUSICBRAINZ_RELEASEARTISTID),
+                uuid(tag, FieldKey.MUSICBRAINZ_RELEASEID),
+                uuid(tag, FieldKey.MUSICBRAINZ_RELEASE_GROUP_ID),
+                uuid(tag, FieldKey.MUSICBRAINZ_TRACK_ID),
+                uuid(tag, FieldKey.MUSICBRAINZ_RELEASE_TRACK_ID),
+                TagValues.isrc(first(tag, FieldKey.ISRC)),
+                durationMs(header),
+                TagValues.text(header.getEncodingType(), 100),
+                bitrate(header),
+                positive(header.getSampleRateAsNumber(), 10_000_000),
+                channels(header.getChannels()),
+                contentKey);
+    }
+
+    private static String message(Throwable e) {
+        String m = e.getMessage();
+        return TagValues.text(m == null ? e.getClass().getSimpleName() : m, 500);
+    }
+
+    private static String first(Tag tag, FieldKey key) {
+        if (tag == null) {
+            return null;
+        }
+        try {
+            String value = tag.getFirst(key);
+            return value == null || value.isBlank() ? null : value;
+        } catch (RuntimeException e) {
+            // a format without this field (e.g. WAV INFO has no MusicBrainz ids)
+            return null;
+        }
+    }
+
+    private static List<String> all(Tag tag, FieldKey key) {
+        if (tag == null) {
+            return List.of();
+        }
+        try {
+            return tag.getAll(key);
+        } catch (RuntimeException e) {
+            return List.of();
+        }
+    }
+
+    private static UUID uuid(Tag tag, FieldKey key) {
+        return TagValues.uuid(first(tag, key));
+    }
+
+    private static Integer durationMs(AudioHeader header) {
+        double seconds = header.getPreciseTrackLength();
+        if (!(seconds > 0) || seconds > 7 * 24 * 3600) {
+            return null;
+        }
+        return (int) Math.round(seconds * 1000);
+    }
+
+    private static Integer bitrate(AudioHeader header) {
+        try {
+            return positive(header.getBitRateAsNumber(), 100_000);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static Integer positive(long value, long max) {
+        return value > 0 && value <= max ? (int) value : null;
+    }
+
+    private static Integer channels(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        String text = raw.trim().toLowerCase(Locale.ROOT);
+        if (text.contains("mono")) {
+            return 1;
+        }
+        if (text.contains("stereo") || text.contains("dual")) {
+            return 2;
+        }
+        return TagValues.number(text, 64);
+    }
+}
