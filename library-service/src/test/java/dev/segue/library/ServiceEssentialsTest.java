@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = LibraryTestResource.class, scope = TestResourceScope.GLOBAL)
 class ServiceEssentialsTest {
 
     @Test

@@ -25,5 +25,11 @@ public interface LibraryConfig {
         @WithDefault("500")
         int batchSize();
 
+        /**
+         * When the scheduled incremental rescan of every root runs ({@code SEGUE_LIBRARY_SCAN_CRON}, Quarkus cron
+         * syntax, default 03:00 daily); {@code off} disables it. Read by {@code ScanScheduler}.
+         */
+        @WithDefault("0 0 3 * * ?")
+        String cron();
     }
 }

@@ -16,7 +16,7 @@ import java.util.HexFormat;
  * bounded sample: SHA-256 over the payload length and three 16 KiB windows (start, middle, end of the
  * payload), truncated to 128 bits and hex-encoded.
  *
- * <p>The payload is the byte range jaudiotagger reports as audio data (MP3 frames without ID3v2/ID3v1,
+ * <p>The payload is the byte range jaudiotagger reports as audio data (MP3 frames without ID3v2/ID3v1/APE,
  * FLAC frames after the metadata blocks, the MP4 {@code mdat}, the WAV/AIFF sample chunk). Ogg (Vorbis,
  * Opus) is special: a retag rewrites header pages and renumbers every later page, so for Ogg the key
  * covers the page <em>bodies</em> of the first and last 16 KiB of audio pages plus their granule
@@ -61,11 +61,25 @@ final class ContentKey {
         sha.update(read(ch, end - WINDOW, WINDOW));
     }
 
+    /** MP3 tags that may follow the frames: ID3v1 (128 bytes) and an APEv2 tag with its footer. */
     private static long withoutId3v1(FileChannel ch, long start, long end) throws IOException {
         if (end - start > 128) {
             byte[] tag = read(ch, end - 128, 3);
             if (tag[0] == 'T' && tag[1] == 'A' && tag[2] == 'G') {
-                return end - 128;
+                end -= 128;
+            }
+        }
+        if (end - start > 32) {
+            ByteBuffer footer = readBuffer(ch, end - 32, 32).order(ByteOrder.LITTLE_ENDIAN);
+            byte[] magic = new byte[8];
+            footer.get(0, magic);
+            if (new String(magic, java.nio.charset.StandardCharsets.US_ASCII).equals("APETAGEX")) {
+                long size = footer.getInt(12) & 0xffffffffL;
+                boolean hasHeader = (footer.getInt(20) & 0x80000000) != 0;
+                long tagSize = size + (hasHeader ? 32 : 0);
+                if (tagSize <= end - start) {
+                    end -= tagSize;
+                }
             }
         }
         return end;

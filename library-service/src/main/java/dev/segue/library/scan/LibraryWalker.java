@@ -51,6 +51,11 @@ final class LibraryWalker {
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                if (attrs.isSymbolicLink()) {
+                    // following links, the walk only reports a link itself when its target is gone
+                    problems.add(new Problem(file.toString(), "broken symbolic link: its target does not exist"));
+                    return FileVisitResult.CONTINUE;
+                }
                 if (!attrs.isRegularFile() || hidden(file)) {
                     return FileVisitResult.CONTINUE;
                 }

@@ -10,6 +10,7 @@ import java.util.logging.Logger;
 import org.jaudiotagger.audio.AudioFile;
 import org.jaudiotagger.audio.AudioFileIO;
 import org.jaudiotagger.audio.AudioHeader;
+import org.jaudiotagger.audio.mp3.MP3AudioHeader;
 import org.jaudiotagger.tag.FieldKey;
 import org.jaudiotagger.tag.Tag;
 import org.jaudiotagger.tag.reference.GenreTypes;
@@ -59,8 +60,9 @@ final class TagReader {
         Tag tag = audio.getTag();
         String contentKey;
         try {
-            contentKey = ContentKey.of(file.path(), file.size(), header.getAudioDataStartPosition(),
-                    header.getAudioDataEndPosition(), file.format());
+            // jaudiotagger reports no data range for MP3, but knows where the first frame starts
+            Long start = header instanceof MP3AudioHeader mp3 ? Long.valueOf(mp3.getMp3StartByte()) : header.getAudioDataStartPosition();
+            contentKey = ContentKey.of(file.path(), file.size(), start, header.getAudioDataEndPosition(), file.format());
         } catch (IOException e) {
             throw new UnreadableFileException("cannot read audio payload: " + message(e));
         }
