@@ -11,3 +11,7 @@ ffmpeg -v error -y "${src[@]}" -c:a libvorbis -q:a 0 tone.ogg
 ffmpeg -v error -y -f lavfi -i "sine=frequency=440:sample_rate=48000:duration=1" -ac 1 -map_metadata -1 -c:a libopus -b:a 24k tone.opus
 ffmpeg -v error -y "${src[@]}" -c:a aac -b:a 32k -movflags +faststart tone.m4a
 ffmpeg -v error -y "${src[@]}" -c:a pcm_s16le tone.wav
+# Opus with tags (jaudiotagger cannot write Opus comments, so ffmpeg does)
+ffmpeg -v error -y -f lavfi -i "sine=frequency=440:sample_rate=48000:duration=1" -ac 1 -map_metadata -1 -c:a libopus -b:a 24k \
+  -metadata title="Opus Title" -metadata artist="Opus Artist" -metadata album="Opus Album" -metadata track="4/9" \
+  -metadata date="2011" -metadata genre="Ambient" tagged.opus

@@ -4,7 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jaudiotagger.audio.AudioFile;
@@ -16,7 +17,7 @@ import org.jaudiotagger.tag.Tag;
 import org.jaudiotagger.tag.reference.GenreTypes;
 
 /**
- * Reads one file's tags and audio header with jaudiotagger and fills what the tags leave empty from
+ * Reads one file's tags and audio header with jaudiotagger (Opus with {@link OpusFile}) and fills what the tags leave empty from
  * the path. Thread-safe: each thread uses its own {@link AudioFileIO}.
  */
 final class TagReader {
@@ -28,19 +29,34 @@ final class TagReader {
         }
     }
 
+    private static final Set<String> OGG = Set.of("ogg", "oga", "opus");
+    // held strongly: JUL forgets the level of a logger nobody references
+    private static final Logger JAUDIOTAGGER_LOG = Logger.getLogger("org.jaudiotagger");
     private static final ThreadLocal<AudioFileIO> IO = ThreadLocal.withInitial(AudioFileIO::new);
 
     static {
         // jaudiotagger logs every oddity of every file at INFO/WARNING through JUL
-        Logger.getLogger("org.jaudiotagger").setLevel(Level.OFF);
+        JAUDIOTAGGER_LOG.setLevel(Level.OFF);
     }
 
     private TagReader() {
     }
 
+    /** What the audio header says, whatever the container. */
+    private record AudioFacts(Integer durationMs, String codec, Integer bitrateKbps, Integer sampleRate, Integer channels) {
+    }
+
     static ReadTrack read(DiscoveredFile file, Path root) throws UnreadableFileException {
         if (file.size() == 0) {
             throw new UnreadableFileException("empty file (0 bytes)");
+        }
+        if (OGG.contains(file.format())) {
+            OggFile ogg = OggFile.read(file.path(), file.size());
+            if (ogg != null) {
+                AudioFacts facts = new AudioFacts(ogg.durationMs, ogg.codec, ogg.bitrateKbps,
+                        positive(ogg.sampleRate, 10_000_000), positive(ogg.channels, 255));
+                return build(file, root, ogg::values, facts, contentKey(file, null, null));
+            }
         }
         AudioFile audio;
         try {
@@ -58,74 +74,70 @@ final class TagReader {
             throw new UnreadableFileException("no audio stream found in this " + file.format() + " file");
         }
         Tag tag = audio.getTag();
-        String contentKey;
+        // jaudiotagger reports no data range for MP3, but knows where the first frame starts
+        Long start = header instanceof MP3AudioHeader mp3 ? Long.valueOf(mp3.getMp3StartByte()) : header.getAudioDataStartPosition();
+        AudioFacts facts = new AudioFacts(durationMs(header), TagValues.text(header.getEncodingType(), 100), bitrate(header),
+                positive(header.getSampleRateAsNumber(), 10_000_000), channels(header.getChannels()));
+        return build(file, root, key -> all(tag, key), facts, contentKey(file, start, header.getAudioDataEndPosition()));
+    }
+
+    private static String contentKey(DiscoveredFile file, Long start, Long end) throws UnreadableFileException {
         try {
-            // jaudiotagger reports no data range for MP3, but knows where the first frame starts
-            Long start = header instanceof MP3AudioHeader mp3 ? Long.valueOf(mp3.getMp3StartByte()) : header.getAudioDataStartPosition();
-            contentKey = ContentKey.of(file.path(), file.size(), start, header.getAudioDataEndPosition(), file.format());
+            return ContentKey.of(file.path(), file.size(), start, end, file.format());
         } catch (IOException e) {
             throw new UnreadableFileException("cannot read audio payload: " + message(e));
         }
+    }
 
-        String trackRaw = first(tag, FieldKey.TRACK);
-        String discRaw = first(tag, FieldKey.DISC_NO);
-        Integer trackTotal = TagValues.number(first(tag, FieldKey.TRACK_TOTAL), 9999);
-        Integer discTotal = TagValues.number(first(tag, FieldKey.DISC_TOTAL), 999);
-        String year = first(tag, FieldKey.YEAR);
+    private static ReadTrack build(DiscoveredFile file, Path root, Function<FieldKey, List<String>> values, AudioFacts facts,
+            String contentKey) {
+        Function<FieldKey, String> first = key -> values.apply(key).stream().filter(v -> v != null && !v.isBlank()).findFirst().orElse(null);
+        String trackRaw = first.apply(FieldKey.TRACK);
+        String discRaw = first.apply(FieldKey.DISC_NO);
+        Integer trackTotal = TagValues.number(first.apply(FieldKey.TRACK_TOTAL), 9999);
+        Integer discTotal = TagValues.number(first.apply(FieldKey.DISC_TOTAL), 999);
+        String year = first.apply(FieldKey.YEAR);
         if (year == null) {
-            year = first(tag, FieldKey.ORIGINAL_YEAR);
+            year = first.apply(FieldKey.ORIGINAL_YEAR);
         }
 
         PathFallback.Guess guess = PathFallback.guess(root, file.path());
-        String title = TagValues.text(first(tag, FieldKey.TITLE));
-        String artist = TagValues.text(first(tag, FieldKey.ARTIST));
-        String album = TagValues.text(first(tag, FieldKey.ALBUM));
+        String title = TagValues.text(first.apply(FieldKey.TITLE));
+        String artist = TagValues.text(first.apply(FieldKey.ARTIST));
+        String album = TagValues.text(first.apply(FieldKey.ALBUM));
         Integer trackNo = TagValues.number(trackRaw, 9999);
         Integer discNo = TagValues.number(discRaw, 999);
 
         return new ReadTrack(
                 title != null ? title : guess.title(),
                 artist != null ? artist : guess.artist(),
-                TagValues.text(first(tag, FieldKey.ALBUM_ARTIST)),
+                TagValues.text(first.apply(FieldKey.ALBUM_ARTIST)),
                 album != null ? album : guess.album(),
                 trackNo != null ? trackNo : guess.trackNo(),
                 trackTotal != null ? trackTotal : TagValues.totalOf(trackRaw, 9999),
                 discNo != null ? discNo : guess.discNo(),
                 discTotal != null ? discTotal : TagValues.totalOf(discRaw, 999),
                 TagValues.year(year),
-                TagValues.flag(first(tag, FieldKey.IS_COMPILATION)),
-                TagValues.genres(all(tag, FieldKey.GENRE), id -> GenreTypes.getInstanceOf().getValueForId(id)),
-                uuid(tag, FieldKey.MUSICBRAINZ_ARTISTID),
-                uuid(tag, FieldKey.MUSICBRAINZ_RELEASEARTISTID),
-                uuid(tag, FieldKey.MUSICBRAINZ_RELEASEID),
-                uuid(tag, FieldKey.MUSICBRAINZ_RELEASE_GROUP_ID),
-                uuid(tag, FieldKey.MUSICBRAINZ_TRACK_ID),
-                uuid(tag, FieldKey.MUSICBRAINZ_RELEASE_TRACK_ID),
-                TagValues.isrc(first(tag, FieldKey.ISRC)),
-                durationMs(header),
-                TagValues.text(header.getEncodingType(), 100),
-                bitrate(header),
-                positive(header.getSampleRateAsNumber(), 10_000_000),
-                channels(header.getChannels()),
+                TagValues.flag(first.apply(FieldKey.IS_COMPILATION)),
+                TagValues.genres(values.apply(FieldKey.GENRE), id -> GenreTypes.getInstanceOf().getValueForId(id)),
+                TagValues.uuid(first.apply(FieldKey.MUSICBRAINZ_ARTISTID)),
+                TagValues.uuid(first.apply(FieldKey.MUSICBRAINZ_RELEASEARTISTID)),
+                TagValues.uuid(first.apply(FieldKey.MUSICBRAINZ_RELEASEID)),
+                TagValues.uuid(first.apply(FieldKey.MUSICBRAINZ_RELEASE_GROUP_ID)),
+                TagValues.uuid(first.apply(FieldKey.MUSICBRAINZ_TRACK_ID)),
+                TagValues.uuid(first.apply(FieldKey.MUSICBRAINZ_RELEASE_TRACK_ID)),
+                TagValues.isrc(first.apply(FieldKey.ISRC)),
+                facts.durationMs(),
+                facts.codec(),
+                facts.bitrateKbps(),
+                facts.sampleRate(),
+                facts.channels(),
                 contentKey);
     }
 
     private static String message(Throwable e) {
         String m = e.getMessage();
         return TagValues.text(m == null ? e.getClass().getSimpleName() : m, 500);
-    }
-
-    private static String first(Tag tag, FieldKey key) {
-        if (tag == null) {
-            return null;
-        }
-        try {
-            String value = tag.getFirst(key);
-            return value == null || value.isBlank() ? null : value;
-        } catch (RuntimeException e) {
-            // a format without this field (e.g. WAV INFO has no MusicBrainz ids)
-            return null;
-        }
     }
 
     private static List<String> all(Tag tag, FieldKey key) {
@@ -135,12 +147,9 @@ final class TagReader {
         try {
             return tag.getAll(key);
         } catch (RuntimeException e) {
+            // a format without this field (e.g. WAV INFO has no MusicBrainz ids)
             return List.of();
         }
-    }
-
-    private static UUID uuid(Tag tag, FieldKey key) {
-        return TagValues.uuid(first(tag, key));
     }
 
     private static Integer durationMs(AudioHeader header) {
