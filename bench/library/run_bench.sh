@@ -3,6 +3,7 @@
 #
 # Usage: bench/library/run_bench.sh LIBRARY_DIR
 #   LIBRARY_DIR     written by bench/library/generate_library.py
+#   SKIP_BEETS=1    only the Segue figures
 #   BEETS_FILES     files beets imports (default 3000, copied from LIBRARY_DIR; "all" = the whole library);
 #                   with a subset, the beets time for the whole library is extrapolated from its rate
 #   QUARKUS_DATASOURCE_JDBC_URL/_USERNAME/_PASSWORD  use this PostgreSQL instead of a throwaway local cluster
@@ -22,6 +23,7 @@ PIDS=()
 cleanup() {
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
   if [ -d "$WORK/pg" ]; then as_pg pg_ctl -D "$WORK/pg" -m fast stop >/dev/null 2>&1 || true; fi
+  cp "$WORK/service.log" /tmp/segue-bench-service.log 2>/dev/null || true
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -41,8 +43,22 @@ echo "library: $LIB, $FILES audio files, $(du -sh "$LIB" | cut -f1)"
 echo "warming the page cache"
 find "$LIB" -type f -print0 | xargs -0 cat > /dev/null
 
+# enrichment and sonic stand-in: answers every notification with 202, as the real services do
+/usr/bin/python3 - "$((PORT + 1))" > "$WORK/stub.log" 2>&1 <<'PY' &
+import http.server, sys
+class Stub(http.server.BaseHTTPRequestHandler):
+    def do_POST(self):
+        self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        self.send_response(202)
+        self.send_header("Content-Type", "application/json")
+        self.end_headers()
+        self.wfile.write(b'{"id":1,"status":"running"}')
+http.server.HTTPServer(("127.0.0.1", int(sys.argv[1])), Stub).serve_forever()
+PY
+PIDS+=($!)
 SEGUE_LIBRARY_ROOTS="$LIB" SEGUE_LIBRARY_SCAN_CRON=off QUARKUS_HTTP_PORT=$PORT \
-  QUARKUS_REST_CLIENT_ENRICHMENT_SERVICE_URL=http://localhost:9 QUARKUS_REST_CLIENT_SONIC_SERVICE_URL=http://localhost:9 \
+  QUARKUS_REST_CLIENT_ENRICHMENT_SERVICE_URL=http://localhost:$((PORT + 1)) \
+  QUARKUS_REST_CLIENT_SONIC_SERVICE_URL=http://localhost:$((PORT + 1)) \
   "$JAVA" -jar "$JAR" > "$WORK/service.log" 2>&1 &
 PIDS+=($!)
 for _ in $(seq 1 120); do
@@ -75,6 +91,11 @@ scan
 RESCAN=$SCAN_SECONDS
 curl -sf "http://localhost:$PORT/api/stats" | jq -c . | sed 's/^/stats: /'
 
+curl -sf "http://localhost:$PORT/q/metrics" > /tmp/segue-bench-metrics.txt || true
+if [ "${SKIP_BEETS:-}" = 1 ]; then
+  printf '\nfull scan: %.1f s, %.0f files/s; no-change rescan: %.1f s\n' "$FULL" "$(echo "$FILES / $FULL" | bc -l)" "$RESCAN"
+  exit 0
+fi
 echo "beets"
 if [ "$BEETS_FILES" = all ]; then
   BEETS_DIR=$LIB

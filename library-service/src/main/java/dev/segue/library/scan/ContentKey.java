@@ -13,18 +13,18 @@ import java.util.HexFormat;
 /**
  * The content_key of a file: a fingerprint of its audio payload that a retag does not change, so a
  * moved or renamed file is recognised. Reading whole files would make a scan I/O-bound, so it hashes a
- * bounded sample: SHA-256 over the payload length and three 16 KiB windows (start, middle, end of the
+ * bounded sample: SHA-256 over the payload length and three 4 KiB windows (start, middle, end of the
  * payload), truncated to 128 bits and hex-encoded.
  *
  * <p>The payload is the byte range jaudiotagger reports as audio data (MP3 frames without ID3v2/ID3v1/APE,
  * FLAC frames after the metadata blocks, the MP4 {@code mdat}, the WAV/AIFF sample chunk). Ogg (Vorbis,
  * Opus) is special: a retag rewrites header pages and renumbers every later page, so for Ogg the key
- * covers the page <em>bodies</em> of the first and last 16 KiB of audio pages plus their granule
+ * covers the page <em>bodies</em> of the first and last 4 KiB of audio pages plus their granule
  * positions, never the page headers. Formats with no reported range are hashed as whole files.
  */
 final class ContentKey {
 
-    static final int WINDOW = 16 * 1024;
+    static final int WINDOW = 4 * 1024;
     private static final int MAX_HEADER_PAGES = 4096;
 
     private ContentKey() {
@@ -40,6 +40,9 @@ final class ContentKey {
             } else {
                 long start = audioStart != null && audioStart >= 0 && audioStart < size ? audioStart : 0;
                 long end = audioEnd != null && audioEnd > start && audioEnd <= size ? audioEnd : size;
+                if (format.equals("flac") && audioStart == null) {
+                    start = flacAudioStart(ch, size);
+                }
                 if (format.equals("mp3")) {
                     end = withoutId3v1(ch, start, end);
                 }
@@ -59,6 +62,20 @@ final class ContentKey {
         sha.update(read(ch, start, WINDOW));
         sha.update(read(ch, start + length / 2 - WINDOW / 2, WINDOW));
         sha.update(read(ch, end - WINDOW, WINDOW));
+    }
+
+    /** Where FLAC frames begin: after the marker and the metadata blocks. */
+    private static long flacAudioStart(FileChannel ch, long size) throws IOException {
+        long pos = 4;
+        for (int i = 0; i < 1024 && pos + 4 <= size; i++) {
+            byte[] header = read(ch, pos, 4);
+            int length = ((header[1] & 0xff) << 16) | ((header[2] & 0xff) << 8) | (header[3] & 0xff);
+            pos += 4 + length;
+            if ((header[0] & 0x80) != 0) {
+                return Math.min(pos, size);
+            }
+        }
+        return 0;
     }
 
     /** MP3 tags that may follow the frames: ID3v1 (128 bytes) and an APEv2 tag with its footer. */

@@ -9,11 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import org.jaudiotagger.tag.FieldKey;
 
 /**
  * Reads the headers and comments of an Ogg Vorbis or Ogg Opus file (RFC 7845): the identification
@@ -23,57 +20,14 @@ import org.jaudiotagger.tag.FieldKey;
  */
 final class OggFile {
 
+    private OggFile() {
+    }
+
     private static final int MAX_HEADER_BYTES = 32 * 1024 * 1024;
     private static final int TAIL = 64 * 1024;
 
-    private static final Map<FieldKey, List<String>> NAMES = Map.ofEntries(
-            Map.entry(FieldKey.TITLE, List.of("TITLE")),
-            Map.entry(FieldKey.ARTIST, List.of("ARTIST")),
-            Map.entry(FieldKey.ALBUM_ARTIST, List.of("ALBUMARTIST", "ALBUM ARTIST")),
-            Map.entry(FieldKey.ALBUM, List.of("ALBUM")),
-            Map.entry(FieldKey.TRACK, List.of("TRACKNUMBER")),
-            Map.entry(FieldKey.TRACK_TOTAL, List.of("TRACKTOTAL", "TOTALTRACKS")),
-            Map.entry(FieldKey.DISC_NO, List.of("DISCNUMBER")),
-            Map.entry(FieldKey.DISC_TOTAL, List.of("DISCTOTAL", "TOTALDISCS")),
-            Map.entry(FieldKey.YEAR, List.of("DATE", "YEAR")),
-            Map.entry(FieldKey.ORIGINAL_YEAR, List.of("ORIGINALDATE", "ORIGINALYEAR")),
-            Map.entry(FieldKey.GENRE, List.of("GENRE")),
-            Map.entry(FieldKey.IS_COMPILATION, List.of("COMPILATION")),
-            Map.entry(FieldKey.MUSICBRAINZ_ARTISTID, List.of("MUSICBRAINZ_ARTISTID")),
-            Map.entry(FieldKey.MUSICBRAINZ_RELEASEARTISTID, List.of("MUSICBRAINZ_ALBUMARTISTID")),
-            Map.entry(FieldKey.MUSICBRAINZ_RELEASEID, List.of("MUSICBRAINZ_ALBUMID")),
-            Map.entry(FieldKey.MUSICBRAINZ_RELEASE_GROUP_ID, List.of("MUSICBRAINZ_RELEASEGROUPID")),
-            Map.entry(FieldKey.MUSICBRAINZ_TRACK_ID, List.of("MUSICBRAINZ_TRACKID")),
-            Map.entry(FieldKey.MUSICBRAINZ_RELEASE_TRACK_ID, List.of("MUSICBRAINZ_RELEASETRACKID")),
-            Map.entry(FieldKey.ISRC, List.of("ISRC")));
-
-    final String codec;
-    final int channels;
-    final int sampleRate;
-    final Integer durationMs;
-    final Integer bitrateKbps;
-    private final Map<String, List<String>> comments;
-
-    private OggFile(String codec, int channels, int sampleRate, Integer durationMs, Integer bitrateKbps,
-            Map<String, List<String>> comments) {
-        this.codec = codec;
-        this.channels = channels;
-        this.sampleRate = sampleRate;
-        this.durationMs = durationMs;
-        this.bitrateKbps = bitrateKbps;
-        this.comments = comments;
-    }
-
-    List<String> values(FieldKey key) {
-        List<String> values = new ArrayList<>();
-        for (String name : NAMES.getOrDefault(key, List.of())) {
-            values.addAll(comments.getOrDefault(name, List.of()));
-        }
-        return values;
-    }
-
     /** The file's headers, or null when the Ogg stream is neither Vorbis nor Opus (e.g. Ogg FLAC). */
-    static OggFile read(Path path, long size) throws TagReader.UnreadableFileException {
+    static NativeTags read(Path path, long size) throws TagReader.UnreadableFileException {
         try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
             List<byte[]> packets = new ArrayList<>();
             ByteArrayOutputStream current = new ByteArrayOutputStream();
@@ -118,15 +72,15 @@ final class OggFile {
             long payload = size - headerEnd;
             if (head.limit() >= 19 && ascii(head, 0, 8).equals("OpusHead")) {
                 int preSkip = head.getShort(10) & 0xffff;
-                Map<String, List<String>> comments = comments(packets.get(1), "OpusTags");
+                Map<String, List<String>> comments = NativeTags.comments(packets.get(1), "OpusTags");
                 // Opus granule positions count 48 kHz samples whatever the input rate
-                return new OggFile("Opus", head.get(9) & 0xff, head.getInt(12), duration(granule - preSkip, 48_000),
+                return new NativeTags("Opus", head.get(9) & 0xff, head.getInt(12), duration(granule - preSkip, 48_000),
                         bitrate(payload, granule - preSkip, 48_000, 0), comments);
             }
             if (head.limit() >= 30 && head.get(0) == 1 && ascii(head, 1, 6).equals("vorbis")) {
                 int rate = head.getInt(12);
-                Map<String, List<String>> comments = comments(packets.get(1), "\u0003vorbis");
-                return new OggFile("Ogg Vorbis", head.get(11) & 0xff, rate, duration(granule, rate),
+                Map<String, List<String>> comments = NativeTags.comments(packets.get(1), "\u0003vorbis");
+                return new NativeTags("Ogg Vorbis", head.get(11) & 0xff, rate, duration(granule, rate),
                         bitrate(payload, granule, rate, head.getInt(20)), comments);
             }
             return null;
@@ -137,7 +91,7 @@ final class OggFile {
         }
     }
 
-    private static Integer duration(long samples, int rate) {
+    static Integer duration(long samples, int rate) {
         if (samples <= 0 || rate <= 0) {
             return null;
         }
@@ -145,7 +99,7 @@ final class OggFile {
         return ms > 0 && ms < Integer.MAX_VALUE ? (int) ms : null;
     }
 
-    private static Integer bitrate(long payloadBytes, long samples, int rate, int nominal) {
+    static Integer bitrate(long payloadBytes, long samples, int rate, int nominal) {
         if (nominal > 0) {
             return nominal / 1000;
         }
@@ -153,33 +107,6 @@ final class OggFile {
             return null;
         }
         return (int) Math.round(payloadBytes * 8.0 / (samples / (double) rate) / 1000);
-    }
-
-    private static Map<String, List<String>> comments(byte[] packet, String magic) throws TagReader.UnreadableFileException {
-        ByteBuffer buf = ByteBuffer.wrap(packet).order(ByteOrder.LITTLE_ENDIAN);
-        int m = magic.length();
-        if (buf.limit() < m + 8 || !ascii(buf, 0, m).equals(magic)) {
-            throw new TagReader.UnreadableFileException("corrupt Ogg file: the comment header is missing");
-        }
-        int vendor = buf.getInt(m);
-        int at = m + 4 + vendor;
-        int count = buf.getInt(at);
-        at += 4;
-        Map<String, List<String>> comments = new HashMap<>();
-        for (int i = 0; i < count && at + 4 <= buf.limit(); i++) {
-            int len = buf.getInt(at);
-            at += 4;
-            if (len < 0 || at + len > buf.limit()) {
-                break;
-            }
-            String entry = new String(packet, at, len, StandardCharsets.UTF_8);
-            at += len;
-            int eq = entry.indexOf('=');
-            if (eq > 0) {
-                comments.computeIfAbsent(entry.substring(0, eq).toUpperCase(Locale.ROOT), k -> new ArrayList<>()).add(entry.substring(eq + 1));
-            }
-        }
-        return comments;
     }
 
     private static long lastGranule(FileChannel ch, long size) throws IOException {

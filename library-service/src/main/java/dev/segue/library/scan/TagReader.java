@@ -50,13 +50,12 @@ final class TagReader {
         if (file.size() == 0) {
             throw new UnreadableFileException("empty file (0 bytes)");
         }
-        if (OGG.contains(file.format())) {
-            OggFile ogg = OggFile.read(file.path(), file.size());
-            if (ogg != null) {
-                AudioFacts facts = new AudioFacts(ogg.durationMs, ogg.codec, ogg.bitrateKbps,
-                        positive(ogg.sampleRate, 10_000_000), positive(ogg.channels, 255));
-                return build(file, root, ogg::values, facts, contentKey(file, null, null));
-            }
+        NativeTags own = OGG.contains(file.format()) ? OggFile.read(file.path(), file.size())
+                : file.format().equals("flac") ? FlacFile.read(file.path(), file.size()) : null;
+        if (own != null) {
+            AudioFacts facts = new AudioFacts(own.durationMs(), own.codec(), own.bitrateKbps(),
+                    positive(own.sampleRate(), 10_000_000), positive(own.channels(), 255));
+            return build(file, root, own::values, facts, contentKey(file, null, null));
         }
         AudioFile audio;
         try {
