@@ -57,12 +57,30 @@ class NotificationTest {
         Path folder = Files.createDirectories(config.roots().get(0).resolve("notify-" + UUID.randomUUID()));
         tagged("mp3", folder.resolve("n.mp3"), Map.of(FieldKey.TITLE, "Notify"));
         assertThat(Scans.scan(folder).getString("status")).isEqualTo("completed");
+        awaitRequests(1);
         wireMock.verify(1, postRequestedFor(urlEqualTo("/api/enrichment/runs")).withRequestBody(equalToJson("{\"scope\":\"all\"}")));
         wireMock.verify(1, postRequestedFor(urlEqualTo("/api/analysis/runs")).withRequestBody(equalToJson("{\"scope\":\"pending\"}")));
 
         Scans.scan(folder);
-        wireMock.verify(1, postRequestedFor(urlEqualTo("/api/enrichment/runs")));
-        wireMock.verify(1, postRequestedFor(urlEqualTo("/api/analysis/runs")));
+        // a third scan that adds a track notifies once more: had the unchanged rescan notified, there would be three
+        tagged("flac", folder.resolve("m.flac"), Map.of(FieldKey.TITLE, "More"));
+        Scans.scan(folder);
+        awaitRequests(2);
+        wireMock.verify(2, postRequestedFor(urlEqualTo("/api/enrichment/runs")));
+        wireMock.verify(2, postRequestedFor(urlEqualTo("/api/analysis/runs")));
+    }
+
+    /** Notifications follow the end of a run; wait until both services heard {@code expected} times. */
+    private void awaitRequests(int expected) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (System.currentTimeMillis() < deadline
+                && (count("/api/enrichment/runs") < expected || count("/api/analysis/runs") < expected)) {
+            Thread.sleep(20);
+        }
+    }
+
+    private int count(String url) {
+        return wireMock.countRequestsMatching(postRequestedFor(urlEqualTo(url)).build()).getCount();
     }
 
     @Test

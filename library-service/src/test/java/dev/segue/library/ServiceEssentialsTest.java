@@ -21,7 +21,8 @@ class ServiceEssentialsTest {
         given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
         given().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.name", hasItem(containsString("Database connections")));
+                .body("checks.name", hasItem(containsString("Database connections")))
+                .body("checks.name", hasItem("Library roots"));
     }
 
     @Test

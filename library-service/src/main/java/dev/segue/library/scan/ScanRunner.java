@@ -75,12 +75,13 @@ public class ScanRunner {
             for (Path root : roots) {
                 scanRoot(runId, root, counts);
             }
-            if (counts.libraryChanged()) {
-                notifier.libraryChanged();
-            }
             runs.finish(runId, "completed", null, counts);
             LOG.infof("Scan %d of %s completed: %d new, %d updated, %d unchanged, %d moved, %d missing, %d errors",
                     runId, roots, counts.newTracks, counts.updated, counts.unchanged, counts.moved, counts.missing, counts.errors);
+            // after the run is complete: the data is there whether or not the others hear about it
+            if (counts.libraryChanged()) {
+                notifier.libraryChanged();
+            }
         } catch (AbortScan e) {
             LOG.warnf("Scan %d aborted: %s", runId, e.getMessage());
             runs.finish(runId, "aborted", e.getMessage(), counts);
@@ -122,7 +123,8 @@ public class ScanRunner {
             ScanWriter writer = new ScanWriter(connection, runId);
             Map<String, Known> known = knownUnder(connection, root);
             if (walk.files().isEmpty() && known.values().stream().anyMatch(Known::present)) {
-                throw new AbortScan("Library folder " + root + " holds no audio files any more, but " + known.size()
+                throw new AbortScan("Library folder " + root + " holds no audio files any more, but "
+                        + known.values().stream().filter(Known::present).count()
                         + " tracks are known there; refusing to mark them all missing. If the music really is gone, "
                         + "move it back or remove the folder from segue.library.roots.");
             }
@@ -172,7 +174,6 @@ public class ScanRunner {
         int batchSize = config.scan().batchSize();
         BlockingQueue<Outcome> outcomes = new ArrayBlockingQueue<>(Math.max(1024, batchSize * 4));
         AtomicInteger threadNo = new AtomicInteger();
-        java.util.concurrent.atomic.AtomicLong readNanos = new java.util.concurrent.atomic.AtomicLong();
         ExecutorService readers = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
             Thread t = new Thread(r, "scan-" + runId + "-reader-" + threadNo.incrementAndGet());
             t.setDaemon(true);
@@ -182,7 +183,6 @@ public class ScanRunner {
             for (DiscoveredFile file : toRead) {
                 readers.execute(() -> {
                     Outcome outcome;
-                    long t0 = System.nanoTime();
                     try {
                         outcome = new Outcome(file, TagReader.read(file, root), null);
                     } catch (TagReader.UnreadableFileException e) {
@@ -190,7 +190,6 @@ public class ScanRunner {
                     } catch (RuntimeException e) {
                         outcome = new Outcome(file, null, "unexpected failure reading this file: " + e);
                     }
-                    readNanos.addAndGet(System.nanoTime() - t0);
                     try {
                         outcomes.put(outcome);
                     } catch (InterruptedException e) {
@@ -198,7 +197,6 @@ public class ScanRunner {
                     }
                 });
             }
-            long writeNanos = 0;
             List<Outcome> batch = new ArrayList<>(batchSize);
             int received = 0;
             long lastProgress = System.currentTimeMillis();
@@ -211,9 +209,7 @@ public class ScanRunner {
                 long now = System.currentTimeMillis();
                 boolean progressDue = now - lastProgress >= PROGRESS_EVERY_MS;
                 if (batch.size() >= batchSize || received == toRead.size() || (progressDue && !batch.isEmpty())) {
-                    long t0 = System.nanoTime();
                     flush(batch, known, vanished, moveCandidates, writer, counts);
-                    writeNanos += System.nanoTime() - t0;
                     batch.clear();
                 }
                 if (progressDue) {
@@ -221,7 +217,6 @@ public class ScanRunner {
                     lastProgress = now;
                 }
             }
-            LOG.infof("TIMING read %d ms (sum over threads), write %d ms", readNanos.get() / 1_000_000, writeNanos / 1_000_000);
         } finally {
             readers.shutdownNow();
         }
