@@ -71,7 +71,8 @@ class ScanRulesTest {
         assertThat(first.getInt("errors")).isZero();
 
         JsonPath one = track("One");
-        assertThat(one.getString("artist")).isEqualTo("The Band " + tag);
+        // both spellings are one artist; which one names it depends on which file is read first
+        assertThat(one.getString("artist")).isEqualToIgnoringCase("The Band " + tag);
         assertThat(one.getInt("trackNo")).isEqualTo(1);
         assertThat(one.getInt("trackTotal")).isEqualTo(12);
         assertThat(one.getInt("year")).isEqualTo(1999);

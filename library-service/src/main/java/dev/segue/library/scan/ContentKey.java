@@ -167,7 +167,8 @@ final class ContentKey {
         return bytes;
     }
 
-    private static ByteBuffer readBuffer(FileChannel ch, long position, int length) throws IOException {
+    /** Up to {@code length} bytes at {@code position}; fewer at the end of the file. */
+    static ByteBuffer readBuffer(FileChannel ch, long position, int length) throws IOException {
         ByteBuffer buf = ByteBuffer.allocate(length);
         while (buf.hasRemaining()) {
             if (ch.read(buf, position + buf.position()) < 0) {

@@ -23,7 +23,7 @@ final class FlacFile {
     /** The file's facts and comments; null when it does not start with the FLAC marker. */
     static NativeTags read(Path path, long size) throws TagReader.UnreadableFileException {
         try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
-            ByteBuffer marker = read(ch, 0, 4);
+            ByteBuffer marker = ContentKey.readBuffer(ch, 0, 4);
             if (marker.limit() < 4 || marker.get(0) != 'f' || marker.get(1) != 'L' || marker.get(2) != 'a' || marker.get(3) != 'C') {
                 return null;
             }
@@ -32,7 +32,7 @@ final class FlacFile {
             Map<String, List<String>> comments = Map.of();
             boolean last = false;
             for (int i = 0; i < MAX_BLOCKS && !last; i++) {
-                ByteBuffer header = read(ch, pos, 4);
+                ByteBuffer header = ContentKey.readBuffer(ch, pos, 4);
                 if (header.limit() < 4) {
                     throw new TagReader.UnreadableFileException("truncated FLAC file: the metadata blocks are incomplete");
                 }
@@ -43,9 +43,9 @@ final class FlacFile {
                     throw new TagReader.UnreadableFileException("truncated FLAC file: a metadata block runs past the end");
                 }
                 if (type == 0) {
-                    streamInfo = read(ch, pos + 4, length);
+                    streamInfo = ContentKey.readBuffer(ch, pos + 4, length);
                 } else if (type == 4 && length <= MAX_COMMENT_BYTES) {
-                    ByteBuffer block = read(ch, pos + 4, length);
+                    ByteBuffer block = ContentKey.readBuffer(ch, pos + 4, length);
                     comments = NativeTags.comments(block.array(), "");
                 } else if (type == 127) {
                     throw new TagReader.UnreadableFileException("corrupt FLAC file: invalid metadata block type");
@@ -67,15 +67,5 @@ final class FlacFile {
         } catch (RuntimeException e) {
             throw new TagReader.UnreadableFileException("corrupt FLAC file: " + e);
         }
-    }
-
-    private static ByteBuffer read(FileChannel ch, long position, int length) throws IOException {
-        ByteBuffer buf = ByteBuffer.allocate(length);
-        while (buf.hasRemaining()) {
-            if (ch.read(buf, position + buf.position()) < 0) {
-                break;
-            }
-        }
-        return buf.flip();
     }
 }

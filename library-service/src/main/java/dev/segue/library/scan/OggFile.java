@@ -34,7 +34,7 @@ final class OggFile {
             long pos = 0;
             long headerEnd = 0;
             while (packets.size() < 2) {
-                ByteBuffer header = read(ch, pos, 27);
+                ByteBuffer header = ContentKey.readBuffer(ch, pos, 27);
                 if (header.limit() < 27) {
                     throw new TagReader.UnreadableFileException("truncated Ogg file: the header packets are incomplete");
                 }
@@ -42,12 +42,12 @@ final class OggFile {
                     throw new TagReader.UnreadableFileException("not an Ogg stream (no OggS page at byte " + pos + ")");
                 }
                 int segments = header.get(26) & 0xff;
-                ByteBuffer lacing = read(ch, pos + 27, segments);
+                ByteBuffer lacing = ContentKey.readBuffer(ch, pos + 27, segments);
                 int bodyLength = 0;
                 for (int i = 0; i < lacing.limit(); i++) {
                     bodyLength += lacing.get(i) & 0xff;
                 }
-                ByteBuffer body = read(ch, pos + 27 + segments, bodyLength);
+                ByteBuffer body = ContentKey.readBuffer(ch, pos + 27 + segments, bodyLength);
                 int offset = 0;
                 for (int i = 0; i < lacing.limit() && packets.size() < 2; i++) {
                     int len = lacing.get(i) & 0xff;
@@ -111,7 +111,7 @@ final class OggFile {
 
     private static long lastGranule(FileChannel ch, long size) throws IOException {
         long start = Math.max(0, size - TAIL);
-        ByteBuffer tail = read(ch, start, (int) (size - start)).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer tail = ContentKey.readBuffer(ch, start, (int) (size - start)).order(ByteOrder.LITTLE_ENDIAN);
         for (int i = tail.limit() - 27; i >= 0; i--) {
             if (capture(tail, i)) {
                 return tail.getLong(i + 6);
@@ -128,15 +128,5 @@ final class OggFile {
         byte[] bytes = new byte[length];
         buf.get(at, bytes);
         return new String(bytes, StandardCharsets.US_ASCII);
-    }
-
-    private static ByteBuffer read(FileChannel ch, long position, int length) throws IOException {
-        ByteBuffer buf = ByteBuffer.allocate(length);
-        while (buf.hasRemaining()) {
-            if (ch.read(buf, position + buf.position()) < 0) {
-                break;
-            }
-        }
-        return buf.flip();
     }
 }
