@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = LibraryTestResource.class, scope = TestResourceScope.GLOBAL)
 class ServiceEssentialsTest {
 
     @Test
@@ -20,7 +21,8 @@ class ServiceEssentialsTest {
         given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
         given().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.name", hasItem(containsString("Database connections")));
+                .body("checks.name", hasItem(containsString("Database connections")))
+                .body("checks.name", hasItem("Library roots"));
     }
 
     @Test

@@ -4,12 +4,32 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /** library-service configuration, {@code segue.library.*}; every key has an environment override. */
 @ConfigMapping(prefix = "segue.library")
 public interface LibraryConfig {
 
-    /** Folders holding the music; a scan may cover any of them or a folder inside one. */
+    /** Folders holding the music ({@code SEGUE_LIBRARY_ROOTS}, comma-separated); a scan covers any of them or a folder inside one. */
     @WithDefault("/music")
     List<Path> roots();
+
+    Scan scan();
+
+    interface Scan {
+
+        /** Threads reading tags in parallel ({@code SEGUE_LIBRARY_SCAN_READER_THREADS}); absent = one per core. */
+        Optional<Integer> readerThreads();
+
+        /** Tracks written per database transaction ({@code SEGUE_LIBRARY_SCAN_BATCH_SIZE}). */
+        @WithDefault("500")
+        int batchSize();
+
+        /**
+         * When the scheduled incremental rescan of every root runs ({@code SEGUE_LIBRARY_SCAN_CRON}, Quarkus cron
+         * syntax, default 03:00 daily); {@code off} disables it. Read by {@code ScanScheduler}.
+         */
+        @WithDefault("0 0 3 * * ?")
+        String cron();
+    }
 }

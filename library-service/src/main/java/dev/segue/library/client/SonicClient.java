@@ -1,0 +1,34 @@
+package dev.segue.library.client;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.time.temporal.ChronoUnit;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/** Asks sonic-service to analyse the tracks without a current analysis; a run already active (409) counts as success. */
+@ApplicationScoped
+public class SonicClient {
+
+    private final SonicRestClient rest;
+
+    SonicClient(@RestClient SonicRestClient rest) {
+        this.rest = rest;
+    }
+
+    // POSTing a run is idempotent in effect: a second one answers 409, which is success here
+    @Retry(maxRetries = 2, delay = 200, delayUnit = ChronoUnit.MILLIS, jitter = 50)
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 30, delayUnit = ChronoUnit.SECONDS)
+    public RunStarted startRun() {
+        try (Response response = rest.startRun(new RunRequest("pending"))) {
+            return RunStarted.STARTED;
+        } catch (WebApplicationException e) {
+            if (e.getResponse().getStatus() == 409) {
+                return RunStarted.ALREADY_RUNNING;
+            }
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,246 @@
+package dev.segue.library.repository;
+
+import dev.segue.library.catalog.AlbumView;
+import dev.segue.library.catalog.ArtistView;
+import dev.segue.library.catalog.LibraryStats;
+import dev.segue.library.catalog.Names;
+import dev.segue.library.catalog.Page;
+import dev.segue.library.catalog.TrackFilter;
+import dev.segue.library.catalog.TrackView;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Reads artists, albums and tracks for browsing, and purges missing tracks on request. */
+@ApplicationScoped
+public class CatalogRepository {
+
+    private static final String TRACK_SELECT = """
+            SELECT t.id, t.file_path, t.status, t.missing_since, t.title, t.artist_id, ar.name, t.album_id, al.title, aa.name,
+                   t.track_no, t.track_total, t.disc_no, t.disc_total, t.year, t.duration_ms, t.format, t.codec, t.bitrate_kbps,
+                   t.sample_rate, t.channels, t.mbid_recording, t.mbid_track, t.isrc, t.tag_genres, t.file_size, t.file_mtime,
+                   t.content_key, t.scanned_at, t.updated_at, count(*) OVER ()
+            FROM tracks t
+            JOIN artists ar ON ar.id = t.artist_id
+            LEFT JOIN albums al ON al.id = t.album_id
+            LEFT JOIN artists aa ON aa.id = al.album_artist_id
+            """;
+
+    private final AgroalDataSource dataSource;
+
+    CatalogRepository(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public Page<TrackView> tracks(TrackFilter filter, int page, int size) {
+        List<String> where = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        if (filter.artist() != null) {
+            Long id = asId(filter.artist());
+            if (id != null) {
+                where.add("(t.artist_id = ? OR al.album_artist_id = ?)");
+                params.add(id);
+                params.add(id);
+            } else {
+                where.add("(ar.name_key = ? OR aa.name_key = ?)");
+                params.add(Names.key(filter.artist()));
+                params.add(Names.key(filter.artist()));
+            }
+        }
+        if (filter.album() != null) {
+            Long id = asId(filter.album());
+            where.add(id != null ? "t.album_id = ?" : "al.title_key = ?");
+            params.add(id != null ? id : Names.key(filter.album()));
+        }
+        if (filter.genre() != null) {
+            where.add("""
+                    (EXISTS (SELECT 1 FROM unnest(t.tag_genres) g WHERE lower(g) = lower(?))
+                     OR EXISTS (SELECT 1 FROM track_genres tg JOIN genres g ON g.id = tg.genre_id
+                                WHERE tg.track_id = t.id AND lower(g.name) = lower(?)))""");
+            params.add(filter.genre());
+            params.add(filter.genre());
+        }
+        if (filter.q() != null) {
+            where.add("(t.title ILIKE ? ESCAPE '\\' OR ar.name ILIKE ? ESCAPE '\\' OR al.title ILIKE ? ESCAPE '\\')");
+            String like = contains(filter.q());
+            params.add(like);
+            params.add(like);
+            params.add(like);
+        }
+        if (filter.status() != null) {
+            where.add("t.status = ?");
+            params.add(filter.status());
+        }
+        String sql = TRACK_SELECT + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
+                + " ORDER BY ar.sort_name, al.title_key NULLS LAST, t.disc_no NULLS FIRST, t.track_no NULLS FIRST, t.title, t.id"
+                + " LIMIT ? OFFSET ?";
+        params.add(size);
+        params.add((long) page * size);
+        return query(sql, params, page, size, CatalogRepository::track, 31,
+                "SELECT count(*) FROM tracks t JOIN artists ar ON ar.id = t.artist_id LEFT JOIN albums al ON al.id = t.album_id "
+                        + "LEFT JOIN artists aa ON aa.id = al.album_artist_id"
+                        + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where)));
+    }
+
+    public Optional<TrackView> track(long id) {
+        Page<TrackView> page = query(TRACK_SELECT + " WHERE t.id = ?", List.of(id), 0, 1, CatalogRepository::track, 31, null);
+        return page.items().stream().findFirst();
+    }
+
+    public Page<ArtistView> artists(String q, int page, int size) {
+        List<Object> params = new ArrayList<>();
+        String where = "";
+        if (q != null) {
+            where = " WHERE a.name ILIKE ? ESCAPE '\\'";
+            params.add(contains(q));
+        }
+        String sql = """
+                SELECT a.id, a.name, a.sort_name, a.mbid,
+                       (SELECT count(*) FROM tracks t WHERE t.artist_id = a.id AND t.status = 'present'),
+                       (SELECT count(*) FROM albums al WHERE al.album_artist_id = a.id),
+                       count(*) OVER ()
+                FROM artists a""" + where + " ORDER BY a.sort_name, a.id LIMIT ? OFFSET ?";
+        params.add(size);
+        params.add((long) page * size);
+        return query(sql, params, page, size, rs -> new ArtistView(rs.getLong(1), rs.getString(2), rs.getString(3),
+                rs.getObject(4, UUID.class), rs.getLong(5), rs.getLong(6)), 7, "SELECT count(*) FROM artists a" + where);
+    }
+
+    public Page<AlbumView> albums(String artist, String q, int page, int size) {
+        List<String> where = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        if (artist != null) {
+            Long id = asId(artist);
+            where.add(id != null ? "al.album_artist_id = ?" : "aa.name_key = ?");
+            params.add(id != null ? id : Names.key(artist));
+        }
+        if (q != null) {
+            where.add("al.title ILIKE ? ESCAPE '\\'");
+            params.add(contains(q));
+        }
+        String condition = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
+        String sql = """
+                SELECT al.id, al.title, al.album_artist_id, aa.name, al.year, al.compilation, al.mbid_release, al.mbid_release_group,
+                       (SELECT count(*) FROM tracks t WHERE t.album_id = al.id AND t.status = 'present'),
+                       count(*) OVER ()
+                FROM albums al JOIN artists aa ON aa.id = al.album_artist_id""" + condition
+                + " ORDER BY aa.sort_name, al.title_key, al.id LIMIT ? OFFSET ?";
+        params.add(size);
+        params.add((long) page * size);
+        return query(sql, params, page, size, rs -> new AlbumView(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
+                (Integer) rs.getObject(5), rs.getBoolean(6), rs.getObject(7, UUID.class), rs.getObject(8, UUID.class), rs.getLong(9)),
+                10, "SELECT count(*) FROM albums al JOIN artists aa ON aa.id = al.album_artist_id" + condition);
+    }
+
+    public LibraryStats stats() {
+        try (Connection c = dataSource.getConnection();
+                var st = c.createStatement()) {
+            Map<String, Long> byFormat = new LinkedHashMap<>();
+            try (ResultSet rs = st.executeQuery("SELECT format, count(*) FROM tracks WHERE status = 'present' "
+                    + "GROUP BY format ORDER BY count(*) DESC, format")) {
+                while (rs.next()) {
+                    byFormat.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+            try (ResultSet rs = st.executeQuery("""
+                    SELECT count(*) FILTER (WHERE status = 'present'),
+                           (SELECT count(DISTINCT album_id) FROM tracks WHERE status = 'present'),
+                           (SELECT count(*) FROM (SELECT artist_id FROM tracks WHERE status = 'present'
+                                                  UNION SELECT al.album_artist_id FROM tracks t JOIN albums al ON al.id = t.album_id
+                                                  WHERE t.status = 'present') a),
+                           count(*) FILTER (WHERE status = 'missing'),
+                           coalesce(sum(duration_ms) FILTER (WHERE status = 'present'), 0),
+                           coalesce(sum(file_size) FILTER (WHERE status = 'present'), 0)
+                    FROM tracks""")) {
+                rs.next();
+                return new LibraryStats(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), byFormat);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Deletes missing tracks missing since before {@code cutoff}, then albums and artists left without tracks. */
+    public int[] purgeMissing(Instant cutoff) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement tracks = c.prepareStatement("DELETE FROM tracks WHERE status = 'missing' AND missing_since < ?");
+                var st = c.createStatement()) {
+            tracks.setObject(1, OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC));
+            int deletedTracks = tracks.executeUpdate();
+            int albums = st.executeUpdate("DELETE FROM albums al WHERE NOT EXISTS (SELECT 1 FROM tracks t WHERE t.album_id = al.id)");
+            int artists = st.executeUpdate("DELETE FROM artists a WHERE NOT EXISTS (SELECT 1 FROM tracks t WHERE t.artist_id = a.id) "
+                    + "AND NOT EXISTS (SELECT 1 FROM albums al WHERE al.album_artist_id = a.id)");
+            return new int[] {deletedTracks, albums, artists};
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private interface RowMapper<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    private <T> Page<T> query(String sql, List<Object> params, int page, int size, RowMapper<T> mapper, int totalColumn, String countSql) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.size(); i++) {
+                ps.setObject(i + 1, params.get(i));
+            }
+            List<T> items = new ArrayList<>();
+            long total = 0;
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    items.add(mapper.map(rs));
+                    total = rs.getLong(totalColumn);
+                }
+            }
+            if (items.isEmpty() && countSql != null && page > 0) {
+                // past the last page the window count is not available
+                try (PreparedStatement count = c.prepareStatement(countSql)) {
+                    for (int i = 0; i < params.size() - 2; i++) {
+                        count.setObject(i + 1, params.get(i));
+                    }
+                    try (ResultSet rs = count.executeQuery()) {
+                        rs.next();
+                        total = rs.getLong(1);
+                    }
+                }
+            }
+            return new Page<>(items, page, size, total);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static TrackView track(ResultSet rs) throws SQLException {
+        return new TrackView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getObject(4, OffsetDateTime.class), rs.getString(5),
+                rs.getLong(6), rs.getString(7), (Long) rs.getObject(8), rs.getString(9), rs.getString(10),
+                (Integer) rs.getObject(11), (Integer) rs.getObject(12), (Integer) rs.getObject(13), (Integer) rs.getObject(14),
+                (Integer) rs.getObject(15), (Integer) rs.getObject(16), rs.getString(17), rs.getString(18), (Integer) rs.getObject(19),
+                (Integer) rs.getObject(20), (Integer) rs.getObject(21), rs.getObject(22, UUID.class), rs.getObject(23, UUID.class),
+                rs.getString(24), Arrays.asList((String[]) rs.getArray(25).getArray()), rs.getLong(26),
+                rs.getObject(27, OffsetDateTime.class), rs.getString(28), rs.getObject(29, OffsetDateTime.class),
+                rs.getObject(30, OffsetDateTime.class));
+    }
+
+    private static Long asId(String value) {
+        return value.matches("\\d{1,18}") ? Long.valueOf(value) : null;
+    }
+
+    private static String contains(String q) {
+        return "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+}

@@ -1,0 +1,31 @@
+package dev.segue.library.rest;
+
+import dev.segue.library.catalog.ArtistView;
+import dev.segue.library.catalog.Page;
+import dev.segue.library.service.CatalogService;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+@Path("/api/artists")
+@Produces(MediaType.APPLICATION_JSON)
+public class ArtistResource {
+
+    private final CatalogService catalog;
+
+    ArtistResource(CatalogService catalog) {
+        this.catalog = catalog;
+    }
+
+    @GET
+    public Page<ArtistView> list(@QueryParam("q") String q,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        return catalog.artists(TrackResource.blankToNull(q), page, size);
+    }
+}

@@ -1,0 +1,59 @@
+package dev.segue.library.rest;
+
+import dev.segue.library.catalog.Page;
+import dev.segue.library.scan.ScanErrorView;
+import dev.segue.library.scan.ScanRunView;
+import dev.segue.library.service.ScanService;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+@Path("/api/scans")
+@Produces(MediaType.APPLICATION_JSON)
+public class ScanResource {
+
+    private final ScanService scans;
+
+    ScanResource(ScanService scans) {
+        this.scans = scans;
+    }
+
+    /** Starts a scan in the background: 202 + Location of the run to poll. */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response start(ScanRequest request, UriInfo uri) {
+        String root = request == null || request.root() == null || request.root().isBlank() ? null : request.root();
+        ScanRunView run = scans.start(root, "api");
+        return Response.accepted(run).location(uri.getBaseUriBuilder().path("api/scans/{id}").build(run.id())).build();
+    }
+
+    @GET
+    public Page<ScanRunView> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
+        return scans.list(page, size);
+    }
+
+    @GET
+    @Path("/{id}")
+    public ScanRunView get(@PathParam("id") long id) {
+        return scans.find(id);
+    }
+
+    @GET
+    @Path("/{id}/errors")
+    public Page<ScanErrorView> errors(@PathParam("id") long id,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        return scans.errors(id, page, size);
+    }
+}

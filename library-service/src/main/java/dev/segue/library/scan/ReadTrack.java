@@ -1,0 +1,32 @@
+package dev.segue.library.scan;
+
+import java.util.List;
+import java.util.UUID;
+
+/** Everything one file's tags and audio header say about its track, already sanitized. */
+record ReadTrack(
+        String title,
+        String artist,
+        String albumArtist,
+        String album,
+        Integer trackNo,
+        Integer trackTotal,
+        Integer discNo,
+        Integer discTotal,
+        Integer year,
+        boolean compilation,
+        List<String> genres,
+        UUID mbidArtist,
+        UUID mbidAlbumArtist,
+        UUID mbidRelease,
+        UUID mbidReleaseGroup,
+        UUID mbidRecording,
+        UUID mbidTrack,
+        String isrc,
+        Integer durationMs,
+        String codec,
+        Integer bitrateKbps,
+        Integer sampleRate,
+        Integer channels,
+        String contentKey) {
+}

@@ -1,0 +1,50 @@
+package dev.segue.library.scan;
+
+/** Running totals of one scan run; mutated only by the thread executing the run. */
+public final class ScanCounts {
+
+    int discovered;
+    int processed;
+    int newTracks;
+    int updated;
+    int unchanged;
+    int moved;
+    int missing;
+    int errors;
+
+    public int discovered() {
+        return discovered;
+    }
+
+    public int processed() {
+        return processed;
+    }
+
+    public int newTracks() {
+        return newTracks;
+    }
+
+    public int updated() {
+        return updated;
+    }
+
+    public int unchanged() {
+        return unchanged;
+    }
+
+    public int moved() {
+        return moved;
+    }
+
+    public int missing() {
+        return missing;
+    }
+
+    public int errors() {
+        return errors;
+    }
+
+    boolean libraryChanged() {
+        return newTracks + updated + moved > 0;
+    }
+}

@@ -1,0 +1,318 @@
+package dev.segue.library.scan;
+
+import dev.segue.library.config.LibraryConfig;
+import dev.segue.library.repository.ScanRunRepository;
+import dev.segue.library.service.ScanNotifier;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.jboss.logging.Logger;
+
+/**
+ * Executes one scan run: checks the roots are there, walks them, reads the changed files in
+ * parallel, writes in batches, marks vanished files missing, recognises moves, then tells
+ * enrichment and sonic that there is new work.
+ */
+@ApplicationScoped
+public class ScanRunner {
+
+    private static final Logger LOG = Logger.getLogger(ScanRunner.class);
+    private static final long PROGRESS_EVERY_MS = 1000;
+
+    /** A scan that must stop before touching anything; the message says why. */
+    static final class AbortScan extends Exception {
+        AbortScan(String message) {
+            super(message);
+        }
+    }
+
+    /** A track already stored under the root; {@code mtimeMicros} since the epoch, as stored. */
+    private record Known(long id, long size, long mtimeMicros, boolean present, String contentKey) {
+    }
+
+    private record Outcome(DiscoveredFile file, ReadTrack track, String error) {
+    }
+
+    private final AgroalDataSource dataSource;
+    private final LibraryConfig config;
+    private final ScanRunRepository runs;
+    private final ScanNotifier notifier;
+
+    ScanRunner(AgroalDataSource dataSource, LibraryConfig config, ScanRunRepository runs, ScanNotifier notifier) {
+        this.dataSource = dataSource;
+        this.config = config;
+        this.runs = runs;
+        this.notifier = notifier;
+    }
+
+    public void run(long runId, List<Path> roots) {
+        ScanCounts counts = new ScanCounts();
+        try {
+            for (Path root : roots) {
+                checkMounted(root);
+            }
+            for (Path root : roots) {
+                scanRoot(runId, root, counts);
+            }
+            runs.finish(runId, "completed", null, counts);
+            LOG.infof("Scan %d of %s completed: %d new, %d updated, %d unchanged, %d moved, %d missing, %d errors",
+                    runId, roots, counts.newTracks, counts.updated, counts.unchanged, counts.moved, counts.missing, counts.errors);
+            // after the run is complete: the data is there whether or not the others hear about it
+            if (counts.libraryChanged()) {
+                notifier.libraryChanged();
+            }
+        } catch (AbortScan e) {
+            LOG.warnf("Scan %d aborted: %s", runId, e.getMessage());
+            runs.finish(runId, "aborted", e.getMessage(), counts);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            runs.finish(runId, "cancelled", "The service stopped during this scan; the next scan continues where it ended.", counts);
+        } catch (Exception e) {
+            LOG.errorf(e, "Scan %d failed", runId);
+            runs.finish(runId, "failed", "The scan failed: " + e.getMessage(), counts);
+        }
+    }
+
+    /** An absent or empty root is an unmounted disk, not a library whose files were all deleted. */
+    static void checkMounted(Path root) throws AbortScan {
+        if (!Files.isDirectory(root)) {
+            throw new AbortScan("Library folder " + root + " does not exist or is not mounted; nothing was scanned "
+                    + "and no track was marked missing. Mount it or fix segue.library.roots.");
+        }
+        if (!Files.isReadable(root)) {
+            throw new AbortScan("Library folder " + root + " is not readable by the service user; nothing was scanned "
+                    + "and no track was marked missing.");
+        }
+        try (Stream<Path> entries = Files.list(root)) {
+            if (entries.findAny().isEmpty()) {
+                throw new AbortScan("Library folder " + root + " is empty, which usually means its disk is not mounted; "
+                        + "nothing was scanned and no track was marked missing.");
+            }
+        } catch (IOException e) {
+            throw new AbortScan("Library folder " + root + " cannot be listed (" + e.getMessage() + "); nothing was scanned "
+                    + "and no track was marked missing.");
+        }
+    }
+
+    private void scanRoot(long runId, Path root, ScanCounts counts) throws Exception {
+        long started = System.nanoTime();
+        LibraryWalker.Result walk = LibraryWalker.walk(root);
+        long walked = System.nanoTime();
+        try (Connection connection = dataSource.getConnection()) {
+            ScanWriter writer = new ScanWriter(connection, runId);
+            Map<String, Known> known = knownUnder(connection, root);
+            if (walk.files().isEmpty() && known.values().stream().anyMatch(Known::present)) {
+                throw new AbortScan("Library folder " + root + " holds no audio files any more, but "
+                        + known.values().stream().filter(Known::present).count()
+                        + " tracks are known there; refusing to mark them all missing. If the music really is gone, "
+                        + "move it back or remove the folder from segue.library.roots.");
+            }
+            counts.discovered += walk.files().size();
+            counts.errors += walk.problems().size();
+            writer.errors(walk.problems());
+
+            Set<String> seen = new HashSet<>();
+            List<DiscoveredFile> toRead = new ArrayList<>();
+            for (DiscoveredFile file : walk.files()) {
+                seen.add(file.pathText());
+                Known k = known.get(file.pathText());
+                if (k != null && k.present() && k.size() == file.size() && k.mtimeMicros() == epochMicros(file.mtime())) {
+                    counts.unchanged++;
+                    counts.processed++;
+                } else {
+                    toRead.add(file);
+                }
+            }
+            Map<Long, Known> vanished = new HashMap<>();
+            for (var entry : known.entrySet()) {
+                Known k = entry.getValue();
+                if (k.present() && !seen.contains(entry.getKey()) && !underAny(entry.getKey(), walk.unreadable())) {
+                    vanished.put(k.id(), k);
+                }
+            }
+            Map<String, ArrayDeque<Long>> moveCandidates = moveCandidates(connection, vanished.values());
+            runs.progress(runId, counts);
+
+            long compared = System.nanoTime();
+            readAndWrite(runId, root, toRead, known, vanished, moveCandidates, writer, counts);
+            counts.missing += writer.markMissing(new ArrayList<>(vanished.keySet()));
+            runs.progress(runId, counts);
+            LOG.infof("Scan %d, %s: walked %d files in %d ms, compared with %d known tracks in %d ms, read and wrote %d files in %d ms",
+                    runId, root, walk.files().size(), (walked - started) / 1_000_000, known.size(), (compared - walked) / 1_000_000,
+                    toRead.size(), (System.nanoTime() - compared) / 1_000_000);
+        }
+    }
+
+    private void readAndWrite(long runId, Path root, List<DiscoveredFile> toRead, Map<String, Known> known,
+            Map<Long, Known> vanished, Map<String, ArrayDeque<Long>> moveCandidates, ScanWriter writer, ScanCounts counts)
+            throws SQLException, InterruptedException {
+        if (toRead.isEmpty()) {
+            return;
+        }
+        int threads = config.scan().readerThreads().orElse(Runtime.getRuntime().availableProcessors());
+        int batchSize = config.scan().batchSize();
+        BlockingQueue<Outcome> outcomes = new ArrayBlockingQueue<>(Math.max(1024, batchSize * 4));
+        AtomicInteger threadNo = new AtomicInteger();
+        ExecutorService readers = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
+            Thread t = new Thread(r, "scan-" + runId + "-reader-" + threadNo.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            for (DiscoveredFile file : toRead) {
+                readers.execute(() -> {
+                    Outcome outcome;
+                    try {
+                        outcome = new Outcome(file, TagReader.read(file, root), null);
+                    } catch (TagReader.UnreadableFileException e) {
+                        outcome = new Outcome(file, null, e.getMessage());
+                    } catch (RuntimeException e) {
+                        outcome = new Outcome(file, null, "unexpected failure reading this file: " + e);
+                    }
+                    try {
+                        outcomes.put(outcome);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+            }
+            List<Outcome> batch = new ArrayList<>(batchSize);
+            int received = 0;
+            long lastProgress = System.currentTimeMillis();
+            while (received < toRead.size()) {
+                Outcome first = outcomes.poll(200, TimeUnit.MILLISECONDS);
+                if (first != null) {
+                    batch.add(first);
+                    received += 1 + outcomes.drainTo(batch, batchSize - batch.size());
+                }
+                long now = System.currentTimeMillis();
+                boolean progressDue = now - lastProgress >= PROGRESS_EVERY_MS;
+                if (batch.size() >= batchSize || received == toRead.size() || (progressDue && !batch.isEmpty())) {
+                    flush(batch, known, vanished, moveCandidates, writer, counts);
+                    batch.clear();
+                }
+                if (progressDue) {
+                    runs.progress(runId, counts);
+                    lastProgress = now;
+                }
+            }
+        } finally {
+            readers.shutdownNow();
+        }
+    }
+
+    private void flush(List<Outcome> batch, Map<String, Known> known, Map<Long, Known> vanished,
+            Map<String, ArrayDeque<Long>> moveCandidates, ScanWriter writer, ScanCounts counts) throws SQLException {
+        List<ScanWriter.Pending> pending = new ArrayList<>(batch.size());
+        List<LibraryWalker.Problem> problems = new ArrayList<>();
+        Map<String, String> kinds = new HashMap<>();
+        for (Outcome o : batch) {
+            if (o.error() != null) {
+                problems.add(new LibraryWalker.Problem(o.file().pathText(), o.error()));
+                continue;
+            }
+            Known k = known.get(o.file().pathText());
+            Long id = k == null ? null : k.id();
+            String kind = k == null ? "new" : "updated";
+            if (k == null && o.track().contentKey() != null) {
+                ArrayDeque<Long> candidates = moveCandidates.get(o.track().contentKey());
+                if (candidates != null && !candidates.isEmpty()) {
+                    id = candidates.poll();
+                    vanished.remove(id);
+                    kind = "moved";
+                }
+            }
+            kinds.put(o.file().pathText(), kind);
+            pending.add(new ScanWriter.Pending(o.file(), o.track(), id));
+        }
+        writer.errors(problems);
+        List<String> failed = writer.write(pending);
+        failed.forEach(kinds::remove);
+        for (String kind : kinds.values()) {
+            switch (kind) {
+                case "new" -> counts.newTracks++;
+                case "moved" -> counts.moved++;
+                default -> counts.updated++;
+            }
+        }
+        counts.errors += problems.size() + failed.size();
+        counts.processed += batch.size();
+    }
+
+    private static Map<String, Known> knownUnder(Connection connection, Path root) throws SQLException {
+        Map<String, Known> known = new HashMap<>();
+        try (PreparedStatement ps = connection.prepareStatement(
+                // epoch microseconds: comparing numbers is much cheaper than parsing 30,000 timestamps
+                "SELECT id, file_path, file_size, (extract(epoch FROM file_mtime) * 1000000)::bigint, status = 'present', content_key FROM tracks "
+                        + "WHERE file_path LIKE ? ESCAPE '\\'")) {
+            ps.setString(1, likePrefix(root));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    known.put(rs.getString(2), new Known(rs.getLong(1), rs.getLong(3), rs.getLong(4), rs.getBoolean(5), rs.getString(6)));
+                }
+            }
+        }
+        connection.commit();
+        return known;
+    }
+
+    /** Content keys of tracks a new file may be a move of: missing anywhere, or vanished from this root just now. */
+    private static Map<String, ArrayDeque<Long>> moveCandidates(Connection connection, Iterable<Known> vanished) throws SQLException {
+        Map<String, ArrayDeque<Long>> candidates = new HashMap<>();
+        for (Known k : vanished) {
+            if (k.contentKey() != null) {
+                candidates.computeIfAbsent(k.contentKey(), key -> new ArrayDeque<>()).add(k.id());
+            }
+        }
+        try (var st = connection.createStatement();
+                ResultSet rs = st.executeQuery("SELECT id, content_key FROM tracks WHERE status = 'missing' AND content_key IS NOT NULL "
+                        + "ORDER BY missing_since DESC")) {
+            while (rs.next()) {
+                candidates.computeIfAbsent(rs.getString(2), key -> new ArrayDeque<>()).add(rs.getLong(1));
+            }
+        }
+        connection.commit();
+        return candidates;
+    }
+
+    private static long epochMicros(Instant instant) {
+        return instant.getEpochSecond() * 1_000_000 + instant.getNano() / 1_000;
+    }
+
+    static String likePrefix(Path root) {
+        String text = root.toString();
+        String prefix = text.endsWith("/") ? text : text + "/";
+        return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
+    private static boolean underAny(String path, List<Path> folders) {
+        for (Path folder : folders) {
+            String f = folder.toString();
+            if (path.equals(f) || path.startsWith(f.endsWith("/") ? f : f + "/")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,147 @@
+package dev.segue.library;
+
+import static dev.segue.library.AudioFixtures.tagged;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+
+import dev.segue.library.config.LibraryConfig;
+import dev.segue.testing.PostgresTestResource;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jaudiotagger.tag.FieldKey;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** REST contracts of scans, browsing, stats and the purge. */
+@QuarkusTest
+@WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = LibraryTestResource.class, scope = TestResourceScope.GLOBAL)
+class CatalogApiTest {
+
+    @Inject
+    LibraryConfig config;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    Path folder;
+    String tag;
+
+    @BeforeEach
+    void folder() throws Exception {
+        tag = UUID.randomUUID().toString().substring(0, 8);
+        folder = Files.createDirectories(config.roots().get(0).resolve("api-" + tag));
+    }
+
+    @Test
+    void scanRequestsOutsideTheRootsAreRejected() {
+        given().contentType(ContentType.JSON).body(Map.of("root", "/etc")).post("/api/scans").then().statusCode(400)
+                .contentType("application/problem+json").body("detail", containsString("outside the configured library roots"));
+        given().contentType(ContentType.JSON).body(Map.of("root", folder + "/../../../etc")).post("/api/scans").then().statusCode(400);
+        given().contentType(ContentType.JSON).body(Map.of("root", "relative/path")).post("/api/scans").then().statusCode(400)
+                .body("detail", containsString("absolute"));
+        given().get("/api/scans/987654321").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void aSecondScanOfABusyFolderIsAConflict() throws Exception {
+        long busy;
+        try (Connection c = dataSource.getConnection(); var ps = c.prepareStatement(
+                "INSERT INTO scan_runs (roots, trigger, status) VALUES (?, 'api', 'running') RETURNING id")) {
+            ps.setArray(1, c.createArrayOf("text", new String[] {folder.toString()}));
+            var rs = ps.executeQuery();
+            rs.next();
+            busy = rs.getLong(1);
+        }
+        try {
+            given().contentType(ContentType.JSON).body(Map.of("root", folder.resolve("inner").toString())).post("/api/scans")
+                    .then().statusCode(409).contentType("application/problem+json").body("detail", containsString("already running"));
+            given().delete("/api/tracks/missing?olderThan=P1D").then().statusCode(409);
+        } finally {
+            try (Connection c = dataSource.getConnection()) {
+                c.createStatement().executeUpdate("UPDATE scan_runs SET status = 'completed', finished_at = now() WHERE id = " + busy);
+            }
+        }
+    }
+
+    @Test
+    void scanRunResourceAndBrowsing() {
+        tagged("mp3", folder.resolve("a.mp3"), Map.of(FieldKey.TITLE, "Alpha " + tag, FieldKey.ARTIST, "The Browsers " + tag,
+                FieldKey.ALBUM, "Browse " + tag, FieldKey.GENRE, "Shoegaze " + tag, FieldKey.TRACK, "1"));
+        tagged("flac", folder.resolve("b.flac"), Map.of(FieldKey.TITLE, "Beta " + tag, FieldKey.ARTIST, "The Browsers " + tag,
+                FieldKey.ALBUM, "Browse " + tag, FieldKey.TRACK, "2"));
+        tagged("ogg", folder.resolve("c.ogg"), Map.of(FieldKey.TITLE, "Gamma " + tag, FieldKey.ARTIST, "Someone " + tag));
+        Files.exists(folder);
+
+        String location = given().contentType(ContentType.JSON).body(Map.of("root", folder.toString())).post("/api/scans")
+                .then().statusCode(202).header("Location", containsString("/api/scans/"))
+                .body("status", equalTo("running")).extract().header("Location");
+        long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+        JsonPath run = Scans.await(id);
+        assertThat(run.getString("status")).isEqualTo("completed");
+        assertThat(run.getList("roots")).containsExactly(folder.toString());
+        assertThat(run.getInt("processed")).isEqualTo(3);
+        assertThat(run.getDouble("filesPerSecond")).isPositive();
+        assertThat(run.getString("finishedAt")).isNotNull();
+        given().get("/api/scans?size=200").then().statusCode(200).body("items.id", org.hamcrest.Matchers.hasItem((int) id));
+        given().get("/api/scans/" + id + "/errors").then().statusCode(200).body("total", equalTo(0));
+
+        given().queryParam("artist", "the browsers " + tag).get("/api/tracks").then().statusCode(200)
+                .body("total", equalTo(2)).body("items.title", equalTo(List.of("Alpha " + tag, "Beta " + tag)));
+        given().queryParam("album", "Browse " + tag).get("/api/tracks").then().body("total", equalTo(2));
+        given().queryParam("genre", "shoegaze " + tag).get("/api/tracks").then().body("total", equalTo(1))
+                .body("items[0].title", equalTo("Alpha " + tag));
+        given().queryParam("q", "gamma " + tag).get("/api/tracks").then().body("total", equalTo(1));
+        given().queryParam("q", tag).queryParam("size", 2).queryParam("page", 1).get("/api/tracks").then()
+                .body("total", equalTo(3)).body("items.size()", equalTo(1));
+        given().queryParam("status", "gone").get("/api/tracks").then().statusCode(400).contentType("application/problem+json");
+        given().queryParam("size", 0).get("/api/tracks").then().statusCode(400);
+        given().get("/api/tracks/987654321").then().statusCode(404).contentType("application/problem+json");
+
+        given().queryParam("q", "Browsers " + tag).get("/api/artists").then().statusCode(200)
+                .body("items[0].name", equalTo("The Browsers " + tag)).body("items[0].sortName", equalTo("browsers " + tag + ", the"))
+                .body("items[0].trackCount", equalTo(2)).body("items[0].albumCount", equalTo(1));
+        given().queryParam("q", "Browse " + tag).get("/api/albums").then().statusCode(200)
+                .body("items[0].albumArtist", equalTo("The Browsers " + tag)).body("items[0].trackCount", equalTo(2));
+        given().get("/api/stats").then().statusCode(200)
+                .body("tracks", greaterThanOrEqualTo(3)).body("byFormat.flac", greaterThanOrEqualTo(1));
+    }
+
+    @Test
+    void missingTracksArePurgedOnlyOnRequest() throws Exception {
+        Path doomed = tagged("mp3", folder.resolve("doomed.mp3"), Map.of(FieldKey.TITLE, "Doomed " + tag, FieldKey.ARTIST, "Lonely " + tag));
+        tagged("mp3", folder.resolve("kept.mp3"), Map.of(FieldKey.TITLE, "Kept " + tag));
+        Scans.scan(folder);
+        Files.delete(doomed);
+        assertThat(Scans.scan(folder).getInt("missing")).isEqualTo(1);
+        given().queryParam("q", "Doomed " + tag).queryParam("status", "missing").get("/api/tracks").then().body("total", equalTo(1));
+
+        given().delete("/api/tracks/missing").then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("olderThan"));
+        given().delete("/api/tracks/missing?olderThan=yesterday").then().statusCode(400);
+        given().delete("/api/tracks/missing?olderThan=P1D").then().statusCode(200).body("tracks", equalTo(0));
+        given().queryParam("q", "Doomed " + tag).get("/api/tracks").then().body("total", equalTo(1));
+
+        given().delete("/api/tracks/missing?olderThan=PT0S").then().statusCode(200)
+                .body("tracks", greaterThanOrEqualTo(1)).body("artists", greaterThanOrEqualTo(1))
+                .body("missingBefore", endsWith("Z"));
+        given().queryParam("q", "Doomed " + tag).get("/api/tracks").then().body("total", equalTo(0));
+        given().queryParam("q", "Lonely " + tag).get("/api/artists").then().body("total", equalTo(0));
+        given().queryParam("q", "Kept " + tag).get("/api/tracks").then().body("total", equalTo(1));
+    }
+}
