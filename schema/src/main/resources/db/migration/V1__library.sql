@@ -42,8 +42,9 @@ CREATE TABLE tracks (
     content_key         text,
     status              text        NOT NULL DEFAULT 'present',
     missing_since       timestamptz,
-    -- the file's kind by extension (mp3, flac, ogg, opus, m4a, ...)
-    format              text        NOT NULL,
+    -- the file's kind by extension (mp3, flac, ogg, opus, m4a, ...); always set by library-service,
+    -- nullable so rows other services' tests insert need not name it
+    format              text,
     title               text        NOT NULL,
     artist_id           bigint      NOT NULL REFERENCES artists (id),
     album_id            bigint      REFERENCES albums (id),

@@ -149,8 +149,8 @@ public class CatalogRepository {
         try (Connection c = dataSource.getConnection();
                 var st = c.createStatement()) {
             Map<String, Long> byFormat = new LinkedHashMap<>();
-            try (ResultSet rs = st.executeQuery("SELECT format, count(*) FROM tracks WHERE status = 'present' "
-                    + "GROUP BY format ORDER BY count(*) DESC, format")) {
+            try (ResultSet rs = st.executeQuery("SELECT coalesce(format, 'unknown'), count(*) FROM tracks WHERE status = 'present' "
+                    + "GROUP BY 1 ORDER BY 2 DESC, 1")) {
                 while (rs.next()) {
                     byFormat.put(rs.getString(1), rs.getLong(2));
                 }
