@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Quality check of playlist-service on a real, analysed library (see docs/benchmarks-playlist.md).
+"""Quality check of playlist-service on a real, analysed library (see docs/benchmarks.md).
 
 Needs the stack running: library-service has scanned the music, sonic-service has analysed it, and
 playlist-service's index is fresh (the script forces a refresh). Track ids and their album/artist come from

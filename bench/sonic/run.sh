@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Sonic analysis benchmark: see docs/benchmarks-sonic.md.
+# Sonic analysis benchmark: see docs/benchmarks.md.
 # usage: bench/sonic/run.sh [MP3_DIR=/tmp/sonic-bench-mp3] [N=60] [SEGMENT_SECONDS=30] [mp3-only]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
