@@ -59,6 +59,14 @@ class CatalogApiTest {
     }
 
     @Test
+    void aSymlinkInsideARootCannotLeadAScanOutsideIt() throws Exception {
+        Path outside = Files.createTempDirectory("outside-" + tag);
+        Path link = Files.createSymbolicLink(folder.resolve("escape"), outside);
+        given().contentType(ContentType.JSON).body(Map.of("root", link.toString())).post("/api/scans").then().statusCode(400)
+                .contentType("application/problem+json").body("detail", containsString("symbolic link"));
+    }
+
+    @Test
     void aSecondScanOfABusyFolderIsAConflict() throws Exception {
         long busy;
         try (Connection c = dataSource.getConnection(); var ps = c.prepareStatement(

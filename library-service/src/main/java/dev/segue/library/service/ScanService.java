@@ -12,6 +12,8 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -115,7 +117,26 @@ public class ScanService {
             throw ProblemException.badRequest("root " + normalized + " is outside the configured library roots " + roots
                     + "; scan one of them or a folder inside one (configure them with SEGUE_LIBRARY_ROOTS).");
         }
+        if (Files.exists(normalized) && !insideRealRoot(normalized, roots)) {
+            throw ProblemException.badRequest("root " + normalized + " leads outside the configured library roots through a "
+                    + "symbolic link; scan the folder the link points to by adding it to SEGUE_LIBRARY_ROOTS.");
+        }
         return normalized;
+    }
+
+    /** A symlinked folder inside a root may point anywhere: compare where it really is. */
+    private static boolean insideRealRoot(Path folder, List<Path> roots) {
+        try {
+            Path real = folder.toRealPath();
+            for (Path root : roots) {
+                if (Files.exists(root) && real.startsWith(root.toRealPath())) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            throw ProblemException.badRequest("root " + folder + " cannot be resolved: " + e.getMessage());
+        }
     }
 
     private static boolean overlaps(Path a, Path b) {
