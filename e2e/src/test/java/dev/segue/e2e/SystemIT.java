@@ -188,9 +188,10 @@ class SystemIT {
                 assertThat(e.getValue()).as(e.getKey()).isEqualTo(1L));
         assertThat(after.size()).isGreaterThan(beforeRestart.size());
         for (String artist : List.of("Pale Orchard", "Velvet Static", "Iron Tide")) {
-            long id = trackId(artist.split(" ")[0] + " Piece 1");
-            assertThat(json(given().baseUri(base("enrichment-service")).get("/api/tracks/" + id + "/genres")).prettify())
-                    .as(artist).contains("rock");
+            long track = trackId(artist.split(" ")[0] + " Piece 1");
+            long artistId = json(given().baseUri(base("library-service")).get("/api/tracks/" + track)).getLong("artistId");
+            assertThat(json(given().baseUri(base("enrichment-service")).get("/api/artists/" + artistId + "/genres")).prettify())
+                    .as(artist).contains("indie rock", "musicbrainz_artist", "lastfm_artist");
         }
     }
 
