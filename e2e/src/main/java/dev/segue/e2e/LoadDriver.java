@@ -41,6 +41,7 @@ public final class LoadDriver {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         AtomicLong errors = new AtomicLong();
+        java.util.Map<Integer, AtomicLong> statuses = new java.util.concurrent.ConcurrentSkipListMap<>();
         List<long[]> perClient = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         for (int c = 0; c < clients; c++) {
@@ -58,6 +59,7 @@ public final class LoadDriver {
                     long start = System.nanoTime();
                     try {
                         HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+                        statuses.computeIfAbsent(response.statusCode(), k -> new AtomicLong()).incrementAndGet();
                         if (response.statusCode() != 201) {
                             errors.incrementAndGet();
                         }
@@ -84,6 +86,7 @@ public final class LoadDriver {
         Arrays.sort(all);
         System.out.printf(Locale.ROOT, "clients=%d duration=%ds requests=%d throughput=%.1f req/s errors=%d%n",
                 clients, seconds, total, total / (double) seconds, errors.get());
+        System.out.println("responses by status: " + statuses);
         System.out.printf(Locale.ROOT, "latency ms: p50=%.1f p95=%.1f p99=%.1f max=%.1f%n",
                 percentile(all, 50), percentile(all, 95), percentile(all, 99), all.length == 0 ? 0 : all[all.length - 1] / 1e6);
         System.exit(errors.get() == 0 ? 0 : 1);

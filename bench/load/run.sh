@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Load on playlist-service while an analysis run is going: CLIENTS concurrent clients POST SIZE-track
+# transition-ordered playlists for SECONDS; prints throughput, latency percentiles and errors.
+#   bench/load/run.sh MUSIC_DIR [CLIENTS=16] [SECONDS=60] [SIZE=50]
+# Starts its own local stack (embedded PostgreSQL in a temporary directory, ports 18081-18084), scans and
+# analyses MUSIC_DIR, then starts a forced re-analysis of everything and drives the load during it.
+set -euo pipefail
+home="$(cd "$(dirname "$0")/../.." && pwd)"
+cd "$home"
+. bin/jdk.sh
+music="${1:?usage: bench/load/run.sh MUSIC_DIR [CLIENTS] [SECONDS]}"
+clients="${2:-16}"
+seconds="${3:-60}"
+size="${4:-50}"
+data="$(mktemp -d)"
+[ -f e2e/target/segue-e2e-0.1.0-SNAPSHOT.jar ] || ./mvnw -B -q -ntp package -DskipTests
+export SEGUE_LIBRARY_URL=http://localhost:18081 SEGUE_ENRICHMENT_URL=http://localhost:18082 \
+       SEGUE_SONIC_URL=http://localhost:18083 SEGUE_PLAYLIST_URL=http://localhost:18084
+QUARKUS_REST_CLIENT_MUSICBRAINZ_URL=http://localhost:9 QUARKUS_REST_CLIENT_LASTFM_URL=http://localhost:9 \
+SEGUE_PLAYLIST_INDEX_REFRESH_INTERVAL=5s \
+  bin/segue-local --music "$music" --data "$data/pg" --pg-port 54420 --port 18081 > "$data/stack.log" 2>&1 &
+stack=$!
+trap 'kill -INT $stack 2>/dev/null; wait $stack 2>/dev/null; rm -rf "$data"' EXIT
+until curl -fsS localhost:18084/q/health/ready >/dev/null 2>&1; do sleep 1; kill -0 $stack || { cat "$data/stack.log"; exit 1; }; done
+
+bin/segue scan >/dev/null
+bin/segue analyze >/dev/null || true
+until curl -fsS localhost:18083/api/analysis/stats | grep -q '"pending":0'; do sleep 2; done
+curl -fsS -X POST localhost:18084/api/index/refresh >/dev/null
+seeds=$(curl -fsS 'localhost:18081/api/tracks?size=200' | grep -o '"id":[0-9]*' | cut -d: -f2 | head -100 | paste -sd, -)
+
+curl -fsS -X POST localhost:18083/api/analysis/runs -H 'Content-Type: application/json' \
+  -d '{"scope":"all","force":true}' >/dev/null
+echo "analysis run (forced, all tracks) started; load: $clients clients for $seconds s"
+java -cp "e2e/target/segue-e2e-0.1.0-SNAPSHOT.jar:e2e/target/lib/*" dev.segue.e2e.LoadDriver \
+  http://localhost:18084 "$clients" "$seconds" "$seeds" "$size"
+echo "analysis during the load: $(curl -fsS localhost:18083/api/analysis/runs?limit=1)"
