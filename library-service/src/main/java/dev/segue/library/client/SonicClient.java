@@ -1,8 +1,6 @@
 package dev.segue.library.client;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.Response;
 import java.time.temporal.ChronoUnit;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
@@ -22,13 +20,6 @@ public class SonicClient {
     @Retry(maxRetries = 2, delay = 200, delayUnit = ChronoUnit.MILLIS, jitter = 50)
     @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 30, delayUnit = ChronoUnit.SECONDS)
     public RunStarted startRun() {
-        try (Response response = rest.startRun(new RunRequest("pending"))) {
-            return RunStarted.STARTED;
-        } catch (WebApplicationException e) {
-            if (e.getResponse().getStatus() == 409) {
-                return RunStarted.ALREADY_RUNNING;
-            }
-            throw e;
-        }
+        return RunStarted.by(() -> rest.startRun(new RunRequest("pending")));
     }
 }
