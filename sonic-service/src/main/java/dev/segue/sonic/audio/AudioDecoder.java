@@ -28,7 +28,8 @@ public interface AudioDecoder {
 
     /**
      * Decodes several files at once when that is cheaper than one by one (ffmpeg: one process start
-     * for all). Empty when the decoder cannot batch or the batch failed: decode each file on its own.
+     * for all). Empty when the decoder cannot batch or the batch failed, and a null entry for a file the
+     * batch could not take: decode those on their own.
      */
     default Optional<List<DecodedAudio>> decodeBatch(List<Job> jobs, Instant deadline) {
         return Optional.empty();

@@ -152,10 +152,10 @@ public final class FeatureExtractor {
         add(stats, SegmentStats.ROLLOFF, rolloff);
         add(stats, SegmentStats.FLATNESS, flatness());
 
-        double norm = Math.sqrt(powerSum);
+        double inverseNorm = powerSum > 0 ? 1 / Math.sqrt(powerSum) : 0;
         double flux = 0;
         for (int k = 0; k < BINS; k++) {
-            double normalised = norm > 0 ? magnitude[k] / norm : 0;
+            double normalised = magnitude[k] * inverseNorm;
             double d = normalised - previousNormalised[k];
             flux += d * d;
             previousNormalised[k] = normalised;

@@ -1,0 +1,101 @@
+package dev.segue.sonic.audio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FfmpegDecoderTest {
+
+    private static final Duration SEGMENT = Duration.ofSeconds(30);
+    private static final Duration SEARCH = Duration.ofSeconds(5);
+
+    @TempDir
+    static Path dir;
+    static Path stereo44;
+    static Path mono48;
+    static Path quoted;
+    static FfmpegDecoder decoder;
+
+    @BeforeAll
+    static void generate() throws Exception {
+        assumeTrue(TestAudio.ffmpegAvailable(), "ffmpeg not installed");
+        decoder = new FfmpegDecoder("ffmpeg", "ffprobe", dir);
+        Path click = TestAudio.clickWav(dir.resolve("click.wav"), 44_100, 2, 150, 120);
+        stereo44 = TestAudio.convert(click, dir.resolve("stereo44.mp3"), "-b:a", "128k");
+        mono48 = TestAudio.convert(click, dir.resolve("mono48.mp3"), "-ac", "1", "-ar", "48000", "-b:a", "64k");
+        quoted = Files.copy(stereo44, dir.resolve("it's a, test; [1].mp3"));
+    }
+
+    private static AudioDecoder.Job job(Path file, long durationMs) {
+        return new AudioDecoder.Job(file, SegmentPlan.of(OptionalLong.of(durationMs), SEGMENT, SEARCH));
+    }
+
+    @Test
+    void mpegAudioOfDifferentRatesAndChannelsDecodesInOneBatchLikeFileByFile() throws Exception {
+        List<AudioDecoder.Job> jobs = List.of(job(stereo44, 150_000), job(mono48, 150_000), job(quoted, 150_000));
+        assertThat(jobs).allMatch(FfmpegDecoder::concatenable);
+
+        List<DecodedAudio> batch = decoder.decodeBatch(jobs, Instant.now().plusSeconds(60)).orElseThrow();
+
+        assertThat(batch).doesNotContainNull();
+        for (int j = 0; j < jobs.size(); j++) {
+            DecodedAudio alone = decoder.decode(jobs.get(j).file(), jobs.get(j).plan(), Instant.now().plusSeconds(60));
+            for (int w = 0; w < 3; w++) {
+                float[] together = batch.get(j).windows().get(w);
+                float[] single = alone.windows().get(w);
+                // frame-exact cuts differ by at most one MP3 frame (1,152 samples at the source rate)
+                assertThat(together.length).as("job %d window %d", j, w).isCloseTo(single.length, within(1_300));
+                assertThat(rms(together)).as("job %d window %d", j, w).isCloseTo(rms(single), within(rms(single) * 0.02));
+            }
+        }
+    }
+
+    @Test
+    void aTruncatedFileShowsAsAShortWindowNotAsPaddedSilence() throws Exception {
+        Path truncated = TestAudio.truncate(stereo44, dir.resolve("truncated.mp3"), 0.5);
+
+        List<DecodedAudio> batch = decoder.decodeBatch(List.of(job(truncated, 150_000), job(stereo44, 150_000)),
+                Instant.now().plusSeconds(60)).orElseThrow();
+
+        // the middle window (60..90 s) of a file cut at ~75 s holds ~15 s, the end window nothing
+        DecodedAudio cut = batch.getFirst();
+        assertThat(cut.windows().get(0).length).isGreaterThan(34 * AudioDecoder.SAMPLE_RATE);
+        assertThat(cut.windows().get(1).length).isBetween(10 * AudioDecoder.SAMPLE_RATE, 16 * AudioDecoder.SAMPLE_RATE);
+        assertThat(cut.windows().get(2).length).isLessThan(AudioDecoder.SAMPLE_RATE);
+        assertThat(batch.get(1).windows()).allSatisfy(w -> assertThat(w.length).isGreaterThan(29 * AudioDecoder.SAMPLE_RATE));
+    }
+
+    @Test
+    void aFileTheMp3DecoderCannotReadIsLeftToBeDecodedAlone() throws Exception {
+        Path oggNamedMp3 = TestAudio.convert(dir.resolve("click.wav"), dir.resolve("really-ogg.mp3"),
+                "-c:a", "libvorbis", "-f", "ogg");
+        Path wav = dir.resolve("click.wav");
+
+        Optional<List<DecodedAudio>> batch = decoder.decodeBatch(List.of(job(stereo44, 150_000),
+                job(oggNamedMp3, 150_000), job(wav, 150_000), job(mono48, 150_000)), Instant.now().plusSeconds(60));
+
+        // never garbage: the MPEG group is distrusted as a whole, the WAV had no partner to batch with
+        assertThat(batch).isEmpty();
+        DecodedAudio alone = decoder.decode(oggNamedMp3, job(oggNamedMp3, 150_000).plan(), Instant.now().plusSeconds(60));
+        assertThat(rms(alone.windows().get(1))).isGreaterThan(0.05);
+    }
+
+    private static double rms(float[] pcm) {
+        double sum = 0;
+        for (float v : pcm) {
+            sum += v * v;
+        }
+        return pcm.length == 0 ? 0 : Math.sqrt(sum / pcm.length);
+    }
+}
