@@ -13,6 +13,13 @@ public interface SonicConfig {
     /** Analysis worker threads; defaults to the number of cores. */
     OptionalInt workers();
 
+    /**
+     * Nice value (0–19) of the worker threads and the decoders they start, so that analysis, which keeps
+     * every core busy, yields to API requests on the same host. 0 keeps normal priority.
+     */
+    @WithDefault("10")
+    int workerNiceness();
+
     /** Which decoder to use: auto (ffmpeg when on the PATH, else the pure-Java decoders), ffmpeg or java. */
     @WithDefault("auto")
     DecoderChoice decoder();

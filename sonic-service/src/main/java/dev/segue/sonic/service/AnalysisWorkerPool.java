@@ -55,7 +55,10 @@ public class AnalysisWorkerPool {
         running = true;
         int count = config.workers().orElse(Runtime.getRuntime().availableProcessors());
         for (int i = 0; i < count; i++) {
-            Thread thread = Thread.ofPlatform().name("sonic-worker-" + i).daemon().unstarted(this::loop);
+            Thread thread = Thread.ofPlatform().name("sonic-worker-" + i).daemon().unstarted(() -> {
+                ThreadNiceness.lowerCurrentThread(config.workerNiceness());
+                loop();
+            });
             threads.add(thread);
             thread.start();
         }
