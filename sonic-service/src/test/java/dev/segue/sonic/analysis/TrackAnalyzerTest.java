@@ -10,6 +10,7 @@ import dev.segue.sonic.audio.JavaSoundDecoder;
 import dev.segue.sonic.audio.TestAudio;
 import dev.segue.sonic.features.FeatureLayout;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -142,6 +143,54 @@ class TrackAnalyzerTest {
         TrackAnalyzer.Outcome tooLong = analyzer.analyse(longWav, Duration.ofHours(8).toMillis());
         assertThat(tooLong.status()).isEqualTo("failed");
         assertThat(tooLong.error()).contains("8:00:00").contains("max-track-duration");
+    }
+
+    /**
+     * A real 8-hour file (a sparse WAV: 460 MB that take no disk space) with a 440 Hz tone around
+     * its middle: refused with the limit's name by default, and analysed from its three windows
+     * only, without decoding eight hours, when the limit allows it.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"java", "ffmpeg"})
+    void anEightHourFileIsRefusedOrAnalysedFromItsWindows(String decoderName) throws Exception {
+        AudioDecoder decoder = decoderName.equals("java") ? new JavaSoundDecoder() : ffmpeg();
+        Path file = eightHourWav(dir.resolve(decoderName + "-8h.wav"));
+
+        TrackAnalyzer.Outcome refused = analyzer(decoder).analyse(file, null);
+        assertThat(refused.status()).isEqualTo("failed");
+        assertThat(refused.error()).contains("8:00:00").contains("max-track-duration");
+
+        TrackAnalyzer allowing = new TrackAnalyzer(decoder, Duration.ofSeconds(30), Duration.ofSeconds(10),
+                Duration.ofSeconds(1), Duration.ofHours(10), Duration.ofSeconds(60));
+        TrackAnalyzer.Outcome outcome = allowing.analyse(file, null);
+        assertThat(outcome.status()).as(outcome.error()).isEqualTo("ok");
+        assertThat(outcome.durationMs()).isCloseTo(Duration.ofHours(8).toMillis(), within(1_000L));
+        assertThat(outcome.analysisMs()).isLessThan(30_000L);
+        TrackAnalyzer.SegmentResult middle = outcome.segments().get(1);
+        assertThat(middle.startMs()).isCloseTo(Duration.ofHours(4).toMillis() - 15_000, within(1_000L));
+        assertThat((double) middle.features()[FeatureLayout.CENTROID_MEAN]).isCloseTo(440, within(25.0));
+        assertThat(outcome.segments().getFirst().features()[FeatureLayout.LOUDNESS_DB]).isEqualTo(-100f);
+    }
+
+    private static Path eightHourWav(Path file) throws IOException {
+        int rate = 8_000;
+        long dataBytes = 8L * 3600 * rate * 2;
+        ByteBuffer header = ByteBuffer.allocate(44).order(ByteOrder.LITTLE_ENDIAN);
+        header.put("RIFF".getBytes()).putInt((int) (36 + dataBytes)).put("WAVE".getBytes());
+        header.put("fmt ".getBytes()).putInt(16).putShort((short) 1).putShort((short) 1).putInt(rate)
+                .putInt(rate * 2).putShort((short) 2).putShort((short) 16);
+        header.put("data".getBytes()).putInt((int) dataBytes);
+        ByteBuffer tone = ByteBuffer.allocate(60 * rate * 2).order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < 60 * rate; i++) {
+            tone.putShort((short) (8000 * Math.sin(2 * Math.PI * 440 * i / rate)));
+        }
+        try (RandomAccessFile out = new RandomAccessFile(file.toFile(), "rw")) {
+            out.write(header.array());
+            out.seek(44 + (4L * 3600 - 30) * rate * 2);
+            out.write(tone.array());
+            out.setLength(44 + dataBytes);
+        }
+        return file;
     }
 
     @ParameterizedTest
