@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.jboss.logging.Logger;
 
 /** The decoders this process has, and the one the configuration selects. */
 @ApplicationScoped
@@ -16,6 +17,8 @@ public class DecoderRegistry {
 
     public record DecoderInfo(String name, boolean available, boolean selected, String description) {
     }
+
+    private static final Logger LOG = Logger.getLogger(DecoderRegistry.class);
 
     private final SonicConfig config;
     private final FfmpegDecoder ffmpeg;
@@ -25,6 +28,10 @@ public class DecoderRegistry {
     DecoderRegistry(SonicConfig config) {
         this.config = config;
         this.ffmpeg = new FfmpegDecoder(config.ffmpegPath(), config.ffprobePath(), tempDir(config));
+        int stale = ffmpeg.removeStaleFiles(config.lease());
+        if (stale > 0) {
+            LOG.infof("Removed %d decoder temp files left by a stopped process", stale);
+        }
     }
 
     /** The configured decoder, if it can run here: auto prefers ffmpeg and falls back to Java. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,6 +50,29 @@ public final class FfmpegDecoder implements AudioDecoder {
         this.ffmpeg = ffmpeg;
         this.ffprobe = ffprobe;
         this.tempDir = tempDir;
+    }
+
+    /**
+     * Deletes what a killed process left in the temp directory (up to ~3 MB of PCM per window in
+     * flight). Only files older than {@code olderThan} go: replicas on one host may share the directory,
+     * and a live batch never outlasts its lease.
+     *
+     * @return how many files were deleted
+     */
+    public int removeStaleFiles(Duration olderThan) {
+        Instant cutoff = Instant.now().minus(olderThan);
+        int removed = 0;
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(tempDir)) {
+            for (Path file : files) {
+                if (Files.isRegularFile(file) && Files.getLastModifiedTime(file).toInstant().isBefore(cutoff)) {
+                    Files.deleteIfExists(file);
+                    removed++;
+                }
+            }
+        } catch (IOException e) {
+            // a file another replica removed first, or an unreadable directory: cleaning up is best effort
+        }
+        return removed;
     }
 
     @Override

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -89,6 +90,19 @@ class FfmpegDecoderTest {
         assertThat(batch).isEmpty();
         DecodedAudio alone = decoder.decode(oggNamedMp3, job(oggNamedMp3, 150_000).plan(), Instant.now().plusSeconds(60));
         assertThat(rms(alone.windows().get(1))).isGreaterThan(0.05);
+    }
+
+    @Test
+    void filesAKilledProcessLeftBehindAreRemovedButNotThoseOfALiveBatch(@TempDir Path temp) throws Exception {
+        Path stale = Files.writeString(temp.resolve("concat-dead.txt"), "left by a killed worker");
+        Files.setLastModifiedTime(stale, FileTime.from(Instant.now().minus(Duration.ofHours(1))));
+        Path live = Files.writeString(temp.resolve("concat-live-0001.f32"), "being written");
+
+        int removed = new FfmpegDecoder("ffmpeg", "ffprobe", temp).removeStaleFiles(Duration.ofMinutes(10));
+
+        assertThat(removed).isEqualTo(1);
+        assertThat(stale).doesNotExist();
+        assertThat(live).exists();
     }
 
     private static double rms(float[] pcm) {
