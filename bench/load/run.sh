@@ -4,6 +4,8 @@
 #   bench/load/run.sh MUSIC_DIR [CLIENTS=16] [SECONDS=60] [SIZE=50]
 # Starts its own local stack (embedded PostgreSQL in a temporary directory, ports 18081-18084), scans and
 # analyses MUSIC_DIR, then starts a forced re-analysis of everything and drives the load during it.
+# DATA=dir keeps the database there and reuses it next time (a large library is scanned and analysed once);
+# PREPARE_ONLY=1 stops after that first analysis.
 set -euo pipefail
 home="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$home"
@@ -12,7 +14,8 @@ music="${1:?usage: bench/load/run.sh MUSIC_DIR [CLIENTS] [SECONDS]}"
 clients="${2:-16}"
 seconds="${3:-60}"
 size="${4:-50}"
-data="$(mktemp -d)"
+data="${DATA:-$(mktemp -d)}"
+mkdir -p "$data"
 [ -f e2e/target/segue-e2e-0.1.0-SNAPSHOT.jar ] || ./mvnw -B -q -ntp package -DskipTests
 export SEGUE_LIBRARY_URL=http://localhost:18081 SEGUE_ENRICHMENT_URL=http://localhost:18082 \
        SEGUE_SONIC_URL=http://localhost:18083 SEGUE_PLAYLIST_URL=http://localhost:18084
@@ -20,13 +23,14 @@ QUARKUS_REST_CLIENT_MUSICBRAINZ_URL=http://localhost:9 QUARKUS_REST_CLIENT_LASTF
 SEGUE_PLAYLIST_INDEX_REFRESH_INTERVAL=5s \
   bin/segue-local --music "$music" --data "$data/pg" --pg-port 54420 --port 18081 > "$data/stack.log" 2>&1 &
 stack=$!
-trap 'kill -INT $stack 2>/dev/null; wait $stack 2>/dev/null; rm -rf "$data"' EXIT
+trap 'kill -TERM $stack 2>/dev/null; wait $stack 2>/dev/null; [ -n "${DATA:-}" ] || rm -rf "$data"' EXIT
 until curl -fsS localhost:18084/q/health/ready >/dev/null 2>&1; do sleep 1; kill -0 $stack || { cat "$data/stack.log"; exit 1; }; done
 
 bin/segue scan >/dev/null
 bin/segue analyze >/dev/null || true
 until curl -fsS localhost:18083/api/analysis/stats | grep -q '"pending":0'; do sleep 2; done
 curl -fsS -X POST localhost:18084/api/index/refresh >/dev/null
+[ -z "${PREPARE_ONLY:-}" ] || { echo "prepared: $(curl -fsS localhost:18083/api/analysis/stats)"; exit 0; }
 seeds=$(curl -fsS 'localhost:18081/api/tracks?size=200' | grep -o '"id":[0-9]*' | cut -d: -f2 | head -100 | paste -sd, -)
 
 curl -fsS -X POST localhost:18083/api/analysis/runs -H 'Content-Type: application/json' \
