@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -23,6 +24,8 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
  */
 @ApplicationScoped
 public class LastFmClient {
+
+    private static final Pattern API_KEY_PARAMETER = Pattern.compile("(api_key=)[^&\\s]+");
 
     private final LastFmRestClient api;
     private final ObjectMapper json;
@@ -75,8 +78,17 @@ public class LastFmClient {
         } catch (WebApplicationException e) {
             return e.getResponse();
         } catch (RuntimeException e) {
-            throw new SourceUnavailableException("Last.fm did not answer " + request.method() + ": " + e.getMessage(), e);
+            // a timeout describes the request it was executing, query string and API key included: the
+            // message is kept without the key, and the cause (which would print it in a stack trace) dropped
+            throw new SourceUnavailableException("Last.fm did not answer " + request.method() + ": "
+                    + redactKey(String.valueOf(e.getMessage())) + " (" + e.getClass().getSimpleName() + ")");
         }
+    }
+
+    private String redactKey(String text) {
+        String redacted = API_KEY_PARAMETER.matcher(text).replaceAll("$1***");
+        String key = config.apiKey().orElse("");
+        return key.isEmpty() ? redacted : redacted.replace(key, "***");
     }
 
     private Optional<List<RawTag>> error(int error, String message, Response response) {
