@@ -72,9 +72,10 @@ final class MigrationBackup implements Callback {
 
     private void protect(Configuration flyway, MigrationInfo next) {
         String nextMigration = next == null ? "pending migrations" : "V" + next.getVersion() + " " + next.getDescription();
+        String database = "(unknown)";
         // a connection of its own: the migration's connection is inside the migration's transaction
         try (Connection c = flyway.getDataSource().getConnection()) {
-            String database = scalar(c, "SELECT current_database()");
+            database = scalar(c, "SELECT current_database()");
             String fromVersion = currentVersion(c, flyway);
             List<String> tablesWithRows = tablesWithRows(c, flyway.getTable());
             if (tablesWithRows.isEmpty()) {
@@ -99,9 +100,11 @@ final class MigrationBackup implements Callback {
             LOG.infof("Backed up database %s (version %s) to %s: %d bytes in %d ms; restore with: pg_restore --no-owner -d <empty database> %s",
                     database, fromVersion, backup.path(), backup.sizeBytes(), (System.nanoTime() - started) / 1_000_000, backup.path());
         } catch (BackupException e) {
-            throw new FlywayException("Not migrating database: the backup before " + nextMigration + " failed. " + e.getMessage(), e);
+            throw new FlywayException("Not migrating database " + database + ": the backup before " + nextMigration + " failed. "
+                    + e.getMessage(), e);
         } catch (SQLException e) {
-            throw new FlywayException("Not migrating database: could not inspect it before taking a backup: " + e.getMessage(), e);
+            throw new FlywayException("Not migrating database " + database + ": could not inspect it before taking a backup: "
+                    + e.getMessage(), e);
         }
     }
 
