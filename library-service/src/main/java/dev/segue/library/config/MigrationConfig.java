@@ -25,7 +25,7 @@ public interface MigrationConfig {
         @WithDefault(".segue/backups")
         Path directory();
 
-        /** How many dumps of one database are kept ({@code SEGUE_LIBRARY_MIGRATION_BACKUP_RETAIN}); older ones are deleted. */
+        /** How many dumps of one database are kept ({@code SEGUE_LIBRARY_MIGRATION_BACKUP_RETAIN}, at least 1); older ones are deleted. */
         @WithDefault("5")
         int retain();
 

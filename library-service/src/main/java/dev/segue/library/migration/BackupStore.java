@@ -39,6 +39,9 @@ public final class BackupStore {
     private final int retain;
 
     public BackupStore(Path directory, int retain) {
+        if (retain < 1) {
+            throw new IllegalArgumentException("At least the new backup must be kept: retain must be 1 or more, got " + retain);
+        }
         this.directory = directory.toAbsolutePath().normalize();
         this.retain = retain;
     }
