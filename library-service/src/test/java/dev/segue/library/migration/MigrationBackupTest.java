@@ -15,6 +15,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -251,7 +254,12 @@ class MigrationBackupTest {
     private static void restore(Path dump, String database) throws Exception {
         TestDatabase db = TestDatabase.get();
         Properties server = org.postgresql.Driver.parseURL(db.jdbcUrl(), null);
-        Path pgRestore = PgDump.locate(Optional.empty(), 15).pgRestore();
+        int serverMajor;
+        try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SHOW server_version_num")) {
+            rs.next();
+            serverMajor = rs.getInt(1) / 10000;
+        }
+        Path pgRestore = PgDump.locate(Optional.empty(), serverMajor).pgRestore();
         ProcessBuilder builder = new ProcessBuilder(pgRestore.toString(), "--no-owner", "--exit-on-error", "--dbname=" + database, dump.toString())
                 .redirectErrorStream(true);
         builder.environment().putAll(Map.of("PGHOST", server.getProperty("PGHOST"), "PGPORT", server.getProperty("PGPORT"),
