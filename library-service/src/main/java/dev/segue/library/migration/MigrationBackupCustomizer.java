@@ -28,9 +28,4 @@ public class MigrationBackupCustomizer implements FlywayConfigurationCustomizer 
         Callback backup = new MigrationBackup(config.backup(), password, Clock.systemUTC());
         configuration.callbacks(Stream.concat(Arrays.stream(configuration.getCallbacks()), Stream.of(backup)).toArray(Callback[]::new));
     }
-
-    /** The directory and retention the callback writes with, for reading back what it wrote. */
-    public BackupStore store() {
-        return new BackupStore(config.backup().directory(), config.backup().retain());
-    }
 }

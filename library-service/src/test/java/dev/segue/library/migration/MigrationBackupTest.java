@@ -59,7 +59,7 @@ class MigrationBackupTest {
     @Test
     void theStartBackedUpThePopulatedDatabaseAndTheDumpRestoresEveryRow() throws Exception {
         String database = PopulatedDatabase.database(UpgradeFromV3Profile.jdbcUrl);
-        List<BackupFile> backups = customizer.store().backups(database);
+        List<BackupFile> backups = store().backups(database);
         assertThat(backups).hasSize(1);
         BackupFile backup = backups.getFirst();
         Path file = Path.of(backup.path());
@@ -85,7 +85,7 @@ class MigrationBackupTest {
     @Test
     void endpointListsTheAppliedMigrationsAndTheLastBackup() {
         String database = PopulatedDatabase.database(UpgradeFromV3Profile.jdbcUrl);
-        BackupFile backup = customizer.store().latest(database).orElseThrow();
+        BackupFile backup = store().latest(database).orElseThrow();
         JsonPath body = given().get("/api/admin/migrations").then().statusCode(200).extract().jsonPath();
         assertThat(body.getString("database")).isEqualTo(database);
         assertThat(body.getString("currentVersion")).isEqualTo("4");
@@ -114,14 +114,14 @@ class MigrationBackupTest {
         assertThat(view.pending()).extracting(PendingMigration::description).containsExactly("sonic", "playlist");
         assertThat(view.backup().lastBackup()).isNull();
         assertThat(flyway.info().current().getVersion().getVersion()).isEqualTo("2");
-        assertThat(customizer.store().backups(PopulatedDatabase.database(url))).isEmpty();
+        assertThat(store().backups(PopulatedDatabase.database(url))).isEmpty();
     }
 
     @Test
     void anEmptyDatabaseIsMigratedWithoutABackup() {
         String url = TestDatabase.get().createDatabase("empty");
         assertThat(flywayOn(url, true).migrate().migrationsExecuted).isEqualTo(4);
-        assertThat(customizer.store().backups(PopulatedDatabase.database(url))).isEmpty();
+        assertThat(store().backups(PopulatedDatabase.database(url))).isEmpty();
     }
 
     @Test
@@ -152,7 +152,7 @@ class MigrationBackupTest {
         } finally {
             logger.removeHandler(capture);
         }
-        assertThat(customizer.store().backups(PopulatedDatabase.database(url))).isEmpty();
+        assertThat(store().backups(PopulatedDatabase.database(url))).isEmpty();
         assertThat(warnings).extracting(LogRecord::getMessage).anySatisfy(message -> assertThat(message)
                 .contains("WITHOUT a backup").contains("SEGUE_LIBRARY_MIGRATION_BACKUP_ENABLED=false"));
     }
@@ -167,7 +167,7 @@ class MigrationBackupTest {
                 .hasMessageContaining("SEGUE_LIBRARY_MIGRATION_BACKUP_ENABLED=false");
         assertThat(flyway.info().current().getVersion().getVersion()).isEqualTo("1");
         assertThat(PopulatedDatabase.counts(url)).containsEntry("tracks", (long) PopulatedDatabase.TRACKS);
-        assertThat(customizer.store().backups(PopulatedDatabase.database(url))).isEmpty();
+        assertThat(store().backups(PopulatedDatabase.database(url))).isEmpty();
     }
 
     @Test
@@ -193,9 +193,14 @@ class MigrationBackupTest {
         } finally {
             pool.shutdownNow();
         }
-        List<BackupFile> backups = customizer.store().backups(PopulatedDatabase.database(url));
+        List<BackupFile> backups = store().backups(PopulatedDatabase.database(url));
         assertThat(backups).hasSize(1);
         assertThat(backups.getFirst().fromVersion()).isEqualTo("1");
+    }
+
+    /** The backup directory as the service writes it. */
+    private BackupStore store() {
+        return new BackupStore(config.backup().directory(), config.backup().retain());
     }
 
     /** A Flyway like the service's (same migrations), on another database, with or without the backup callback. */
