@@ -46,6 +46,7 @@ public class LibraryTestResource implements QuarkusTestResourceLifecycleManager 
                     "segue.library.scan.cron", "off",
                     "segue.library.scan.reader-threads", "2",
                     "segue.library.scan.batch-size", "7",
+                    "segue.library.migration.backup.directory", base.resolve("backups").toString(),
                     "quarkus.rest-client.enrichment-service.url", url,
                     "quarkus.rest-client.sonic-service.url", url);
         } catch (IOException e) {

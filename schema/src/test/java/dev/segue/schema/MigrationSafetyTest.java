@@ -15,6 +15,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,68 +23,127 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
 import org.junit.jupiter.api.Test;
 
 /** Users' libraries and hours of analysis must survive every upgrade. */
 class MigrationSafetyTest {
 
-    private static final List<String> COUNTED = List.of("artists", "albums", "tracks", "genres", "track_genres",
-            "album_genres", "artist_genres", "enrichment_state", "sonic_analyses", "sonic_segments", "playlists", "playlist_tracks");
+    /**
+     * What a user has at each version, written as soon as the version's migration creates the table: tracks
+     * at V1, genres at V2, analyses at V3, playlists at V4. A new migration adds its own entry.
+     */
+    private static final Map<String, List<String>> FILL_AT = Map.of(
+            "1", List.of(
+                    "INSERT INTO artists (name, name_key, sort_name) VALUES ('The Artist', 'the artist', 'artist, the')",
+                    "INSERT INTO albums (title, title_key, album_artist_id, year) SELECT 'Album', 'album', id, 1999 FROM artists",
+                    """
+                    INSERT INTO tracks (file_path, file_size, file_mtime, content_key, title, artist_id, album_id, track_no, tag_genres)
+                    SELECT '/music/a/' || g || '.flac', 1000 + g, now(), md5(g::text), 'Track ' || g, ar.id, al.id, g, ARRAY['Jazz']
+                    FROM generate_series(1, 50) g, artists ar, albums al""",
+                    "INSERT INTO scan_runs (roots, trigger, status) VALUES (ARRAY['/music'], 'api', 'completed')",
+                    "INSERT INTO scan_errors (scan_run_id, path, reason) SELECT id, '/music/bad.mp3', 'truncated' FROM scan_runs"),
+            "2", List.of(
+                    "INSERT INTO genres (name) VALUES ('jazz')",
+                    "INSERT INTO genres (name, parent_id) SELECT 'bebop', id FROM genres WHERE name = 'jazz'",
+                    "INSERT INTO track_genres (track_id, genre_id, source, weight) SELECT t.id, g.id, 'file', 0.5 FROM tracks t, genres g",
+                    "INSERT INTO album_genres (album_id, genre_id, source, weight) SELECT a.id, g.id, 'lastfm_album', 0.8 FROM albums a, genres g",
+                    "INSERT INTO artist_genres (artist_id, genre_id, source, weight) SELECT a.id, g.id, 'musicbrainz_artist', 1 FROM artists a, genres g",
+                    """
+                    INSERT INTO enrichment_state (entity_type, entity_id, source, status, attempts, fetched_at, raw_tags)
+                    SELECT 'artist', id, 'lastfm', 'found', 1, now(), '[{"name": "jazz", "count": 100}]'::jsonb FROM artists"""),
+            "3", List.of(
+                    "INSERT INTO sonic_analyses (track_id, analyzer_version, status, decoder, content_key) SELECT id, 1, 'ok', 'ffmpeg', content_key FROM tracks",
+                    """
+                    INSERT INTO sonic_segments (track_id, analyzer_version, segment, start_ms, length_ms, features)
+                    SELECT a.track_id, 1, seg, 0, 30000, ARRAY[1.5, 2.25, a.track_id]::real[] FROM sonic_analyses a,
+                           unnest(ARRAY['beginning', 'middle', 'end', 'average']) seg"""),
+            "4", List.of(
+                    "INSERT INTO playlists (name, request) VALUES ('Evening', '{\"seed\": 1}'::jsonb)",
+                    """
+                    INSERT INTO playlist_tracks (playlist_id, position, track_id, total_score)
+                    SELECT p.id, row_number() OVER (ORDER BY t.id) - 1, t.id, 0.9 FROM playlists p, tracks t"""));
 
+    /**
+     * Steps through every migration one at a time. Before each step the database holds what a user had at
+     * that version; after it, every row of every table must still be there with the same values in the
+     * columns it had.
+     */
     @Test
-    void aDatabasePopulatedAtV1KeepsEveryRowThroughAllLaterMigrations() throws Exception {
+    void everyRowWrittenAtAnyVersionSurvivesEveryLaterMigration() throws Exception {
         TestDatabase db = TestDatabase.get();
         String url = db.createDatabase("upgrade");
-        Flyway.configure().dataSource(url, db.username(), db.password()).target("1").load().migrate();
+        List<MigrationInfo> steps = List.of(Flyway.configure().dataSource(url, db.username(), db.password()).load().info().pending());
+        assertThat(steps).extracting(m -> m.getVersion().getVersion()).startsWith("1", "2", "3", "4");
 
-        try (Connection c = DriverManager.getConnection(url, db.username(), db.password()); Statement s = c.createStatement()) {
-            s.execute("INSERT INTO artists (name, name_key, sort_name) VALUES ('The Artist', 'the artist', 'artist, the')");
-            s.execute("INSERT INTO albums (title, title_key, album_artist_id) SELECT 'Album', 'album', id FROM artists");
-            s.execute("""
-                    INSERT INTO tracks (file_path, file_size, file_mtime, title, artist_id, album_id, tag_genres)
-                    SELECT '/music/a/' || g || '.flac', 1000 + g, now(), 'Track ' || g, ar.id, al.id, ARRAY['Jazz']
-                    FROM generate_series(1, 50) g, artists ar, albums al""");
+        Map<String, Snapshot> kept = Map.of();
+        for (MigrationInfo step : steps) {
+            String version = step.getVersion().getVersion();
+            Flyway.configure().dataSource(url, db.username(), db.password()).target(version).load().migrate();
+            try (Connection c = DriverManager.getConnection(url, db.username(), db.password())) {
+                assertUnchanged(snapshot(c, kept), kept, "V" + version);
+                try (Statement s = c.createStatement()) {
+                    for (String sql : FILL_AT.getOrDefault(version, List.of())) {
+                        s.execute(sql);
+                    }
+                }
+                kept = snapshot(c, null);
+            }
         }
-        Map<String, Long> atV1 = counts(url, db);
 
-        Flyway.configure().dataSource(url, db.username(), db.password()).load().migrate();
-        Map<String, Long> afterUpgrade = counts(url, db);
-        assertThat(afterUpgrade).containsAllEntriesOf(atV1);
-
-        try (Connection c = DriverManager.getConnection(url, db.username(), db.password()); Statement s = c.createStatement()) {
-            s.execute("INSERT INTO genres (name) VALUES ('jazz')");
-            s.execute("INSERT INTO track_genres (track_id, genre_id, source, weight) SELECT t.id, g.id, 'file', 1 FROM tracks t, genres g");
-            s.execute("INSERT INTO sonic_analyses (track_id, analyzer_version, status) SELECT id, 1, 'ok' FROM tracks");
-            s.execute("""
-                    INSERT INTO sonic_segments (track_id, analyzer_version, segment, features)
-                    SELECT a.track_id, 1, seg, ARRAY[1.0, 2.0]::real[] FROM sonic_analyses a,
-                           unnest(ARRAY['beginning', 'middle', 'end', 'average']) seg""");
-        }
-        Map<String, Long> populated = counts(url, db);
-        assertThat(populated).containsEntry("tracks", 50L).containsEntry("sonic_segments", 200L).containsEntry("track_genres", 50L);
+        assertThat(kept.get("tracks").rows()).isEqualTo(50);
+        assertThat(kept.get("genres").rows()).isEqualTo(2);
+        assertThat(kept.get("track_genres").rows()).isEqualTo(100);
+        assertThat(kept.get("sonic_analyses").rows()).isEqualTo(50);
+        assertThat(kept.get("sonic_segments").rows()).isEqualTo(200);
+        assertThat(kept.get("playlist_tracks").rows()).isEqualTo(50);
 
         assertThat(Flyway.configure().dataSource(url, db.username(), db.password()).load().migrate().migrationsExecuted)
                 .as("re-running migrations on an up-to-date database changes nothing").isZero();
-        assertThat(counts(url, db)).isEqualTo(populated);
+        try (Connection c = DriverManager.getConnection(url, db.username(), db.password())) {
+            assertUnchanged(snapshot(c, kept), kept, "a second migrate");
+        }
     }
 
-    private static Map<String, Long> counts(String url, TestDatabase db) throws SQLException {
-        Map<String, Long> counts = new TreeMap<>();
-        try (Connection c = DriverManager.getConnection(url, db.username(), db.password()); Statement s = c.createStatement()) {
-            for (String table : COUNTED) {
-                try (ResultSet exists = s.executeQuery("SELECT to_regclass('public." + table + "') IS NOT NULL")) {
-                    exists.next();
-                    if (!exists.getBoolean(1)) {
-                        continue;
-                    }
-                }
-                try (ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table)) {
+    private static void assertUnchanged(Map<String, Snapshot> now, Map<String, Snapshot> before, String step) {
+        assertThat(now.keySet()).as("tables after %s", step).containsExactlyElementsOf(before.keySet());
+        before.forEach((table, snapshot) -> assertThat(now.get(table)).as("rows of %s after %s", table, step).isEqualTo(snapshot));
+    }
+
+    /** Row count and a digest of the rows' values, over the columns {@code columns} names. */
+    private record Snapshot(List<String> columns, long rows, String digest) {
+    }
+
+    /**
+     * Snapshots of every table but Flyway's history; with {@code earlier}, of exactly the tables and
+     * columns it has, so a column a later migration adds does not count as a change.
+     */
+    private static Map<String, Snapshot> snapshot(Connection c, Map<String, Snapshot> earlier) throws SQLException {
+        Map<String, List<String>> columns = new TreeMap<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
+                SELECT table_name, column_name FROM information_schema.columns
+                WHERE table_schema = 'public' AND table_name <> 'flyway_schema_history'
+                ORDER BY table_name, ordinal_position""")) {
+            while (rs.next()) {
+                columns.computeIfAbsent(rs.getString(1), t -> new ArrayList<>()).add(rs.getString(2));
+            }
+        }
+        if (earlier != null) {
+            columns.keySet().retainAll(earlier.keySet());
+            earlier.forEach((table, snap) -> columns.put(table, snap.columns()));
+        }
+        Map<String, Snapshot> snapshots = new TreeMap<>();
+        try (Statement s = c.createStatement()) {
+            for (Map.Entry<String, List<String>> table : columns.entrySet()) {
+                String row = "ROW(" + String.join(", ", table.getValue().stream().map(col -> '"' + col + '"').toList()) + ")::text";
+                try (ResultSet rs = s.executeQuery("SELECT count(*), md5(coalesce(string_agg(r, E'\\n' ORDER BY r), '')) FROM (SELECT "
+                        + row + " AS r FROM " + table.getKey() + ") x")) {
                     rs.next();
-                    counts.put(table, rs.getLong(1));
+                    snapshots.put(table.getKey(), new Snapshot(table.getValue(), rs.getLong(1), rs.getString(2)));
                 }
             }
         }
-        return counts;
+        return snapshots;
     }
 
     private static final Pattern DESTRUCTIVE = Pattern.compile(

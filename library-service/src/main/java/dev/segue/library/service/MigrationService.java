@@ -1,0 +1,93 @@
+package dev.segue.library.service;
+
+import dev.segue.commons.problem.ProblemException;
+import dev.segue.library.config.MigrationConfig;
+import dev.segue.library.migration.AppliedMigration;
+import dev.segue.library.migration.BackupException;
+import dev.segue.library.migration.BackupStatus;
+import dev.segue.library.migration.BackupStore;
+import dev.segue.library.migration.MigrationsView;
+import dev.segue.library.migration.PendingMigration;
+import dev.segue.library.migration.PgDump;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.List;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
+
+/** What the schema migrations did and would do (Flyway's info, a dry run), and the backups taken before them. */
+@ApplicationScoped
+public class MigrationService {
+
+    private final Flyway flyway;
+    private final MigrationConfig config;
+
+    MigrationService(Flyway flyway, MigrationConfig config) {
+        this.flyway = flyway;
+        this.config = config;
+    }
+
+    public MigrationsView report() {
+        return report(flyway);
+    }
+
+    /** The report for any Flyway, e.g. one pointed at another database. */
+    public MigrationsView report(Flyway target) {
+        String database;
+        int serverMajor;
+        MigrationInfoService info;
+        try (Connection c = target.getConfiguration().getDataSource().getConnection(); Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SELECT current_database(), current_setting('server_version_num')::int / 10000")) {
+                rs.next();
+                database = rs.getString(1);
+                serverMajor = rs.getInt(2);
+            }
+            info = target.info();
+        } catch (SQLException | FlywayException e) {
+            throw new ProblemException(Response.Status.SERVICE_UNAVAILABLE,
+                    "Cannot read the schema history from the database: " + e.getMessage() + ". Check that PostgreSQL is reachable.");
+        }
+        MigrationInfo current = info.current();
+        List<AppliedMigration> applied = Arrays.stream(info.applied()).map(MigrationService::applied).toList();
+        List<PendingMigration> pending = Arrays.stream(info.pending())
+                .map(m -> new PendingMigration(version(m), m.getDescription(), m.getScript(), m.getChecksum())).toList();
+        return new MigrationsView(database, current == null || current.getVersion() == null ? null : current.getVersion().getVersion(),
+                applied, pending, backupStatus(database, serverMajor));
+    }
+
+    private BackupStatus backupStatus(String database, int serverMajor) {
+        MigrationConfig.Backup backup = config.backup();
+        BackupStore store = new BackupStore(backup.directory(), backup.retain());
+        String pgDump = null;
+        String problem = null;
+        if (backup.enabled()) {
+            try {
+                PgDump found = PgDump.locate(backup.pgDump(), serverMajor);
+                pgDump = found.executable() + " (" + found.versionLine() + ")";
+            } catch (BackupException e) {
+                problem = e.getMessage();
+            }
+        } else {
+            problem = "Backups before migrations are disabled (SEGUE_LIBRARY_MIGRATION_BACKUP_ENABLED=false).";
+        }
+        return new BackupStatus(backup.enabled(), store.directory().toString(), backup.retain(), pgDump, problem,
+                store.latest(database).orElse(null));
+    }
+
+    private static AppliedMigration applied(MigrationInfo m) {
+        return new AppliedMigration(version(m), m.getDescription(), m.getType().name(), m.getScript(), m.getChecksum(),
+                m.getInstalledOn() == null ? null : m.getInstalledOn().toInstant(), m.getInstalledBy(), m.getExecutionTime(),
+                m.getState().getDisplayName(), !m.getState().isFailed());
+    }
+
+    private static String version(MigrationInfo m) {
+        return m.getVersion() == null ? null : m.getVersion().getVersion();
+    }
+}
