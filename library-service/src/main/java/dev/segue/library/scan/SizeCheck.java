@@ -14,11 +14,12 @@ import java.util.Set;
  * jaudiotagger 3.0.1 allocates whatever a size field claims before reading it: a WAV or AIFF chunk, an
  * MP4 atom (even one nested in {@code moov}) or a FLAC picture that claims 2 GB makes it allocate 2 GB
  * (direct memory for chunks, heap for atoms), a flipped bit in an MP4 header made it allocate 96 GB in
- * total over 47 s for a 12 KB file. A size that runs past the end of the file is corruption whatever
- * reads it, so such a file is a scan error without ever reaching jaudiotagger.
+ * total over 47 s for a 12 KB file. A size that runs past the end of the file by more than 16 MiB is such
+ * a lie, so that file is a scan error without ever reaching jaudiotagger. A smaller overrun is what a
+ * truncated download looks like (jaudiotagger reads what is there, and costs at most 16 MiB), and audio
+ * payloads ({@code data}, {@code SSND}, {@code mdat}) are never loaded: both still reach jaudiotagger.
  *
- * <p>Only headers are read (a few bytes per chunk or atom). Audio payloads ({@code data}, {@code SSND},
- * {@code mdat}) may run past the end: a truncated download is still worth indexing.
+ * <p>Only headers are read (a few bytes per chunk or atom).
  */
 final class SizeCheck {
 
@@ -26,6 +27,8 @@ final class SizeCheck {
             "edts", "dinf");
     private static final int MAX_DEPTH = 12;
     private static final int MAX_ENTRIES = 100_000;
+    /** The largest size past the end of the file that is let through; jaudiotagger allocates what is claimed. */
+    static final long MAX_CLAIM_PAST_END = 16L << 20;
 
     private SizeCheck() {
     }
@@ -63,8 +66,8 @@ final class SizeCheck {
                 pos += 8 + length + (length & 1);
                 continue;
             }
-            if (length > size - pos - 8) {
-                throw tooBig(format, "the '" + printable(id) + "' chunk", length, size - pos - 8);
+            if (overruns(length, size - pos - 8, format, "the '" + printable(id) + "' chunk")) {
+                return;
             }
             pos += 8 + length + (length & 1);
         }
@@ -85,15 +88,9 @@ final class SizeCheck {
             } else if (length == 0 && depth == 0) {
                 length = end - pos;
             }
-            if (length < headerSize) {
-                throw new TagReader.UnreadableFileException("corrupt " + format + " file: the '" + printable(type)
-                        + "' atom at byte " + pos + " declares an impossible size of " + length + " bytes");
-            }
-            if (length > end - pos) {
-                if (depth == 0 && type.equals("mdat")) {
-                    return;
-                }
-                throw tooBig(format, "the '" + printable(type) + "' atom", length, end - pos);
+            if (length < headerSize || depth == 0 && type.equals("mdat") && length > end - pos
+                    || overruns(length, end - pos, format, "the '" + printable(type) + "' atom")) {
+                return; // nothing allocated from here on can be large: jaudiotagger judges the rest
             }
             if (depth < MAX_DEPTH && (MP4_CONTAINERS.contains(type) || depth >= 1 && isItem(ch, pos, end, type))) {
                 long body = pos + headerSize;
@@ -132,7 +129,7 @@ final class SizeCheck {
             int type = header.get(0) & 0x7f;
             long length = header.getInt(0) & 0xffffffL;
             if (length > size - pos - 4) {
-                throw tooBig("flac", "metadata block " + type, length, size - pos - 4);
+                return; // at most 16 MiB (24 bits): a truncated file, which jaudiotagger reports
             }
             if (type == 4 || type == 6) {
                 fields(ContentKey.readBuffer(ch, pos + 4, (int) length), type);
@@ -172,15 +169,22 @@ final class SizeCheck {
             return at;
         }
         long length = block.getInt((int) at) & 0xffffffffL;
-        if (length > end - at - 4) {
-            throw tooBig("flac", "a " + what, length, end - at - 4);
+        if (overruns(length, end - at - 4, "flac", "a " + what)) {
+            return end;
         }
         return at + 4 + length;
     }
 
-    private static TagReader.UnreadableFileException tooBig(String format, String what, long claimed, long available) {
-        return new TagReader.UnreadableFileException("corrupt " + format + " file: " + what + " claims " + claimed
-                + " bytes but only " + Math.max(0, available) + " follow");
+    /** True when {@code claimed} runs past {@code available}; throws when it does so by a lie jaudiotagger would allocate. */
+    private static boolean overruns(long claimed, long available, String format, String what) throws TagReader.UnreadableFileException {
+        if (claimed <= available) {
+            return false;
+        }
+        if (claimed > MAX_CLAIM_PAST_END) {
+            throw new TagReader.UnreadableFileException("corrupt " + format + " file: " + what + " claims " + claimed
+                    + " bytes but only " + Math.max(0, available) + " follow");
+        }
+        return true;
     }
 
     private static String ascii(ByteBuffer buf, int at, int length) {
