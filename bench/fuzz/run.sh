@@ -3,8 +3,9 @@
 # and checks that it survives and accounts for every file (a track or a scan error, nothing else).
 #
 # Usage: bench/fuzz/run.sh [COUNT=3000] [SEED=1]
-#   FUZZ_HEAP=512m        service heap (-Xmx): a home server's budget, so an allocation driven by a lying
-#                         size field shows up as an OutOfMemoryError instead of vanishing in a 6 GB default heap
+#   FUZZ_HEAP=2g          service heap (-Xmx); the container gives the JVM 75 % of its memory, so a size field that
+#                         lies is allocated for real unless the service refuses it first
+#   FUZZ_MAX_RSS=1024     peak resident memory (MiB) above which the run fails: hostile files must not cost gigabytes
 #   FUZZ_WESNOTH=8        how many (of the smallest) Wesnoth Ogg tracks join the generated seeds
 #   FUZZ_TIMEOUT=600      seconds the scan may take before it counts as hung (a thread dump is kept)
 #   FUZZ_KEEP=/tmp/segue-fuzz-failures   where failing inputs (unaccounted files, the manifest, logs) are kept
@@ -16,7 +17,8 @@ cd "$(dirname "$0")/../.."
 . bin/jdk.sh
 COUNT=${1:-3000}
 SEED=${2:-1}
-HEAP=${FUZZ_HEAP:-512m}
+HEAP=${FUZZ_HEAP:-2g}
+MAX_RSS=${FUZZ_MAX_RSS:-1024}
 TIMEOUT=${FUZZ_TIMEOUT:-600}
 KEEP=${FUZZ_KEEP:-/tmp/segue-fuzz-failures}
 JAR=library-service/target/quarkus-app/quarkus-run.jar
@@ -81,19 +83,19 @@ done
 SECONDS_TAKEN=$(echo "$(date +%s.%N) - $START" | bc)
 ALIVE=no
 HEALTH=DOWN
-RSS=?
+RSS=0
 if kill -0 "$SERVICE" 2>/dev/null; then
   ALIVE=yes
   HEALTH=$(curl -s "http://localhost:$PORT/q/health" | jq -r .status || echo DOWN)
-  RSS=$(awk '/VmHWM/ {printf "%d MiB", $2 / 1024}' "/proc/$SERVICE/status")
+  RSS=$(awk '/VmHWM/ {printf "%d", $2 / 1024}' "/proc/$SERVICE/status")
   "$PY" bench/fuzz/fuzz.py check "http://localhost:$PORT" "$ID" "$WORK/music" > "$WORK/check.json"
 else
-  echo '{"files":'"$COUNT"',"indexed":0,"errors":0,"both":0,"unaccounted":[],"reasons":{},"byKind":{}}' > "$WORK/check.json"
+  echo '{"files":'"$COUNT"',"indexed":0,"errors":0,"both":0,"unaccounted":[],"strangers":[],"reasons":{},"byKind":{},"errorReasons":{}}' > "$WORK/check.json"
 fi
 mkdir -p "$KEEP" && cp "$WORK/check.json" "$KEEP/last-check.json"
 UNACCOUNTED=$(jq '.unaccounted | length' "$WORK/check.json")
 FAILED=0
-if [ "$ALIVE" != yes ] || [ "$HEALTH" != UP ] || [ "$STATUS" != completed ] || [ "$UNACCOUNTED" != 0 ] \
+if [ "$ALIVE" != yes ] || [ "$HEALTH" != UP ] || [ "$STATUS" != completed ] || [ "$UNACCOUNTED" != 0 ] || [ "$RSS" -gt "$MAX_RSS" ] \
   || [ "$(jq .both "$WORK/check.json")" != 0 ] || [ "$(jq '.strangers | length' "$WORK/check.json")" != 0 ]; then
   FAILED=1
   DEST=$KEEP/seed-$SEED-$(date +%Y%m%dT%H%M%S)
@@ -118,7 +120,9 @@ printf 'errors:           %d\n' "$(jq .errors "$WORK/check.json")"
 printf 'unaccounted:      %d (indexed + errors == files: %s)\n' "$UNACCOUNTED" \
   "$(jq 'if .indexed + .errors == .files and .both == 0 then "yes" else "NO" end' -r "$WORK/check.json")"
 printf 'crashes:          %d, hung: %d, alive after: %s, health: %s\n' "$CRASHES" "$HUNG" "$ALIVE" "$HEALTH"
-printf 'peak RSS:         %s (heap -Xmx%s)\n' "$RSS" "$HEAP"
+printf 'unexpected:       %d errors whose reason is an "unexpected failure" (a parser bug to look at)\n' \
+  "$(jq '[.errorReasons[] | select(startswith("unexpected failure"))] | length' "$WORK/check.json")"
+printf 'peak RSS:         %s MiB (heap -Xmx%s, budget %s MiB)\n' "$RSS" "$HEAP" "$MAX_RSS"
 printf 'service log:      %d lines, %d mentioning jaudiotagger\n' "$LOG_LINES" "$JAT_LINES"
 printf 'by kind:          %s\n' "$(jq -c '.byKind' "$WORK/check.json")"
 printf 'error reasons:    %s\n' "$(jq -c '.reasons' "$WORK/check.json" | cut -c1-600)"
