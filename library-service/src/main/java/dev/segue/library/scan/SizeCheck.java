@@ -15,7 +15,8 @@ import java.util.Set;
  * MP4 atom (even one nested in {@code moov}) or a FLAC picture that claims 2 GB makes it allocate 2 GB
  * (direct memory for chunks, heap for atoms), a flipped bit in an MP4 header made it allocate 96 GB in
  * total over 47 s for a 12 KB file. A size that runs past the end of the file by more than 16 MiB is such
- * a lie, so that file is a scan error without ever reaching jaudiotagger. A smaller overrun is what a
+ * a lie, and so is a top-level MP4 atom (other than {@code mdat}) running past it: that file is a scan
+ * error without ever reaching jaudiotagger. A smaller overrun is what a
  * truncated download looks like (jaudiotagger reads what is there, and costs at most 16 MiB), and audio
  * payloads ({@code data}, {@code SSND}, {@code mdat}) are never loaded: both still reach jaudiotagger.
  *
@@ -37,9 +38,17 @@ final class SizeCheck {
     static void check(Path path, long size, String format) throws TagReader.UnreadableFileException {
         try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
             switch (format) {
-                case "wav" -> chunks(ch, size, "RIFF", false, "data", format);
-                case "aif", "aiff", "aifc" -> chunks(ch, size, "FORM", true, "SSND", format);
-                case "m4a", "m4b", "mp4" -> atoms(ch, 0, size, size, 0, format);
+                case "wav" -> {
+                    if (magic(ch, "RIFF")) {
+                        chunks(ch, 12, size, false, "data", format);
+                    }
+                }
+                case "aif", "aiff", "aifc" -> {
+                    if (magic(ch, "FORM")) {
+                        chunks(ch, 12, size, true, "SSND", format);
+                    }
+                }
+                case "m4a", "m4b", "mp4" -> atoms(ch, 0, size, 0, format);
                 case "flac" -> flac(ch, size);
                 default -> {
                     // MP3 (jaudiotagger bounds its ID3 reads by the file), WMA and DSF: nothing to check
@@ -50,14 +59,16 @@ final class SizeCheck {
         }
     }
 
-    /** RIFF (little-endian) or IFF/AIFF (big-endian) chunks after the 12-byte file header. */
-    private static void chunks(FileChannel ch, long size, String magic, boolean bigEndian, String audio, String format)
+    /** Whether the file starts with {@code magic}; if not, jaudiotagger says it is not this format. */
+    private static boolean magic(FileChannel ch, String magic) throws IOException {
+        return ascii(ContentKey.readBuffer(ch, 0, 4), 0, 4).equals(magic);
+    }
+
+    /** RIFF (little-endian) or IFF/AIFF (big-endian) chunks in [start, end), and the fields of a RIFF {@code LIST}. */
+    private static void chunks(FileChannel ch, long start, long end, boolean bigEndian, String audio, String format)
             throws IOException, TagReader.UnreadableFileException {
-        if (!ascii(ContentKey.readBuffer(ch, 0, 4), 0, 4).equals(magic)) {
-            return; // not this format at all: jaudiotagger says so
-        }
-        long pos = 12;
-        for (int i = 0; i < MAX_ENTRIES && pos + 8 <= size; i++) {
+        long pos = start;
+        for (int i = 0; i < MAX_ENTRIES && pos + 8 <= end; i++) {
             ByteBuffer header = ContentKey.readBuffer(ch, pos, 8).order(bigEndian ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
             String id = ascii(header, 0, 4);
             long length = header.getInt(4) & 0xffffffffL;
@@ -66,15 +77,19 @@ final class SizeCheck {
                 pos += 8 + length + (length & 1);
                 continue;
             }
-            if (overruns(length, size - pos - 8, format, "the '" + printable(id) + "' chunk")) {
+            if (overruns(length, end - pos - 8, format, "the '" + printable(id) + "' chunk")) {
                 return;
+            }
+            if (id.equals("LIST") && !bigEndian) {
+                // INFO fields (INAM, IART...): jaudiotagger allocates each one's declared length
+                chunks(ch, pos + 12, pos + 8 + length, false, audio, format);
             }
             pos += 8 + length + (length & 1);
         }
     }
 
     /** MP4 atoms in [start, end): each must fit in its parent; containers are checked down to the tag items. */
-    private static void atoms(FileChannel ch, long start, long end, long size, int depth, String format)
+    private static void atoms(FileChannel ch, long start, long end, int depth, String format)
             throws IOException, TagReader.UnreadableFileException {
         long pos = start;
         for (int i = 0; i < MAX_ENTRIES && pos + 8 <= end; i++) {
@@ -88,16 +103,22 @@ final class SizeCheck {
             } else if (length == 0 && depth == 0) {
                 length = end - pos;
             }
-            if (length < headerSize || depth == 0 && type.equals("mdat") && length > end - pos
-                    || overruns(length, end - pos, format, "the '" + printable(type) + "' atom")) {
+            if (length < headerSize || depth == 0 && type.equals("mdat") && length > end - pos) {
                 return; // nothing allocated from here on can be large: jaudiotagger judges the rest
+            }
+            if (depth == 0 && length > end - pos) {
+                // a top-level atom past the end (ftyp, moov) sent jaudiotagger searching and allocating for seconds
+                throw pastEnd(format, "the '" + printable(type) + "' atom", length, end - pos);
+            }
+            if (overruns(length, end - pos, format, "the '" + printable(type) + "' atom")) {
+                return;
             }
             if (depth < MAX_DEPTH && (MP4_CONTAINERS.contains(type) || depth >= 1 && isItem(ch, pos, end, type))) {
                 long body = pos + headerSize;
                 if (type.equals("meta") && !ascii(ContentKey.readBuffer(ch, body + 4, 4), 0, 4).equals("hdlr")) {
                     body += 4; // ISO meta: version and flags before the children (QuickTime meta has none)
                 }
-                atoms(ch, body, pos + length, size, depth + 1, format);
+                atoms(ch, body, pos + length, depth + 1, format);
             }
             pos += length;
         }
@@ -181,10 +202,14 @@ final class SizeCheck {
             return false;
         }
         if (claimed > MAX_CLAIM_PAST_END) {
-            throw new TagReader.UnreadableFileException("corrupt " + format + " file: " + what + " claims " + claimed
-                    + " bytes but only " + Math.max(0, available) + " follow");
+            throw pastEnd(format, what, claimed, available);
         }
         return true;
+    }
+
+    private static TagReader.UnreadableFileException pastEnd(String format, String what, long claimed, long available) {
+        return new TagReader.UnreadableFileException("corrupt " + format + " file: " + what + " claims " + claimed
+                + " bytes but only " + Math.max(0, available) + " follow");
     }
 
     private static String ascii(ByteBuffer buf, int at, int length) {

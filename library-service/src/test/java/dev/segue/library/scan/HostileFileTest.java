@@ -46,6 +46,16 @@ class HostileFileTest {
     }
 
     @Test
+    void wavInfoFieldClaimingHalfAGigabyteIsRefused() throws Exception {
+        // found by bench/fuzz (seed 1, file 2926): one flipped bit in an INAM length; jaudiotagger allocated 512 MB of heap
+        Path wav = AudioFixtures.tagged("wav", dir.resolve("info.wav"), Map.of(FieldKey.TITLE, "Title"));
+        patchInt(wav, indexOf(Files.readAllBytes(wav), "INAM") + 4, 0x20000000, ByteOrder.LITTLE_ENDIAN);
+
+        long allocated = allocatedDuring(() -> assertRefused(wav, "wav", "corrupt wav file: the 'INAM' chunk claims 536870912 bytes"));
+        assertThat(allocated).as("bytes allocated reading the file").isLessThan(64L << 20);
+    }
+
+    @Test
     void aiffChunkClaimingTwoGigabytesIsRefusedAndAnAiffWithoutCommonChunkIsAnError() throws Exception {
         Path lying = Files.write(dir.resolve("lying.aiff"), aiff(TWO_GIB));
         assertRefused(lying, "aiff", "corrupt aiff file: the 'ANNO' chunk claims 2147483647 bytes but only 120 follow");
@@ -60,6 +70,12 @@ class HostileFileTest {
         Path moov = AudioFixtures.audio("m4a", dir.resolve("moov.m4a"));
         patchInt(moov, indexOf(Files.readAllBytes(moov), "moov") - 4, TWO_GIB, ByteOrder.BIG_ENDIAN);
         long allocated = allocatedDuring(() -> assertRefused(moov, "m4a", "corrupt m4a file: the 'moov' atom claims 2147483647 bytes"));
+        assertThat(allocated).as("bytes allocated reading the file").isLessThan(64L << 20);
+
+        // found by bench/fuzz (seed 1, file 268): an ftyp claiming 8 MiB sent jaudiotagger allocating 340 MB over seconds
+        Path ftyp = AudioFixtures.audio("m4a", dir.resolve("ftyp.m4a"));
+        patchInt(ftyp, 0, 8 << 20, ByteOrder.BIG_ENDIAN);
+        allocated = allocatedDuring(() -> assertRefused(ftyp, "m4a", "corrupt m4a file: the 'ftyp' atom claims 8388608 bytes"));
         assertThat(allocated).as("bytes allocated reading the file").isLessThan(64L << 20);
 
         // a tag value nested deep in moov: jaudiotagger allocated the 2 GB on the heap, then failed to fill it
