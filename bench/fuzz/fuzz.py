@@ -358,7 +358,7 @@ def lie(rng, field, current, n):
     return raw, value
 
 
-def mutate_one(rng, b, seed_name, others):
+def mutate_one(rng, b, others):
     """(mutated bytes, kind, detail)."""
     kind = rng.choices(list(KINDS), weights=list(KINDS.values()))[0]
     n = len(b)
@@ -428,7 +428,7 @@ def mutate(seeds_dir, out, count, seed, only):
                 cache[source] = src.read()
             if len(cache) > 40:
                 cache.pop(next(iter(cache)))
-        data, kind, detail = mutate_one(rng, cache[source], source, paths)
+        data, kind, detail = mutate_one(rng, cache[source], paths)
         ext = os.path.splitext(source)[1][1:]
         if kind == "garbage" and rng.random() < 0.5:
             ext = rng.choice(AUDIO_EXTENSIONS)
@@ -488,8 +488,8 @@ def check(base, run_id, out):
     for path, m in files.items():
         k = by_kind.setdefault(m["kind"], {"files": 0, "indexed": 0, "errors": 0})
         k["files"] += 1
-        k["indexed" if path in indexed else "errors" if path in failed else "unaccounted"] = \
-            k.get("indexed" if path in indexed else "errors" if path in failed else "unaccounted", 0) + 1
+        outcome = "indexed" if path in indexed else "errors" if path in failed else "unaccounted"
+        k[outcome] = k.get(outcome, 0) + 1
     result["byKind"] = by_kind
     json.dump(result, sys.stdout)
     print()

@@ -16,9 +16,9 @@ import java.util.Set;
  * (direct memory for chunks, heap for atoms), a flipped bit in an MP4 header made it allocate 96 GB in
  * total over 47 s for a 12 KB file. A size that runs past the end of the file by more than 16 MiB is such
  * a lie, and so is a top-level MP4 atom (other than {@code mdat}) running past it: that file is a scan
- * error without ever reaching jaudiotagger. A smaller overrun is what a
- * truncated download looks like (jaudiotagger reads what is there, and costs at most 16 MiB), and audio
- * payloads ({@code data}, {@code SSND}, {@code mdat}) are never loaded: both still reach jaudiotagger.
+ * error without ever reaching jaudiotagger. A smaller overrun is what a truncated download looks like
+ * (jaudiotagger reads what is there, at a cost of at most 16 MiB), and audio payloads ({@code data},
+ * {@code SSND}, {@code mdat}) are never loaded: both still go to jaudiotagger.
  *
  * <p>Only headers are read (a few bytes per chunk or atom).
  */
@@ -113,7 +113,7 @@ final class SizeCheck {
             if (overruns(length, end - pos, format, "the '" + printable(type) + "' atom")) {
                 return;
             }
-            if (depth < MAX_DEPTH && (MP4_CONTAINERS.contains(type) || depth >= 1 && isItem(ch, pos, end, type))) {
+            if (depth < MAX_DEPTH && (MP4_CONTAINERS.contains(type) || depth >= 1 && isItem(ch, pos, end))) {
                 long body = pos + headerSize;
                 if (type.equals("meta") && !ascii(ContentKey.readBuffer(ch, body + 4, 4), 0, 4).equals("hdlr")) {
                     body += 4; // ISO meta: version and flags before the children (QuickTime meta has none)
@@ -125,7 +125,7 @@ final class SizeCheck {
     }
 
     /** A tag item inside {@code ilst} ({@code ©nam}, {@code covr}, {@code ----}...): its values are child atoms. */
-    private static boolean isItem(FileChannel ch, long pos, long end, String type) throws IOException {
+    private static boolean isItem(FileChannel ch, long pos, long end) throws IOException {
         if (pos + 16 > end) {
             return false;
         }
