@@ -3,6 +3,7 @@ package dev.segue.library.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,6 +25,13 @@ public interface LibraryConfig {
         /** Tracks written per database transaction ({@code SEGUE_LIBRARY_SCAN_BATCH_SIZE}). */
         @WithDefault("500")
         int batchSize();
+
+        /**
+         * How long reading one file's tags may take ({@code SEGUE_LIBRARY_SCAN_FILE_TIMEOUT}) before the file becomes a
+         * scan error and the scan goes on without it; a healthy file takes milliseconds.
+         */
+        @WithDefault("60s")
+        Duration fileTimeout();
 
         /**
          * When the scheduled incremental rescan of every root runs ({@code SEGUE_LIBRARY_SCAN_CRON}, Quarkus cron

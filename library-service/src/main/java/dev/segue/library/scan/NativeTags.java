@@ -54,6 +54,10 @@ record NativeTags(String codec, int channels, int sampleRate, Integer durationMs
             throw new TagReader.UnreadableFileException("corrupt Ogg file: the comment header is missing");
         }
         int vendor = buf.getInt(m);
+        if (vendor < 0 || vendor > buf.limit() - m - 8) {
+            throw new TagReader.UnreadableFileException("corrupt comment header: its vendor string claims " + Integer.toUnsignedLong(vendor)
+                    + " bytes but only " + (buf.limit() - m - 8) + " follow");
+        }
         int at = m + 4 + vendor;
         int count = buf.getInt(at);
         at += 4;
@@ -61,7 +65,8 @@ record NativeTags(String codec, int channels, int sampleRate, Integer durationMs
         for (int i = 0; i < count && at + 4 <= buf.limit(); i++) {
             int len = buf.getInt(at);
             at += 4;
-            if (len < 0 || at + len > buf.limit()) {
+            // a length running past the block ends the comments (compared without overflowing int)
+            if (len < 0 || len > buf.limit() - at) {
                 break;
             }
             String entry = new String(packet, at, len, StandardCharsets.UTF_8);

@@ -2,6 +2,7 @@ package dev.segue.library.scan;
 
 import dev.segue.library.config.LibraryConfig;
 import dev.segue.library.repository.ScanRunRepository;
+import dev.segue.library.scan.ReadPool.Outcome;
 import dev.segue.library.service.ScanNotifier;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,12 +21,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
@@ -49,9 +44,6 @@ public class ScanRunner {
 
     /** A track already stored under the root; {@code mtimeMicros} since the epoch, as stored. */
     private record Known(long id, long size, long mtimeMicros, boolean present, String contentKey) {
-    }
-
-    private record Outcome(DiscoveredFile file, ReadTrack track, String error) {
     }
 
     private final AgroalDataSource dataSource;
@@ -172,39 +164,17 @@ public class ScanRunner {
         }
         int threads = config.scan().readerThreads().orElse(Runtime.getRuntime().availableProcessors());
         int batchSize = config.scan().batchSize();
-        BlockingQueue<Outcome> outcomes = new ArrayBlockingQueue<>(Math.max(1024, batchSize * 4));
-        AtomicInteger threadNo = new AtomicInteger();
-        ExecutorService readers = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
-            Thread t = new Thread(r, "scan-" + runId + "-reader-" + threadNo.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            for (DiscoveredFile file : toRead) {
-                readers.execute(() -> {
-                    Outcome outcome;
-                    try {
-                        outcome = new Outcome(file, TagReader.read(file, root), null);
-                    } catch (TagReader.UnreadableFileException e) {
-                        outcome = new Outcome(file, null, e.getMessage());
-                    } catch (RuntimeException e) {
-                        outcome = new Outcome(file, null, "unexpected failure reading this file: " + e);
-                    }
-                    try {
-                        outcomes.put(outcome);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                });
-            }
+        try (ReadPool readers = new ReadPool("scan-" + runId, threads, config.scan().fileTimeout(), Math.max(1024, batchSize * 4),
+                file -> TagReader.read(file, root))) {
+            readers.submit(toRead);
             List<Outcome> batch = new ArrayList<>(batchSize);
             int received = 0;
             long lastProgress = System.currentTimeMillis();
             while (received < toRead.size()) {
-                Outcome first = outcomes.poll(200, TimeUnit.MILLISECONDS);
+                Outcome first = readers.poll(200);
                 if (first != null) {
                     batch.add(first);
-                    received += 1 + outcomes.drainTo(batch, batchSize - batch.size());
+                    received += 1 + readers.drainTo(batch, batchSize - batch.size());
                 }
                 long now = System.currentTimeMillis();
                 boolean progressDue = now - lastProgress >= PROGRESS_EVERY_MS;
@@ -217,8 +187,6 @@ public class ScanRunner {
                     lastProgress = now;
                 }
             }
-        } finally {
-            readers.shutdownNow();
         }
     }
 

@@ -57,17 +57,28 @@ final class TagReader {
                     positive(own.sampleRate(), 10_000_000), positive(own.channels(), 255));
             return build(file, root, own::values, facts, contentKey(file, null, null));
         }
+        SizeCheck.check(file.path(), file.size(), file.format());
         AudioFile audio;
         try {
             audio = IO.get().readFile(file.path().toFile());
         } catch (IOException e) {
-            throw new UnreadableFileException("cannot read file: " + message(e));
+            throw new UnreadableFileException("cannot read file: " + message(e, file.path()));
         } catch (Exception e) {
-            throw new UnreadableFileException("not a readable " + file.format() + " file: " + message(e));
+            throw new UnreadableFileException("not a readable " + file.format() + " file: " + message(e, file.path()));
         } catch (OutOfMemoryError | StackOverflowError e) {
             // a corrupt header can claim gigabytes; one such file must not stop the scan
             throw new UnreadableFileException("corrupt " + file.format() + " file: its headers are implausible");
         }
+        try {
+            return fromJaudiotagger(file, root, audio);
+        } catch (RuntimeException e) {
+            // jaudiotagger accepted the file but its header lacks what it promises (e.g. an AIFF without a length)
+            throw new UnreadableFileException("corrupt " + file.format() + " file: its audio header is incomplete ("
+                    + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    private static ReadTrack fromJaudiotagger(DiscoveredFile file, Path root, AudioFile audio) throws UnreadableFileException {
         AudioHeader header = audio.getAudioHeader();
         if (header == null) {
             throw new UnreadableFileException("no audio stream found in this " + file.format() + " file");
@@ -84,7 +95,7 @@ final class TagReader {
         try {
             return ContentKey.of(file.path(), file.size(), start, end, file.format());
         } catch (IOException e) {
-            throw new UnreadableFileException("cannot read audio payload: " + message(e));
+            throw new UnreadableFileException("cannot read audio payload: " + message(e, file.path()));
         }
     }
 
@@ -134,9 +145,10 @@ final class TagReader {
                 contentKey);
     }
 
-    private static String message(Throwable e) {
+    /** The exception's message without the file's full path, which every scan error already names. */
+    private static String message(Throwable e, Path path) {
         String m = e.getMessage();
-        return TagValues.text(m == null ? e.getClass().getSimpleName() : m, 500);
+        return TagValues.text(m == null ? e.getClass().getSimpleName() : m.replace(path.toString(), path.getFileName().toString()), 500);
     }
 
     private static List<String> all(Tag tag, FieldKey key) {
