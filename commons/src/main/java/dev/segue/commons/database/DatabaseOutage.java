@@ -80,6 +80,32 @@ public final class DatabaseOutage {
     }
 
     /**
+     * Runs {@code action}; while it fails because the database is away, waits for the database (see
+     * {@link #await}) and runs it again, so a finished piece of work is recorded rather than lost.
+     *
+     * @return false when the service stopped while waiting and the action did not complete
+     * @throws RuntimeException what the action threw for any other reason
+     */
+    public boolean retry(String paused, Runnable action) {
+        while (true) {
+            try {
+                action.run();
+                return true;
+            } catch (RuntimeException e) {
+                if (!isOutage(e)) {
+                    throw e;
+                }
+                try {
+                    await(paused, e);
+                } catch (InterruptedException stopping) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+        }
+    }
+
+    /**
      * One cheap round trip; false while the database cannot be reached. A statement rather than
      * {@code isValid}: its failure marks a pooled connection from before the outage as broken, so the
      * pool discards it instead of handing it out again.

@@ -122,25 +122,12 @@ public class ScanRunner {
         }
     }
 
-    /** Records how the run ended, waiting for the database if it is away: a run must never stay 'running' for nothing. */
+    /**
+     * Records how the run ended, waiting for the database if it is away: a run must never stay 'running'
+     * for nothing. If the service stops meanwhile, its next start marks the run interrupted.
+     */
     private void finish(long runId, String status, String message, ScanCounts counts) {
-        while (true) {
-            try {
-                runs.finish(runId, status, message, counts);
-                return;
-            } catch (RuntimeException e) {
-                if (!DatabaseOutage.isOutage(e)) {
-                    throw e;
-                }
-                try {
-                    outage.await("the end of scan " + runId + " is recorded", e);
-                } catch (InterruptedException stopping) {
-                    // the next start marks the run as interrupted
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
+        outage.retry("the end of scan " + runId + " is recorded", () -> runs.finish(runId, status, message, counts));
     }
 
     /** An absent or empty root is an unmounted disk, not a library whose files were all deleted. */

@@ -137,16 +137,8 @@ public class AnalysisWorkerPool {
      * than throw away a finished analysis and leave the track claimed until its lease runs out.
      */
     private void record(long runId, AnalysisRepository.TrackRef track, TrackAnalyzer.Outcome outcome) {
-        while (true) {
-            try {
-                runs.recordResult(runId, track, outcome, workerId);
-                return;
-            } catch (RuntimeException e) {
-                if (!DatabaseOutage.isOutage(e) || !running) {
-                    throw e;
-                }
-                awaitDatabase(e);
-            }
+        if (!outage.retry("analysis is paused and continues", () -> runs.recordResult(runId, track, outcome, workerId))) {
+            running = false;
         }
     }
 
