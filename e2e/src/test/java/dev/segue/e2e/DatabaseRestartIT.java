@@ -1,5 +1,6 @@
 package dev.segue.e2e;
 
+import static dev.segue.e2e.Polling.await;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
@@ -10,7 +11,6 @@ import io.restassured.response.Response;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -25,10 +25,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -62,7 +60,7 @@ class DatabaseRestartIT {
         assumeThat(FixtureLibrary.ffmpegAvailable()).as("ffmpeg encodes the fixture library").isTrue();
         work = Files.createTempDirectory("segue-faults");
         music = Files.createDirectories(work.resolve("music"));
-        String nowhere = "http://localhost:" + freePort();
+        String nowhere = "http://localhost:" + FreePorts.one();
         Map<String, String> env = Map.ofEntries(
                 // no run starts by itself: each test starts the run it breaks
                 Map.entry("QUARKUS_REST_CLIENT_SONIC_SERVICE_URL", nowhere),
@@ -90,7 +88,7 @@ class DatabaseRestartIT {
         };
         stack = LocalStack.start(new LocalStack.Options(
                 Path.of(System.getProperty("segue.home", "..")).toAbsolutePath().normalize(),
-                work.resolve("pgdata"), List.of(music), freePort(), freePortBlock(), env, log));
+                work.resolve("pgdata"), List.of(music), FreePorts.one(), FreePorts.blockOfFour(), env, log));
     }
 
     @AfterAll
@@ -281,51 +279,5 @@ class DatabaseRestartIT {
                 return rs.getLong(1);
             }
         }
-    }
-
-    private static <T> T await(Duration timeout, Callable<T> probe, Predicate<T> done) throws InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
-        T last = null;
-        Exception failure = null;
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                last = probe.call();
-                if (done.test(last)) {
-                    return last;
-                }
-            } catch (Exception | AssertionError notYet) {
-                failure = notYet instanceof Exception e ? e : new Exception(notYet);
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("not done within " + timeout + "; last: " + (last instanceof JsonPath j ? j.prettify() : last), failure);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    /** A port p such that p..p+3 are free now (the four services take consecutive ports). */
-    private static int freePortBlock() throws IOException {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            int first = freePort();
-            if (first > 65530) {
-                continue;
-            }
-            boolean free = true;
-            for (int i = 1; i < 4 && free; i++) {
-                try (ServerSocket ignored = new ServerSocket(first + i)) {
-                    free = true;
-                } catch (IOException taken) {
-                    free = false;
-                }
-            }
-            if (free) {
-                return first;
-            }
-        }
-        throw new IOException("no block of four free ports");
     }
 }
