@@ -35,6 +35,13 @@ class DatabaseOutageTest {
     }
 
     @Test
+    void aFailureWithoutStateIsAnOutageOnlyWhileTheDatabaseDoesNotAnswer() {
+        RuntimeException commitFailed = new IllegalStateException("ARJUNA016053: Could not commit transaction.");
+        assertThat(new DatabaseOutage(database(new AtomicInteger(1)), recording(new ArrayList<>())).explains(commitFailed)).isTrue();
+        assertThat(new DatabaseOutage(database(new AtomicInteger()), recording(new ArrayList<>())).explains(commitFailed)).isFalse();
+    }
+
+    @Test
     void waitersBlockUntilTheDatabaseAnswersAndTheOutageIsLoggedOnce() throws Exception {
         AtomicInteger refusals = new AtomicInteger(2);
         List<String> logged = new ArrayList<>();

@@ -50,6 +50,15 @@ public final class DatabaseOutage {
         return false;
     }
 
+    /**
+     * True when {@code failure} comes from the database being away: its SQLState says so, or the
+     * database does not answer right now (a connection lost at commit reaches the caller as a
+     * transaction exception without an SQLState).
+     */
+    public boolean explains(Throwable failure) {
+        return isOutage(failure) || !reachable();
+    }
+
     /** The innermost message of the failure, for a log line or a status without a stack trace. */
     public static String reason(Throwable failure) {
         Throwable root = failure;
@@ -92,7 +101,7 @@ public final class DatabaseOutage {
                 action.run();
                 return true;
             } catch (RuntimeException e) {
-                if (!isOutage(e)) {
+                if (!explains(e)) {
                     throw e;
                 }
                 try {

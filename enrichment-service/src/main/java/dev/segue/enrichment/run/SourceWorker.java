@@ -141,7 +141,7 @@ final class SourceWorker implements Runnable {
                     return false;
                 }
             } catch (RuntimeException e) {
-                if (!DatabaseOutage.isOutage(e)) {
+                if (!outage.explains(e)) {
                     states.release(type, enricher.source(), pending, owner);
                     throw e;
                 }

@@ -84,7 +84,7 @@ public class ScanRunner {
                     scanRoot(runId, roots.get(next), counts);
                     next++;
                 } catch (Exception e) {
-                    if (!DatabaseOutage.isOutage(e) || ++interruptions > MAX_INTERRUPTIONS) {
+                    if (!outage.explains(e) || ++interruptions > MAX_INTERRUPTIONS) {
                         throw e;
                     }
                     // what was written is kept: scanning the root again skips it as unchanged and marks nothing missing early

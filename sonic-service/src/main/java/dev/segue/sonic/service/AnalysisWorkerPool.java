@@ -112,7 +112,7 @@ public class AnalysisWorkerPool {
                     idle(config.pollInterval());
                 }
             } catch (RuntimeException e) {
-                if (DatabaseOutage.isOutage(e)) {
+                if (outage.explains(e)) {
                     awaitDatabase(e);
                 } else {
                     LOG.warnf(e, "Analysis worker error; retrying after a pause");
