@@ -48,10 +48,12 @@ class DatabaseRestartIT {
     private static final int LOG_ENTRIES_PER_OUTAGE = 12;
     /** Folders of four one-second MP3s each: enough that the scan is still writing when the database stops. */
     private static final int BULK_FOLDERS = 1000;
+    private static final List<String> ENRICHED_ARTISTS = List.of("Slow Tide", "Glass Harbour");
     private static final java.util.regex.Pattern LOG_ENTRY = java.util.regex.Pattern.compile("^([a-z-]+)\\s*\\| \\d{4}-\\d\\d-\\d\\d .*");
 
     private Path work;
     private Path music;
+    private ExternalApisStub externalApis;
     private LocalStack stack;
     private final Map<String, AtomicLong> logEntries = new ConcurrentHashMap<>();
 
@@ -60,14 +62,20 @@ class DatabaseRestartIT {
         assumeThat(FixtureLibrary.ffmpegAvailable()).as("ffmpeg encodes the fixture library").isTrue();
         work = Files.createTempDirectory("segue-faults");
         music = Files.createDirectories(work.resolve("music"));
+        externalApis = new ExternalApisStub();
+        for (String artist : ENRICHED_ARTISTS) {
+            externalApis.artist(artist, "post-rock", List.of(artist + " LP"));
+        }
         String nowhere = "http://localhost:" + FreePorts.one();
         Map<String, String> env = Map.ofEntries(
                 // no run starts by itself: each test starts the run it breaks
                 Map.entry("QUARKUS_REST_CLIENT_SONIC_SERVICE_URL", nowhere),
                 Map.entry("QUARKUS_REST_CLIENT_ENRICHMENT_SERVICE_URL", nowhere),
-                Map.entry("QUARKUS_REST_CLIENT_MUSICBRAINZ_URL", nowhere),
-                Map.entry("QUARKUS_REST_CLIENT_LASTFM_URL", nowhere),
+                Map.entry("SEGUE_ENRICHMENT_REFRESH_EVERY", "off"),
                 Map.entry("SEGUE_SONIC_AUTO_RUN", "false"),
+                Map.entry("QUARKUS_REST_CLIENT_MUSICBRAINZ_URL", externalApis.baseUrl()),
+                Map.entry("QUARKUS_REST_CLIENT_LASTFM_URL", externalApis.baseUrl()),
+                Map.entry("SEGUE_ENRICHMENT_LASTFM_API_KEY", "e2e-test-key"),
                 Map.entry("SEGUE_SONIC_WORKERS", "1"),
                 Map.entry("SEGUE_SONIC_CLAIM_BATCH", "2"),
                 Map.entry("SEGUE_SONIC_POLL_INTERVAL", "2s"),
@@ -95,6 +103,9 @@ class DatabaseRestartIT {
     void stopStack() throws IOException {
         if (stack != null) {
             stack.close();
+        }
+        if (externalApis != null) {
+            externalApis.close();
         }
         if (work != null) {
             try (var files = Files.walk(work)) {
@@ -189,6 +200,41 @@ class DatabaseRestartIT {
             assertThat(count(c, "SELECT count(*) FROM (SELECT 1 FROM sonic_segments WHERE " + inRun
                     + " GROUP BY track_id, analyzer_version, segment HAVING count(*) > 1) d", null)).as("duplicate segment rows").isZero();
             assertThat(count(c, "SELECT count(*) FROM sonic_claims WHERE " + inRun, null)).as("claims left behind").isZero();
+        }
+    }
+
+    @Test
+    void enrichmentInterruptedByDatabaseRestartAsksNoSourceTwice() throws Exception {
+        Path folder = Files.createDirectories(music.resolve("enrichment"));
+        FixtureLibrary.write(folder, ENRICHED_ARTISTS.stream()
+                .map(artist -> new FixtureLibrary.Album(artist, artist + " LP", "Rock", "ogg", 90, 250, 1)).toList(), 1);
+        JsonPath scan = await(Duration.ofSeconds(60), () -> get("library-service",
+                startRun("library-service", "/api/scans", Map.of("root", folder.toString()))), r -> FINISHED.contains(r.getString("status")));
+        assertThat(scan.getString("status")).isEqualTo("completed");
+
+        // artists only: the other tests' thousands of untagged copies would keep a track phase busy for minutes
+        String run = startRun("enrichment-service", "/api/enrichment/runs", Map.of("scope", "artists"));
+        // MusicBrainz allows one request a second: the run is well under way, not done, after the first answer
+        await(Duration.ofSeconds(60), () -> ENRICHED_ARTISTS.stream().mapToLong(externalApis::requestsMentioning).sum(), n -> n >= 1);
+
+        outage("enrichment-service", run);
+
+        JsonPath after = await(Duration.ofSeconds(90), () -> get("enrichment-service", run), r -> FINISHED.contains(r.getString("status")));
+        assertThat(after.getString("status")).as("the run continues by itself: " + after.prettify()).isEqualTo("completed");
+        assertThat(externalApis.requestCounts().entrySet()).as("every external URL requested once, across the outage")
+                .allSatisfy(e -> assertThat(e.getValue()).as(e.getKey()).isEqualTo(1L));
+        try (Connection c = database(); PreparedStatement ps = c.prepareStatement(
+                "SELECT DISTINCT artist_id FROM tracks WHERE file_path LIKE ?")) {
+            ps.setString(1, folder + "/%");
+            try (ResultSet rs = ps.executeQuery()) {
+                int artists = 0;
+                while (rs.next()) {
+                    artists++;
+                    assertThat(get("enrichment-service", "/api/artists/" + rs.getLong(1) + "/genres").prettify())
+                            .contains("post-rock", "musicbrainz_artist", "lastfm_artist");
+                }
+                assertThat(artists).isEqualTo(ENRICHED_ARTISTS.size());
+            }
         }
     }
 
