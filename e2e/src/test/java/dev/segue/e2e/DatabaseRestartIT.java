@@ -33,10 +33,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * PostgreSQL stopped and started again under the running services, once in the middle of a scan and
- * once in the middle of an analysis run: readiness goes DOWN and comes back UP, no service exits or
- * floods its log, both runs pause and finish by themselves once the database is back, and afterwards
- * every file has exactly one track and every track exactly one current analysis.
+ * PostgreSQL stopped and started again under the running services, in the middle of a scan, of an
+ * analysis run and of an enrichment run: readiness goes DOWN and comes back UP, no service exits or
+ * floods its log, each run pauses and finishes by itself once the database is back, and afterwards
+ * every file has exactly one track, every track exactly one current analysis, and no external call
+ * was made twice.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DatabaseRestartIT {
