@@ -11,6 +11,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.sql.SQLException;
 
 /** A test-only endpoint exercising the shared error mapping and access control. */
 @Path("/api/echo")
@@ -29,6 +30,9 @@ public class EchoResource {
         }
         if ("boom".equals(text)) {
             throw new IllegalStateException("internal detail that must not leak");
+        }
+        if ("database-down".equals(text)) {
+            throw new IllegalStateException("reading failed", new SQLException("Connection to localhost:5432 refused", "08001"));
         }
         return new Message(text, 1);
     }

@@ -45,6 +45,15 @@ class ProblemResponsesTest {
     }
 
     @Test
+    void aLostDatabaseIsServiceUnavailableAndWorthRetrying() {
+        given().get("/api/echo/database-down").then().statusCode(503)
+                .contentType("application/problem+json")
+                .header("Retry-After", "5")
+                .body("detail", containsString("The database is unavailable"))
+                .body("detail", not(containsString("5432")));
+    }
+
+    @Test
     void writesAreOpenWithoutAConfiguredKey() {
         given().contentType(ContentType.JSON).body("{\"text\":\"hi\",\"repeat\":2}")
                 .post("/api/echo").then().statusCode(200).body("text", equalTo("hi"));

@@ -59,7 +59,14 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private void startPostgres() throws IOException {
+    /**
+     * Starts PostgreSQL on the stack's port and data directory, creating the segue database the first
+     * time; after {@link #stopPostgres()} it comes back with everything it held.
+     */
+    public synchronized void startPostgres() throws IOException {
+        if (postgres != null) {
+            throw new IllegalStateException("PostgreSQL is already running on port " + options.pgPort());
+        }
         Files.createDirectories(options.dataDir());
         postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(options.dataDir())
@@ -79,6 +86,20 @@ public final class LocalStack implements AutoCloseable {
             throw new IOException("Could not prepare the segue database on the embedded PostgreSQL", e);
         }
         options.log().println("postgres          | embedded PostgreSQL on port " + options.pgPort() + ", data in " + options.dataDir());
+    }
+
+    /**
+     * Stops PostgreSQL (a fast shutdown: open connections are cut) and leaves the services running, as
+     * a database restart or a crash of its host would; {@link #startPostgres()} brings it back.
+     */
+    public synchronized void stopPostgres() throws IOException {
+        if (postgres == null) {
+            return;
+        }
+        EmbeddedPostgres stopping = postgres;
+        postgres = null;
+        stopping.close();
+        options.log().println("postgres          | stopped");
     }
 
     public String jdbcUrl(String database) {
@@ -134,7 +155,7 @@ public final class LocalStack implements AutoCloseable {
         }
         if (postgres != null) {
             try {
-                postgres.close();
+                stopPostgres();
             } catch (IOException e) {
                 options.log().println("postgres          | did not stop cleanly: " + e.getMessage());
             }

@@ -1,5 +1,6 @@
 package dev.segue.e2e;
 
+import static dev.segue.e2e.Polling.await;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
@@ -11,7 +12,6 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -20,11 +20,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -73,7 +71,7 @@ class SystemIT {
                 "SEGUE_PLAYLIST_INDEX_REFRESH_INTERVAL", "2s");
         stack = LocalStack.start(new LocalStack.Options(
                 Path.of(System.getProperty("segue.home", "..")).toAbsolutePath().normalize(),
-                work.resolve("pgdata"), List.of(music), freePort(), freePortBlock(), env,
+                work.resolve("pgdata"), List.of(music), FreePorts.one(), FreePorts.blockOfFour(), env,
                 new PrintStream(Files.newOutputStream(Files.createDirectories(Path.of("target")).resolve("e2e-stack.log")), true)));
     }
 
@@ -241,55 +239,10 @@ class SystemIT {
         return response.jsonPath();
     }
 
-    private static <T> T await(Duration timeout, java.util.concurrent.Callable<T> probe, Predicate<T> done) throws InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
-        T last = null;
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                last = probe.call();
-                if (done.test(last)) {
-                    return last;
-                }
-            } catch (Exception | AssertionError notYet) {
-                // a service restarting or a run not visible yet
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("not done within " + timeout + "; last: " + (last instanceof JsonPath j ? j.prettify() : last));
-    }
-
     private static long single(Statement s, String sql) throws SQLException {
         try (ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    /** A port p such that p..p+3 are free now (the four services take consecutive ports). */
-    private static int freePortBlock() throws IOException {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            int first = freePort();
-            if (first > 65530) {
-                continue;
-            }
-            boolean free = true;
-            for (int i = 1; i < 4 && free; i++) {
-                try (ServerSocket ignored = new ServerSocket(first + i)) {
-                    free = true;
-                } catch (IOException taken) {
-                    free = false;
-                }
-            }
-            if (free) {
-                return first;
-            }
-        }
-        throw new IOException("no block of four free ports");
     }
 }

@@ -1,6 +1,7 @@
 package dev.segue.commons.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.segue.commons.database.DatabaseOutage;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -57,6 +58,13 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 100)
     public Response unexpected(Exception e, UriInfo uri) {
+        if (DatabaseOutage.isOutage(e)) {
+            // expected while the database restarts; readiness is DOWN and says why, so no stack trace per request
+            LOG.debugf("%s answered 503: the database is unavailable (%s)", uri.getPath(), DatabaseOutage.reason(e));
+            return Response.fromResponse(respond(new Problem(URI.create("about:blank"), "Service Unavailable", 503,
+                    "The database is unavailable (restarting or unreachable). Runs wait for it and resume on their own; "
+                            + "try this request again in a few seconds.", instance(uri), List.of()))).header("Retry-After", "5").build();
+        }
         LOG.errorf(e, "Unexpected error on %s", uri.getPath());
         return respond(new Problem(URI.create("about:blank"), "Internal Server Error", 500,
                 "The server failed to handle this request; the log has the details.", instance(uri), List.of()));

@@ -1,5 +1,6 @@
 package dev.segue.enrichment.run;
 
+import dev.segue.commons.database.DatabaseOutage;
 import dev.segue.commons.problem.ProblemException;
 import dev.segue.enrichment.client.EntityType;
 import dev.segue.enrichment.client.Source;
@@ -10,6 +11,7 @@ import dev.segue.enrichment.library.LibraryReader;
 import dev.segue.enrichment.state.EnrichmentRecorder;
 import dev.segue.enrichment.state.EnrichmentStateRepository;
 import dev.segue.enrichment.state.WorkFilter;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -53,6 +55,7 @@ public class EnrichmentRunService {
     private final GenreStore genres;
     private final List<SourceEnricher> enrichers;
     private final EnrichmentConfig config;
+    private final DatabaseOutage outage;
     private final String owner = "enrichment-" + UUID.randomUUID();
     private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "enrichment-run");
@@ -68,7 +71,7 @@ public class EnrichmentRunService {
 
     EnrichmentRunService(EnrichmentRunRepository runs, EnrichmentStateRepository states, EnrichmentRecorder recorder,
             LibraryReader library, SourceStatus status, GenreStore genres, LastFmEnricher lastFm, MusicBrainzEnricher musicBrainz,
-            EnrichmentConfig config) {
+            EnrichmentConfig config, AgroalDataSource dataSource) {
         this.runs = runs;
         this.states = states;
         this.recorder = recorder;
@@ -77,6 +80,7 @@ public class EnrichmentRunService {
         this.genres = genres;
         this.enrichers = List.of(musicBrainz, lastFm);
         this.config = config;
+        this.outage = new DatabaseOutage(dataSource, LOG);
     }
 
     /** Starts a run in the background; 409 when one is active (here or on another replica). */
@@ -145,7 +149,12 @@ public class EnrichmentRunService {
             runs.heartbeat(id);
             states.extendClaims(owner, config.work().claimLease());
         } catch (RuntimeException e) {
-            LOG.warnf("Enrichment run %d: heartbeat failed: %s", id, e.getMessage());
+            if (DatabaseOutage.isOutage(e)) {
+                // every 2 s for as long as the outage lasts: the sources log it once
+                LOG.debugf("Enrichment run %d: no heartbeat, the database is unavailable", id);
+            } else {
+                LOG.warnf("Enrichment run %d: heartbeat failed: %s", id, e.getMessage());
+            }
         }
     }
 
@@ -161,7 +170,7 @@ public class EnrichmentRunService {
             List<Future<?>> workers = new ArrayList<>();
             for (SourceEnricher enricher : enrichers) {
                 SourceWorker worker = new SourceWorker(enricher, phases, filter, request.limit(), progress.get(enricher.source()),
-                        cancelled::get, owner, states, recorder, library, status, config.work());
+                        cancelled::get, owner, states, recorder, library, status, config.work(), outage);
                 if (status.enabled(enricher.source())) {
                     worker.plan();
                 }
@@ -174,10 +183,17 @@ public class EnrichmentRunService {
                         worker.get(1, TimeUnit.SECONDS);
                         break;
                     } catch (TimeoutException stillWorking) {
-                        runs.progress(id, views(progress));
-                        // cancelled through another replica, which can only change the row
-                        if (runs.find(id).filter(r -> "cancelled".equals(r.status())).isPresent()) {
-                            cancelled.set(true);
+                        try {
+                            runs.progress(id, views(progress));
+                            // cancelled through another replica, which can only change the row
+                            if (runs.find(id).filter(r -> "cancelled".equals(r.status())).isPresent()) {
+                                cancelled.set(true);
+                            }
+                        } catch (RuntimeException e) {
+                            if (!DatabaseOutage.isOutage(e)) {
+                                throw e;
+                            }
+                            // the sources wait for the database; progress is written again once it is back
                         }
                     }
                 }
@@ -189,17 +205,30 @@ public class EnrichmentRunService {
                 message = "a source stopped on an unexpected error; see the progress and the log";
             }
         } catch (Exception e) {
-            LOG.errorf(e, "Enrichment run %d failed", id);
             outcome = "failed";
-            message = e.getMessage();
+            if (DatabaseOutage.isOutage(e)) {
+                LOG.errorf("Enrichment run %d failed: the database is unavailable (%s)", id, DatabaseOutage.reason(e));
+                message = "the database was unavailable while the run started; start a new run once it is back (finished calls are not repeated)";
+            } else {
+                LOG.errorf(e, "Enrichment run %d failed", id);
+                message = e.getMessage();
+            }
         } finally {
-            runs.finished(id, outcome, views(progress), message);
+            finish(id, outcome, views(progress), message);
             synchronized (this) {
                 if (active != null && active.id() == id) {
                     active = null;
                 }
             }
         }
+    }
+
+    /**
+     * Records how the run ended, waiting for the database if it is away, so the run never stays 'running'
+     * for nothing. If the service stops meanwhile, its heartbeat stops too and the next start marks the run abandoned.
+     */
+    private void finish(long id, String outcome, Map<String, SourceProgress.View> progress, String message) {
+        outage.retry("the end of enrichment run " + id + " is recorded", () -> runs.finished(id, outcome, progress, message));
     }
 
     private Map<String, SourceProgress.View> views(Map<Source, SourceProgress> progress) {

@@ -1,5 +1,6 @@
 package dev.segue.enrichment.run;
 
+import dev.segue.commons.database.DatabaseOutage;
 import dev.segue.enrichment.client.EntityType;
 import dev.segue.enrichment.client.SourceDisabledException;
 import dev.segue.enrichment.client.SourceStatus;
@@ -27,7 +28,8 @@ import org.jboss.logging.Logger;
  * Works through one source's share of a run: artists, then albums, then tracks, claiming due
  * entities in small leased batches. A failed fetch is recorded with a back-off and the run goes on;
  * an open circuit breaker pauses the source (claims given back, nothing marked failed) until it
- * closes; a disabled source stops.
+ * closes; a disabled source stops; a database outage pauses it until the database is back, keeping
+ * the answers already fetched.
  */
 final class SourceWorker implements Runnable {
 
@@ -45,10 +47,11 @@ final class SourceWorker implements Runnable {
     private final LibraryReader library;
     private final SourceStatus status;
     private final EnrichmentConfig.Work work;
+    private final DatabaseOutage outage;
 
     SourceWorker(SourceEnricher enricher, List<EntityType> phases, WorkFilter filter, Integer limit, SourceProgress progress,
             BooleanSupplier cancelled, String owner, EnrichmentStateRepository states, EnrichmentRecorder recorder,
-            LibraryReader library, SourceStatus status, EnrichmentConfig.Work work) {
+            LibraryReader library, SourceStatus status, EnrichmentConfig.Work work, DatabaseOutage outage) {
         this.enricher = enricher;
         this.phases = phases;
         this.filter = filter;
@@ -61,6 +64,7 @@ final class SourceWorker implements Runnable {
         this.library = library;
         this.status = status;
         this.work = work;
+        this.outage = outage;
     }
 
     /** Seeds every phase and counts its work up front, so progress has a total and an ETA from the start. */
@@ -107,35 +111,45 @@ final class SourceWorker implements Runnable {
                 progress.state("cancelled", null);
                 return false;
             }
-            int batch = limit == null ? work.batchSize() : Math.min(work.batchSize(), limit - processed);
-            List<Long> ids = type == EntityType.ALBUM && enricher.albumsByArtist()
-                    ? states.claimAlbumsByArtist(enricher.source(), filter, Math.max(1, batch / 4), owner, work.claimLease())
-                    : states.claim(type, enricher.source(), filter, batch, owner, work.claimLease());
-            if (ids.isEmpty()) {
-                if (states.claimedByOthers(type, enricher.source(), owner) == 0) {
-                    return true;
-                }
-                // held by another worker: wait for it to finish or for its lease to expire, so this run covers everything due
-                if (!sleep(Duration.ofSeconds(1))) {
-                    return false;
-                }
-                continue;
-            }
-            List<Long> pending = new ArrayList<>(ids);
+            List<Long> pending = new ArrayList<>();
             try {
-                processed += process(type, pending);
-            } catch (CircuitBreakerOpenException e) {
-                states.release(type, enricher.source(), pending, owner);
-                if (!pause()) {
+                int batch = limit == null ? work.batchSize() : Math.min(work.batchSize(), limit - processed);
+                List<Long> ids = type == EntityType.ALBUM && enricher.albumsByArtist()
+                        ? states.claimAlbumsByArtist(enricher.source(), filter, Math.max(1, batch / 4), owner, work.claimLease())
+                        : states.claim(type, enricher.source(), filter, batch, owner, work.claimLease());
+                if (ids.isEmpty()) {
+                    if (states.claimedByOthers(type, enricher.source(), owner) == 0) {
+                        return true;
+                    }
+                    // held by another worker: wait for it to finish or for its lease to expire, so this run covers everything due
+                    if (!sleep(Duration.ofSeconds(1))) {
+                        return false;
+                    }
+                    continue;
+                }
+                pending.addAll(ids);
+                try {
+                    processed += process(type, pending);
+                } catch (CircuitBreakerOpenException e) {
+                    states.release(type, enricher.source(), pending, owner);
+                    if (!pause()) {
+                        return false;
+                    }
+                } catch (SourceDisabledException e) {
+                    states.release(type, enricher.source(), pending, owner);
+                    progress.state("disabled", e.getMessage());
                     return false;
                 }
-            } catch (SourceDisabledException e) {
-                states.release(type, enricher.source(), pending, owner);
-                progress.state("disabled", e.getMessage());
-                return false;
             } catch (RuntimeException e) {
+                if (!outage.explains(e)) {
+                    states.release(type, enricher.source(), pending, owner);
+                    throw e;
+                }
+                if (!awaitDatabase(e)) {
+                    return false;
+                }
+                // claimed but not recorded: back to the queue, this worker claims them again right away
                 states.release(type, enricher.source(), pending, owner);
-                throw e;
             }
         }
         return true;
@@ -208,7 +222,11 @@ final class SourceWorker implements Runnable {
     }
 
     private void save(EntityType type, long id, List<String> names, Outcome outcome, List<Long> pending) {
-        recorder.record(type, enricher.source(), id, names, outcome);
+        // a fetched answer is kept through a database outage: asking the source again would waste its rate limit
+        if (!outage.retry(enricher.source().id() + " enrichment is paused and continues",
+                () -> recorder.record(type, enricher.source(), id, names, outcome))) {
+            throw new IllegalStateException("the service stopped while waiting for the database");
+        }
         pending.remove(Long.valueOf(id));
         progress.done(switch (outcome) {
             case Outcome.Found f -> "found";
@@ -216,6 +234,17 @@ final class SourceWorker implements Runnable {
             case Outcome.Failed f -> "error";
         });
         progress.calls(status.calls(enricher.source()));
+    }
+
+    /** Waits for the database to come back; @return false if the service stopped meanwhile. */
+    private boolean awaitDatabase(RuntimeException cause) {
+        try {
+            outage.await(enricher.source().id() + " enrichment is paused and continues", cause);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** Waits while the breaker is open; @return false if the run was cancelled meanwhile. */

@@ -44,6 +44,20 @@ public final class ScanCounts {
         return errors;
     }
 
+    /** The totals as they are now, to go back to when part of a run is repeated. */
+    ScanCounts copy() {
+        ScanCounts copy = new ScanCounts();
+        copy.discovered = discovered;
+        copy.processed = processed;
+        copy.newTracks = newTracks;
+        copy.updated = updated;
+        copy.unchanged = unchanged;
+        copy.moved = moved;
+        copy.missing = missing;
+        copy.errors = errors;
+        return copy;
+    }
+
     boolean libraryChanged() {
         return newTracks + updated + moved > 0;
     }

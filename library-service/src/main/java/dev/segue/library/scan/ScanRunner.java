@@ -1,5 +1,6 @@
 package dev.segue.library.scan;
 
+import dev.segue.commons.database.DatabaseOutage;
 import dev.segue.library.config.LibraryConfig;
 import dev.segue.library.repository.ScanRunRepository;
 import dev.segue.library.scan.ReadPool.Outcome;
@@ -34,6 +35,8 @@ public class ScanRunner {
 
     private static final Logger LOG = Logger.getLogger(ScanRunner.class);
     private static final long PROGRESS_EVERY_MS = 1000;
+    /** Database outages one scan waits out before it gives up (a database that keeps failing needs a person). */
+    private static final int MAX_INTERRUPTIONS = 3;
 
     /** A scan that must stop before touching anything; the message says why. */
     static final class AbortScan extends Exception {
@@ -50,24 +53,39 @@ public class ScanRunner {
     private final LibraryConfig config;
     private final ScanRunRepository runs;
     private final ScanNotifier notifier;
+    private final DatabaseOutage outage;
 
     ScanRunner(AgroalDataSource dataSource, LibraryConfig config, ScanRunRepository runs, ScanNotifier notifier) {
         this.dataSource = dataSource;
         this.config = config;
         this.runs = runs;
         this.notifier = notifier;
+        this.outage = new DatabaseOutage(dataSource, LOG);
     }
 
     public void run(long runId, List<Path> roots) {
         ScanCounts counts = new ScanCounts();
+        int interruptions = 0;
         try {
             for (Path root : roots) {
                 checkMounted(root);
             }
-            for (Path root : roots) {
-                scanRoot(runId, root, counts);
+            for (int next = 0; next < roots.size(); ) {
+                ScanCounts before = counts.copy();
+                try {
+                    scanRoot(runId, roots.get(next), counts);
+                    next++;
+                } catch (Exception e) {
+                    if (!outage.explains(e) || ++interruptions > MAX_INTERRUPTIONS) {
+                        throw e;
+                    }
+                    // what was written is kept: scanning the root again skips it as unchanged and marks nothing missing early
+                    outage.await("scan " + runId + " is paused and resumes", e);
+                    counts = before;
+                }
             }
-            runs.finish(runId, "completed", null, counts);
+            finish(runId, "completed", interruptions == 0 ? null : "Paused " + interruptions + (interruptions == 1 ? " time" : " times")
+                    + " while the database was unavailable, then resumed; files stored before a pause count as unchanged.", counts);
             LOG.infof("Scan %d of %s completed: %d new, %d updated, %d unchanged, %d moved, %d missing, %d errors",
                     runId, roots, counts.newTracks, counts.updated, counts.unchanged, counts.moved, counts.missing, counts.errors);
             // after the run is complete: the data is there whether or not the others hear about it
@@ -76,14 +94,32 @@ public class ScanRunner {
             }
         } catch (AbortScan e) {
             LOG.warnf("Scan %d aborted: %s", runId, e.getMessage());
-            runs.finish(runId, "aborted", e.getMessage(), counts);
+            finish(runId, "aborted", e.getMessage(), counts);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            runs.finish(runId, "cancelled", "The service stopped during this scan; the next scan continues where it ended.", counts);
+            try {
+                runs.finish(runId, "cancelled", "The service stopped during this scan; the next scan continues where it ended.", counts);
+            } catch (RuntimeException e2) {
+                LOG.warnf("Scan %d stopped; its end could not be recorded (%s), the next start marks it interrupted", runId, e2.getMessage());
+            }
         } catch (Exception e) {
-            LOG.errorf(e, "Scan %d failed", runId);
-            runs.finish(runId, "failed", "The scan failed: " + e.getMessage(), counts);
+            if (DatabaseOutage.isOutage(e)) {
+                LOG.errorf("Scan %d failed: the database was unavailable %d times during it (%s)", runId, interruptions, DatabaseOutage.reason(e));
+                finish(runId, "failed", "The database was unavailable " + interruptions + " times during this scan; tracks stored until "
+                        + "then are kept and no track was marked missing. Start a new scan: it skips the files already stored.", counts);
+            } else {
+                LOG.errorf(e, "Scan %d failed", runId);
+                finish(runId, "failed", "The scan failed: " + e.getMessage(), counts);
+            }
         }
+    }
+
+    /**
+     * Records how the run ended, waiting for the database if it is away: a run must never stay 'running'
+     * for nothing. If the service stops meanwhile, its next start marks the run interrupted.
+     */
+    private void finish(long runId, String status, String message, ScanCounts counts) {
+        outage.retry("the end of scan " + runId + " is recorded", () -> runs.finish(runId, status, message, counts));
     }
 
     /** An absent or empty root is an unmounted disk, not a library whose files were all deleted. */

@@ -1,5 +1,6 @@
 package dev.segue.library.scan;
 
+import dev.segue.commons.database.DatabaseOutage;
 import dev.segue.library.catalog.Names;
 import java.sql.Array;
 import java.sql.Connection;
@@ -100,6 +101,10 @@ final class ScanWriter {
             writeBatch(batch);
             return List.of();
         } catch (SQLException e) {
+            if (DatabaseOutage.isOutage(e)) {
+                // not the tracks' fault: nothing to record per track, the run waits for the database
+                throw e;
+            }
             connection.rollback();
             if (batch.size() == 1) {
                 String reason = "could not be stored: " + e.getMessage();

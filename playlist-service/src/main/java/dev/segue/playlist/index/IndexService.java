@@ -1,5 +1,6 @@
 package dev.segue.playlist.index;
 
+import dev.segue.commons.database.DatabaseOutage;
 import dev.segue.playlist.config.PlaylistConfig;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -67,7 +68,12 @@ public class IndexService {
         try {
             refresh();
         } catch (RuntimeException e) {
-            LOG.warnf(e, "Index refresh failed; keeping the previous index");
+            if (DatabaseOutage.isOutage(e)) {
+                LOG.warnf("Index refresh skipped: the database is unavailable (%s); playlists come from the previous index",
+                        DatabaseOutage.reason(e));
+            } else {
+                LOG.warnf(e, "Index refresh failed; keeping the previous index");
+            }
         }
     }
 

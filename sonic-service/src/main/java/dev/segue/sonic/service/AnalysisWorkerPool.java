@@ -1,5 +1,6 @@
 package dev.segue.sonic.service;
 
+import dev.segue.commons.database.DatabaseOutage;
 import dev.segue.sonic.analysis.AnalysisRun;
 import dev.segue.sonic.analysis.TrackAnalyzer;
 import dev.segue.sonic.audio.DecoderRegistry;
@@ -7,6 +8,7 @@ import dev.segue.sonic.config.SonicConfig;
 import dev.segue.sonic.repository.AnalysisRepository;
 import dev.segue.sonic.repository.WorkScope;
 import dev.segue.sonic.rest.AnalysisRunRequest;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -38,13 +40,15 @@ public class AnalysisWorkerPool {
     private final AnalysisRepository repository;
     private final DecoderRegistry decoders;
     private final SonicConfig config;
+    private final DatabaseOutage outage;
     private final String workerId = newWorkerId();
     private final Object signal = new Object();
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
 
     AnalysisWorkerPool(AnalysisRunService runs, AnalysisRepository repository, DecoderRegistry decoders,
-                       SonicConfig config) {
+                       SonicConfig config, AgroalDataSource dataSource) {
+        this.outage = new DatabaseOutage(dataSource, LOG);
         this.runs = runs;
         this.repository = repository;
         this.decoders = decoders;
@@ -89,7 +93,8 @@ public class AnalysisWorkerPool {
     @Scheduled(every = "${segue.sonic.poll-interval}", delayed = "${segue.sonic.poll-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void startPendingRunIfNeeded() {
-        if (!config.autoRun() || decoders.selected().isEmpty() || runs.active().isPresent()) {
+        if (!config.autoRun() || decoders.selected().isEmpty() || !outage.reachable() || runs.active().isPresent()) {
+            // an unreachable database is the workers' to report, once
             return;
         }
         String decoder = decoders.selected().get().name();
@@ -110,9 +115,33 @@ public class AnalysisWorkerPool {
                     idle(config.pollInterval());
                 }
             } catch (RuntimeException e) {
-                LOG.warnf(e, "Analysis worker error; retrying after a pause");
-                idle(Duration.ofSeconds(5));
+                if (outage.explains(e)) {
+                    awaitDatabase(e);
+                } else {
+                    LOG.warnf(e, "Analysis worker error; retrying after a pause");
+                    idle(Duration.ofSeconds(5));
+                }
             }
+        }
+    }
+
+    /** Holds the worker until the database is back; the run stays 'running' and continues then. */
+    private void awaitDatabase(RuntimeException cause) {
+        try {
+            outage.await("analysis is paused and continues", cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    /**
+     * Stores one result; when the database is away, waits for it and stores the result then rather
+     * than throw away a finished analysis and leave the track claimed until its lease runs out.
+     */
+    private void record(long runId, AnalysisRepository.TrackRef track, TrackAnalyzer.Outcome outcome) {
+        if (!outage.retry("analysis is paused and continues", () -> runs.recordResult(runId, track, outcome, workerId))) {
+            running = false;
         }
     }
 
@@ -151,7 +180,7 @@ public class AnalysisWorkerPool {
             if (!TrackAnalyzer.OK.equals(outcome.status())) {
                 LOG.infof("Track %d (%s): %s — %s", track.id(), track.filePath(), outcome.status(), outcome.error());
             }
-            runs.recordResult(run.id, track, outcome, workerId);
+            record(run.id, track, outcome);
         }
         return true;
     }
