@@ -112,10 +112,17 @@ public final class LocalStack implements AutoCloseable {
             Path jar = options.home().resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
             services.put(name, new ServiceProcess(name, jar, options.firstPort() + i, environment(), options.log(), COLOURS[i]));
         }
-        for (ServiceProcess service : services.values()) {
+        // library-service first: it alone backs up a database that holds data before migrating it, so it
+        // must be the one that migrates; the others find the schema current
+        ServiceProcess library = services.get(SERVICES.getFirst());
+        library.start();
+        library.awaitReady(Duration.ofMinutes(30));
+        options.log().println(library.name() + " ready on " + library.baseUri());
+        List<ServiceProcess> others = services.values().stream().filter(s -> s != library).toList();
+        for (ServiceProcess service : others) {
             service.start();
         }
-        for (ServiceProcess service : services.values()) {
+        for (ServiceProcess service : others) {
             service.awaitReady(Duration.ofMinutes(3));
             options.log().println(service.name() + " ready on " + service.baseUri());
         }

@@ -7,11 +7,17 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.restassured.RestAssured;
+import io.restassured.builder.RequestSpecBuilder;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -23,6 +29,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,6 +44,11 @@ class SystemIT {
 
     private static final Set<String> FINISHED = Set.of("completed", "failed", "aborted", "cancelled");
     private static final int SECONDS = 40;
+
+    private static final String LOG = "e2e-stack.log";
+    private static final String API_KEY = "e2e-api-key-" + UUID.randomUUID();
+    private static final String LASTFM_KEY = "e2e-lastfm-key-" + UUID.randomUUID();
+    private static final String DB_PASSWORD = "e2e-db-password-" + UUID.randomUUID();
 
     private Path work;
     private ExternalApisStub externalApis;
@@ -60,10 +72,13 @@ class SystemIT {
             externalApis.artist(artist, "indie rock", List.of(artist + " LP"));
         }
 
+        // the deployment as a careful user runs it: an API key, and secrets that must show up nowhere
         Map<String, String> env = Map.of(
+                "SEGUE_API_KEY", API_KEY,
+                "QUARKUS_DATASOURCE_PASSWORD", DB_PASSWORD,
                 "QUARKUS_REST_CLIENT_MUSICBRAINZ_URL", externalApis.baseUrl(),
                 "QUARKUS_REST_CLIENT_LASTFM_URL", externalApis.baseUrl(),
-                "SEGUE_ENRICHMENT_LASTFM_API_KEY", "e2e-test-key",
+                "SEGUE_ENRICHMENT_LASTFM_API_KEY", LASTFM_KEY,
                 "SEGUE_SONIC_WORKERS", "1",
                 // a killed worker's claims come back quickly, and waiting tracks are noticed within seconds
                 "SEGUE_SONIC_LEASE", "15s",
@@ -72,11 +87,13 @@ class SystemIT {
         stack = LocalStack.start(new LocalStack.Options(
                 Path.of(System.getProperty("segue.home", "..")).toAbsolutePath().normalize(),
                 work.resolve("pgdata"), List.of(music), FreePorts.one(), FreePorts.blockOfFour(), env,
-                new PrintStream(Files.newOutputStream(Files.createDirectories(Path.of("target")).resolve("e2e-stack.log")), true)));
+                new PrintStream(Files.newOutputStream(Files.createDirectories(Path.of("target")).resolve(LOG)), true)));
+        RestAssured.requestSpecification = new RequestSpecBuilder().addHeader("X-Api-Key", API_KEY).build();
     }
 
     @AfterAll
     void stopStack() {
+        RestAssured.reset();
         if (stack != null) {
             stack.close();
         }
@@ -135,6 +152,43 @@ class SystemIT {
             given().baseUri(base(service)).get("/q/metrics").then().statusCode(200)
                     .body(containsString("http_server_requests_seconds_count"));
         }
+    }
+
+    @Test
+    void withAnApiKeyChangesNeedItServicesStillTalkAndNoSecretShowsAnywhere() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        Map<String, String> changes = Map.of("library-service", "/api/scans", "enrichment-service", "/api/enrichment/runs",
+                "sonic-service", "/api/analysis/runs", "playlist-service", "/api/playlists");
+        for (Map.Entry<String, String> change : changes.entrySet()) {
+            for (String key : new String[] {null, "wrong-" + API_KEY.substring(0, 8)}) {
+                HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base(change.getKey()) + change.getValue()))
+                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}"));
+                if (key != null) {
+                    request.header("X-Api-Key", key);
+                }
+                HttpResponse<String> refused = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(refused.statusCode()).as(change + " with key " + key).isEqualTo(401);
+                assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
+                        type -> assertThat(type).startsWith("application/problem+json"));
+                assertThat(refused.body()).doesNotContain(API_KEY);
+            }
+        }
+
+        // a scan notifies enrichment and sonic: with the key set, those calls must carry it
+        awaitRun("library-service", startRun("library-service", "/api/scans", Map.of()));
+        awaitRun("enrichment-service", startRun("enrichment-service", "/api/enrichment/runs", Map.of("scope", "all")));
+
+        List<String> secrets = List.of(API_KEY, LASTFM_KEY, DB_PASSWORD);
+        for (String service : LocalStack.SERVICES) {
+            for (String path : List.of("/q/openapi", "/q/metrics", "/q/health", "/api/does-not-exist")) {
+                String body = given().baseUri(base(service)).get(path).asString();
+                assertThat(secrets).as(service + path).noneSatisfy(secret -> assertThat(body).contains(secret));
+            }
+        }
+        String log = Files.readString(Path.of("target").resolve(LOG));
+        assertThat(log).as("the stack's log").contains("library-service").contains("sonic-service")
+                .doesNotContain("Could not tell");
+        assertThat(secrets).noneSatisfy(secret -> assertThat(log).contains(secret));
     }
 
     @Test
