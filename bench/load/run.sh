@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Load on playlist-service while an analysis run is going: CLIENTS concurrent clients POST SIZE-track
-# transition-ordered playlists for SECONDS; prints throughput, latency percentiles and errors.
+# transition-ordered playlists for SECONDS after WARMUP seconds (default 10, not measured); prints
+# throughput, latency percentiles and errors.
 #   bench/load/run.sh MUSIC_DIR [CLIENTS=16] [SECONDS=60] [SIZE=50]
 # Starts its own local stack (embedded PostgreSQL in a temporary directory, ports 18081-18084), scans and
 # analyses MUSIC_DIR, then starts a forced re-analysis of everything and drives the load during it.
@@ -60,5 +61,5 @@ curl -fsS -X POST localhost:18083/api/analysis/runs -H 'Content-Type: applicatio
   -d '{"scope":"all","force":true}' >/dev/null
 echo "analysis run (forced, all tracks) started; load: $clients clients for $seconds s"
 java -cp "e2e/target/segue-e2e-0.1.0-SNAPSHOT.jar:e2e/target/lib/*" dev.segue.e2e.LoadDriver \
-  http://localhost:18084 "$clients" "$seconds" "$seeds" "$size"
+  http://localhost:18084 "$clients" "$seconds" "$seeds" "$size" "${WARMUP:-10}"
 echo "analysis during the load: $(curl -fsS localhost:18083/api/analysis/runs?limit=1)"

@@ -20,13 +20,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * wait for the answer, and go again, for a fixed time. Prints throughput, latency percentiles and
  * the error count. Bounded in time and aimed at localhost only.
  *
- * <p>{@code LoadDriver <playlist-base-url> <clients> <seconds> <seedId,seedId,...> [size]}
+ * <p>{@code LoadDriver <playlist-base-url> <clients> <seconds> <seedId,seedId,...> [size] [warm-up seconds]}: the
+ * warm-up (default 10 s) runs the same load first and is not measured, so JIT compilation and cold
+ * caches of freshly started services do not count; an error during it still counts.
  */
 public final class LoadDriver {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 4) {
-            System.err.println("usage: LoadDriver <playlist-base-url> <clients> <seconds> <seedIds comma-separated> [size]");
+            System.err.println("usage: LoadDriver <playlist-base-url> <clients> <seconds> <seedIds comma-separated> [size] [warm-up seconds]");
             System.exit(2);
         }
         URI base = URI.create(args[0]);
@@ -37,9 +39,11 @@ public final class LoadDriver {
         long seconds = Long.parseLong(args[2]);
         long[] seeds = Arrays.stream(args[3].split(",")).mapToLong(Long::parseLong).toArray();
         int size = args.length > 4 ? Integer.parseInt(args[4]) : 50;
+        long warmup = args.length > 5 ? Long.parseLong(args[5]) : 10;
 
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        long measured = System.nanoTime() + TimeUnit.SECONDS.toNanos(warmup);
+        long deadline = measured + TimeUnit.SECONDS.toNanos(seconds);
         AtomicLong errors = new AtomicLong();
         java.util.Map<Integer, AtomicLong> statuses = new java.util.concurrent.ConcurrentSkipListMap<>();
         List<long[]> perClient = new ArrayList<>();
@@ -57,23 +61,28 @@ public final class LoadDriver {
                             .header("Content-Type", "application/json")
                             .POST(HttpRequest.BodyPublishers.ofString(body)).build();
                     long start = System.nanoTime();
+                    boolean counted = start >= measured;
                     try {
                         HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-                        statuses.computeIfAbsent(response.statusCode(), k -> new AtomicLong()).incrementAndGet();
+                        if (counted) {
+                            statuses.computeIfAbsent(response.statusCode(), k -> new AtomicLong()).incrementAndGet();
+                        }
                         if (response.statusCode() != 201) {
                             errors.incrementAndGet();
                         }
                     } catch (Exception e) {
                         errors.incrementAndGet();
                     }
-                    latencies[++n] = System.nanoTime() - start;
+                    if (counted) {
+                        latencies[++n] = System.nanoTime() - start;
+                    }
                 }
                 latencies[0] = n;
                 return null;
             });
         }
         pool.shutdown();
-        pool.awaitTermination(seconds + 60, TimeUnit.SECONDS);
+        pool.awaitTermination(warmup + seconds + 60, TimeUnit.SECONDS);
 
         long total = perClient.stream().mapToLong(l -> l[0]).sum();
         long[] all = new long[(int) total];
@@ -84,8 +93,8 @@ public final class LoadDriver {
             }
         }
         Arrays.sort(all);
-        System.out.printf(Locale.ROOT, "clients=%d duration=%ds requests=%d throughput=%.1f req/s errors=%d%n",
-                clients, seconds, total, total / (double) seconds, errors.get());
+        System.out.printf(Locale.ROOT, "clients=%d warm-up=%ds duration=%ds requests=%d throughput=%.1f req/s errors=%d"
+                + " (warm-up included)%n", clients, warmup, seconds, total, total / (double) seconds, errors.get());
         System.out.println("responses by status: " + statuses);
         System.out.printf(Locale.ROOT, "latency ms: p50=%.1f p95=%.1f p99=%.1f max=%.1f%n",
                 percentile(all, 50), percentile(all, 95), percentile(all, 99), all.length == 0 ? 0 : all[all.length - 1] / 1e6);
