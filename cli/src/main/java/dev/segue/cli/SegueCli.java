@@ -181,14 +181,36 @@ public final class SegueCli {
                 break;
             }
             Thread.sleep(pollMillis);
-            progress = Progress.of(api.follow(service, location));
+            progress = Progress.of(followThroughOutage(service, location));
         }
         if (terminal) {
             out.println();
         }
-        JsonNode run = api.follow(service, location);
+        JsonNode run = followThroughOutage(service, location);
         flatten("", run, out);
         return "completed".equals(progress.status()) ? 0 : 1;
+    }
+
+    /**
+     * The run's state; while its service answers 503 (its database is away: the run pauses and resumes
+     * by itself) this waits and asks again instead of giving up on a run that is still going.
+     */
+    private JsonNode followThroughOutage(String service, String location) throws InterruptedException {
+        boolean told = false;
+        while (true) {
+            try {
+                return api.follow(service, location);
+            } catch (SegueApi.ApiException e) {
+                if (e.status != 503) {
+                    throw e;
+                }
+                if (!told) {
+                    out.println(System.lineSeparator() + "Waiting: " + e.getMessage());
+                    told = true;
+                }
+                Thread.sleep(Math.max(pollMillis, 1000));
+            }
+        }
     }
 
     private int playlist(Options options) {

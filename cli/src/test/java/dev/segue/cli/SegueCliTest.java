@@ -74,6 +74,26 @@ class SegueCliTest {
     }
 
     @Test
+    void aDatabaseOutageWhileFollowingARunIsWaitedOut() {
+        server.stubFor(post("/api/analysis/runs").willReturn(aResponse().withStatus(202)
+                .withHeader("Location", server.baseUrl() + "/api/analysis/runs/4")
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"id\":4,\"status\":\"running\",\"total\":10,\"done\":0}")));
+        server.stubFor(get("/api/analysis/runs/4").inScenario("outage").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503).withHeader("Retry-After", "5")
+                        .withHeader("Content-Type", "application/problem+json")
+                        .withBody("{\"status\":503,\"detail\":\"The database is not reachable right now.\"}"))
+                .willSetStateTo("back"));
+        server.stubFor(get("/api/analysis/runs/4").inScenario("outage").whenScenarioStateIs("back")
+                .willReturn(okJson("{\"id\":4,\"status\":\"completed\",\"total\":10,\"done\":10}")));
+
+        int exit = cli.run("analyze");
+
+        assertThat(exit).isZero();
+        assertThat(output()).contains("Waiting: ", "database is not reachable", "100% 10/10");
+    }
+
+    @Test
     void aRunAlreadyGoingIsNotAnError() {
         server.stubFor(post("/api/analysis/runs").willReturn(aResponse().withStatus(409)
                 .withHeader("Content-Type", "application/problem+json")
