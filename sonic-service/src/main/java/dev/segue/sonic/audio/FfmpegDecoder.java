@@ -1,5 +1,6 @@
 package dev.segue.sonic.audio;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -19,6 +20,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -167,14 +169,19 @@ public final class FfmpegDecoder implements AudioDecoder {
      */
     @Override
     public Optional<List<DecodedAudio>> decodeBatch(List<Job> jobs, Instant deadline) {
-        List<Job> concatenable = jobs.stream().filter(FfmpegDecoder::concatenable).toList();
-        List<Job> others = jobs.stream().filter(job -> !concatenable(job)).toList();
+        Map<Boolean, List<Job>> groups = jobs.stream().collect(Collectors.partitioningBy(FfmpegDecoder::concatenable));
+        List<Job> concatenable = groups.get(true);
+        List<Job> others = groups.get(false);
         Map<Job, DecodedAudio> decoded = new IdentityHashMap<>();
         if (!concatenable.isEmpty()) {
             decodeConcatenated(concatenable, deadline).ifPresent(list -> put(decoded, concatenable, list));
         }
         if (others.size() > 1) {
-            decodeInputs(others, deadline).ifPresent(list -> put(decoded, others, list));
+            try {
+                put(decoded, others, decodeInputs(others, deadline));
+            } catch (IOException | DecodeException e) {
+                // each of them is decoded on its own
+            }
         }
         if (decoded.isEmpty()) {
             return Optional.empty();
@@ -222,8 +229,8 @@ public final class FfmpegDecoder implements AudioDecoder {
         double slotStart = 0;
         int windows = 0;
         for (Job job : jobs) {
+            String quoted = job.file().toAbsolutePath().toString().replace("'", "'\\''");
             for (SegmentPlan.Window w : job.plan().windows()) {
-                String quoted = job.file().toAbsolutePath().toString().replace("'", "'\\''");
                 double preroll = preroll(w);
                 entries.append("file 'file:").append(quoted).append("'\n")
                         .append("inpoint ").append(seconds(w.startSec() - preroll)).append('\n')
@@ -235,7 +242,6 @@ public final class FfmpegDecoder implements AudioDecoder {
                 slotStart += preroll + w.lengthSec() + 1;
             }
         }
-        String pattern = prefix.replace("%", "%%") + "-%04d.f32";
         try {
             Files.writeString(list, entries, StandardCharsets.UTF_8);
             List<String> command = new ArrayList<>(List.of(ffmpeg, "-nostdin", "-hide_banner", "-v", "error",
@@ -245,7 +251,8 @@ public final class FfmpegDecoder implements AudioDecoder {
             if (!cuts.isEmpty()) {
                 command.addAll(List.of("-segment_times", cuts.toString()));
             }
-            command.add(tempDir.resolve(pattern).toString());
+            // the segment muxer's output name is a printf pattern: a '%' in the directory must be doubled
+            command.add(tempDir.toString().replace("%", "%%") + File.separator + prefix + "-%04d.f32");
             run(command, null, err, deadline, jobs.getFirst().file());
             if (Files.size(err) > 0) {
                 return Optional.empty();
@@ -255,7 +262,7 @@ public final class FfmpegDecoder implements AudioDecoder {
             for (Job job : jobs) {
                 List<float[]> pcm = new ArrayList<>();
                 for (SegmentPlan.Window w : job.plan().windows()) {
-                    Path out = tempDir.resolve(String.format(Locale.ROOT, "%s-%04d.f32", prefix, segment++));
+                    Path out = segmentFile(prefix, segment++);
                     double preroll = preroll(w);
                     if (!Files.exists(out)
                             || Files.size(out) > (preroll + w.lengthSec() + 0.5) * SAMPLE_RATE * Float.BYTES) {
@@ -274,9 +281,13 @@ public final class FfmpegDecoder implements AudioDecoder {
             deleteQuietly(list);
             deleteQuietly(err);
             for (int i = 0; i <= windows; i++) {
-                deleteQuietly(tempDir.resolve(String.format(Locale.ROOT, "%s-%04d.f32", prefix, i)));
+                deleteQuietly(segmentFile(prefix, i));
             }
         }
+    }
+
+    private Path segmentFile(String prefix, int index) {
+        return tempDir.resolve(String.format(Locale.ROOT, "%s-%04d.f32", prefix, index));
     }
 
     /** A file's first frame needs no pre-roll: it cannot refer to earlier data. */
@@ -285,7 +296,7 @@ public final class FfmpegDecoder implements AudioDecoder {
     }
 
     /** Each window as its own input ({@code -ss} before {@code -i}: ffmpeg seeks), all in one process. */
-    private Optional<List<DecodedAudio>> decodeInputs(List<Job> jobs, Instant deadline) {
+    private List<DecodedAudio> decodeInputs(List<Job> jobs, Instant deadline) throws IOException, DecodeException {
         List<Path> outputs = new ArrayList<>();
         Path err = null;
         try {
@@ -310,9 +321,7 @@ public final class FfmpegDecoder implements AudioDecoder {
                 }
                 decoded.add(new DecodedAudio(job.plan(), windows, name()));
             }
-            return Optional.of(decoded);
-        } catch (IOException | DecodeException e) {
-            return Optional.empty();
+            return decoded;
         } finally {
             outputs.forEach(FfmpegDecoder::deleteQuietly);
             deleteQuietly(err);
@@ -339,26 +348,10 @@ public final class FfmpegDecoder implements AudioDecoder {
 
     @Override
     public DecodedAudio decode(Path file, SegmentPlan plan, Instant deadline) throws DecodeException {
-        List<Path> outputs = new ArrayList<>();
-        Path err = null;
         try {
-            err = Files.createTempFile(tempDir, "ffmpeg", ".err");
-            List<String> command = new ArrayList<>(List.of(ffmpeg, "-nostdin", "-hide_banner", "-v", "error"));
-            addInputs(command, file, plan);
-            for (int i = 0; i < plan.windows().size(); i++) {
-                outputs.add(addOutput(command, i));
-            }
-            run(command, null, err, deadline, file);
-            List<float[]> windows = new ArrayList<>();
-            for (Path out : outputs) {
-                windows.add(readFloats(out));
-            }
-            return new DecodedAudio(plan, windows, name());
+            return decodeInputs(List.of(new Job(file, plan)), deadline).getFirst();
         } catch (IOException e) {
             throw DecodeException.failed("ffmpeg could not be run: " + e.getMessage());
-        } finally {
-            outputs.forEach(FfmpegDecoder::deleteQuietly);
-            deleteQuietly(err);
         }
     }
 
