@@ -18,7 +18,7 @@ public class ApiKeyClientFilter implements ClientRequestFilter {
     @Override
     public void filter(ClientRequestContext request) {
         if (!key.isBlank()) {
-            request.getHeaders().putSingle("X-Api-Key", key);
+            request.getHeaders().putSingle(ApiKeyFilter.HEADER, key);
         }
     }
 }

@@ -27,6 +27,8 @@ public class ApiKeyFilter {
 
     private static final Logger LOG = Logger.getLogger(ApiKeyFilter.class);
     private static final Set<String> READ_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+    /** The header that carries the key, besides {@code Authorization: Bearer}. */
+    static final String HEADER = "X-Api-Key";
 
     private final Optional<byte[]> expectedDigest;
     private final boolean protectReads;
@@ -72,7 +74,7 @@ public class ApiKeyFilter {
     }
 
     private static String presentedKey(ContainerRequestContext request) {
-        String header = request.getHeaderString("X-Api-Key");
+        String header = request.getHeaderString(HEADER);
         if (header != null && !header.isBlank()) {
             return header.strip();
         }
