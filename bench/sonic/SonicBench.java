@@ -119,8 +119,13 @@ public class SonicBench {
         runBatches(files, threads, batch -> {
             List<AudioDecoder.Job> jobs = batch.stream().map(f -> new AudioDecoder.Job(f,
                     SegmentPlan.of(java.util.OptionalLong.of(durations.get(f)), SEGMENT, SEARCH))).toList();
-            if (ffmpeg.decodeBatch(jobs, Instant.now().plusSeconds(60)).isEmpty()) {
-                throw new IllegalStateException("batch decode failed");
+            try (AudioDecoder.DecodedBatch decoded = ffmpeg.decodeBatch(jobs, Instant.now().plusSeconds(60))
+                    .orElseThrow(() -> new IllegalStateException("batch decode failed"))) {
+                for (int i = 0; i < jobs.size(); i++) {
+                    if (decoded.take(i) == null) {
+                        throw new IllegalStateException(batch.get(i) + ": not decoded in the batch");
+                    }
+                }
             }
         });
         return files.size() / ((System.nanoTime() - start) / 1e9);

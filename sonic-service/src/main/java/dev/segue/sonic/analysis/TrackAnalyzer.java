@@ -89,21 +89,23 @@ public final class TrackAnalyzer {
                 jobs.add(new AudioDecoder.Job(input.file(), p.plan()));
             }
         }
-        Optional<List<DecodedAudio>> batch = jobs.size() > 1 ? decoder.decodeBatch(jobs, deadline) : Optional.empty();
+        Optional<AudioDecoder.DecodedBatch> batch = jobs.size() > 1 ? decoder.decodeBatch(jobs, deadline) : Optional.empty();
         long batchNanosEach = batch.isPresent() ? (System.nanoTime() - started) / jobs.size() : 0;
-        List<Outcome> outcomes = new ArrayList<>();
-        int job = 0;
-        for (Prepared p : prepared) {
-            if (p.early() != null) {
-                outcomes.add(p.early());
-                continue;
+        try (AudioDecoder.DecodedBatch decodedBatch = batch.orElse(null)) {
+            List<Outcome> outcomes = new ArrayList<>();
+            int job = 0;
+            for (Prepared p : prepared) {
+                if (p.early() != null) {
+                    outcomes.add(p.early());
+                    continue;
+                }
+                DecodedAudio decoded = decodedBatch != null ? decodedBatch.take(job) : null;
+                job++;
+                long own = System.nanoTime() - batchNanosEach;
+                outcomes.add(finish(p, decoded, own));
             }
-            DecodedAudio decoded = batch.isPresent() ? batch.get().get(job) : null;
-            job++;
-            long own = System.nanoTime() - batchNanosEach;
-            outcomes.add(finish(p, decoded, own));
+            return outcomes;
         }
-        return outcomes;
     }
 
     private Prepared prepare(Input input, Instant deadline, long started) {

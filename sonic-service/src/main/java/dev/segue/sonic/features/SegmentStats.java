@@ -28,7 +28,8 @@ public final class SegmentStats {
     final double[] sumSq = new double[SPECTRAL];
     long zeroCrossings;
     long samples;
-    final double[] mfccSum = new double[FeatureLayout.MFCC_COUNT];
+    /** Mel band levels (dB) summed over voiced frames: the MFCCs are linear in them, so their DCT is taken once. */
+    final double[] melDbSum = new double[FeatureExtractor.MEL_BANDS];
     final double[] chroma = new double[12];
     /** Normalised autocorrelation of the onset-strength envelope, weighted by {@link #acfWeight}. */
     double[] acf;
@@ -61,8 +62,8 @@ public final class SegmentStats {
             }
             pooled.zeroCrossings += p.zeroCrossings;
             pooled.samples += p.samples;
-            for (int i = 0; i < pooled.mfccSum.length; i++) {
-                pooled.mfccSum[i] += p.mfccSum[i];
+            for (int i = 0; i < pooled.melDbSum.length; i++) {
+                pooled.melDbSum[i] += p.melDbSum[i];
             }
             for (int i = 0; i < 12; i++) {
                 pooled.chroma[i] += p.chroma[i];
@@ -104,8 +105,9 @@ public final class SegmentStats {
         }
         v[FeatureLayout.ZCR] = samples == 0 ? 0f : (float) (zeroCrossings / (double) samples);
         if (voicedFrames > 0) {
+            double[] mfcc = FeatureExtractor.mfcc(melDbSum);
             for (int i = 0; i < FeatureLayout.MFCC_COUNT; i++) {
-                v[FeatureLayout.MFCC + i] = (float) (mfccSum[i] / voicedFrames);
+                v[FeatureLayout.MFCC + i] = (float) (mfcc[i] / voicedFrames);
             }
         }
         double chromaTotal = Arrays.stream(chroma).sum();

@@ -9,9 +9,11 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,16 +28,34 @@ class FfmpegDecoderTest {
     static Path stereo44;
     static Path mono48;
     static Path quoted;
+    /** The decoder's own temporary directory: empty whenever no batch is open. */
+    static Path pcmDir;
     static FfmpegDecoder decoder;
 
     @BeforeAll
     static void generate() throws Exception {
         assumeTrue(TestAudio.ffmpegAvailable(), "ffmpeg not installed");
-        decoder = new FfmpegDecoder("ffmpeg", "ffprobe", dir);
+        pcmDir = Files.createDirectories(dir.resolve("pcm"));
+        decoder = new FfmpegDecoder("ffmpeg", "ffprobe", pcmDir);
         Path click = TestAudio.clickWav(dir.resolve("click.wav"), 44_100, 2, 150, 120);
         stereo44 = TestAudio.convert(click, dir.resolve("stereo44.mp3"), "-b:a", "128k");
         mono48 = TestAudio.convert(click, dir.resolve("mono48.mp3"), "-ac", "1", "-ar", "48000", "-b:a", "64k");
         quoted = Files.copy(stereo44, dir.resolve("it's a, test; [1].mp3"));
+    }
+
+    /** Takes every file of the batch, then checks that neither taking nor closing left PCM behind. */
+    private static List<DecodedAudio> takeAll(AudioDecoder.DecodedBatch batch, int size) throws Exception {
+        List<DecodedAudio> all = new ArrayList<>();
+        try (batch) {
+            for (int i = 0; i < size; i++) {
+                all.add(batch.take(i));
+            }
+            assertThat(batch.take(0)).as("each file is handed out once").isNull();
+        }
+        try (Stream<Path> left = Files.list(pcmDir)) {
+            assertThat(left).isEmpty();
+        }
+        return all;
     }
 
     private static AudioDecoder.Job job(Path file, long durationMs) {
@@ -47,7 +67,7 @@ class FfmpegDecoderTest {
         List<AudioDecoder.Job> jobs = List.of(job(stereo44, 150_000), job(mono48, 150_000), job(quoted, 150_000));
         assertThat(jobs).allMatch(FfmpegDecoder::concatenable);
 
-        List<DecodedAudio> batch = decoder.decodeBatch(jobs, Instant.now().plusSeconds(60)).orElseThrow();
+        List<DecodedAudio> batch = takeAll(decoder.decodeBatch(jobs, Instant.now().plusSeconds(60)).orElseThrow(), jobs.size());
 
         assertThat(batch).doesNotContainNull();
         for (int j = 0; j < jobs.size(); j++) {
@@ -66,8 +86,8 @@ class FfmpegDecoderTest {
     void aTruncatedFileShowsAsAShortWindowNotAsPaddedSilence() throws Exception {
         Path truncated = TestAudio.truncate(stereo44, dir.resolve("truncated.mp3"), 0.5);
 
-        List<DecodedAudio> batch = decoder.decodeBatch(List.of(job(truncated, 150_000), job(stereo44, 150_000)),
-                Instant.now().plusSeconds(60)).orElseThrow();
+        List<DecodedAudio> batch = takeAll(decoder.decodeBatch(List.of(job(truncated, 150_000), job(stereo44, 150_000)),
+                Instant.now().plusSeconds(60)).orElseThrow(), 2);
 
         // the middle window (60..90 s) of a file cut at ~75 s holds ~15 s, the end window nothing
         DecodedAudio cut = batch.getFirst();
@@ -83,13 +103,29 @@ class FfmpegDecoderTest {
                 "-c:a", "libvorbis", "-f", "ogg");
         Path wav = dir.resolve("click.wav");
 
-        Optional<List<DecodedAudio>> batch = decoder.decodeBatch(List.of(job(stereo44, 150_000),
+        Optional<AudioDecoder.DecodedBatch> batch = decoder.decodeBatch(List.of(job(stereo44, 150_000),
                 job(oggNamedMp3, 150_000), job(wav, 150_000), job(mono48, 150_000)), Instant.now().plusSeconds(60));
 
         // never garbage: the MPEG group is distrusted as a whole, the WAV had no partner to batch with
         assertThat(batch).isEmpty();
         DecodedAudio alone = decoder.decode(oggNamedMp3, job(oggNamedMp3, 150_000).plan(), Instant.now().plusSeconds(60));
         assertThat(rms(alone.windows().get(1))).isGreaterThan(0.05);
+    }
+
+    @Test
+    void aBatchClosedBeforeEveryFileIsTakenLeavesNoPcmBehind() throws Exception {
+        AudioDecoder.DecodedBatch batch = decoder.decodeBatch(List.of(job(stereo44, 150_000), job(mono48, 150_000)),
+                Instant.now().plusSeconds(60)).orElseThrow();
+        try (Stream<Path> waiting = Files.list(pcmDir)) {
+            assertThat(waiting).hasSize(6);
+        }
+
+        assertThat(batch.take(1).windows()).hasSize(3);
+        batch.close();
+
+        try (Stream<Path> left = Files.list(pcmDir)) {
+            assertThat(left).isEmpty();
+        }
     }
 
     @Test
