@@ -68,7 +68,7 @@ class IsolatedLibraryTest {
     }
 
     @Test
-    void aNewerAnalyzerVersionReplacesTheOldOneWholly() {
+    void aNewerAnalyzerVersionReplacesTheOldOneWhollyOnceItCoversTheLibrary() {
         long artist = data.artist("Versions");
         long a = data.track("A", artist, null, 200);
         long b = data.track("B", artist, null, 200);
@@ -89,6 +89,11 @@ class IsolatedLibraryTest {
                         + "SELECT track_id, 2, segment, features FROM sonic_segments WHERE track_id = ? AND analyzer_version = 1 "
                         + "AND segment = ?", a, segment);
             }
+            JsonPath upgrading = given().post("/api/index/refresh").then().statusCode(200).extract().jsonPath();
+            assertThat(upgrading.getInt("analyzerVersion")).as("B has only version 1: the upgrade is under way").isEqualTo(1);
+            assertThat(upgrading.getInt("analysedTracks")).isEqualTo(2);
+
+            data.update("INSERT INTO sonic_analyses (track_id, analyzer_version, status, error) VALUES (?, 2, 'failed', 'x')", b);
             JsonPath v2 = given().post("/api/index/refresh").then().statusCode(200).extract().jsonPath();
             assertThat(v2.getInt("analyzerVersion")).isEqualTo(2);
             assertThat(v2.getInt("analysedTracks")).isEqualTo(1);

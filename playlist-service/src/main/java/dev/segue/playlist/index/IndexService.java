@@ -30,8 +30,8 @@ import org.jboss.logging.Logger;
  * that read only rows changed since the last poll (by {@code tracks/artists/albums.updated_at},
  * {@code sonic_analyses.analyzed_at} and the genre tables' {@code updated_at}), re-reading a short overlap
  * because a row's timestamp is its transaction's start, which may commit after a later one. Genre rows
- * deleted without a trace are caught by comparing row counts. A new highest analyzer_version reloads all
- * vectors, so versions are never mixed.
+ * deleted without a trace are caught by comparing row counts. Vectors come from one analyzer_version, the
+ * newest that covers the library; switching to a newer one reloads all vectors, so versions are never mixed.
  */
 @ApplicationScoped
 public class IndexService {
@@ -43,6 +43,13 @@ public class IndexService {
             FROM sonic_analyses a
             LEFT JOIN sonic_segments s ON s.track_id = a.track_id AND s.analyzer_version = a.analyzer_version
             WHERE a.analyzer_version = ? AND a.analyzed_at > ?""";
+    private static final String READABLE_VERSION_SQL = """
+            SELECT COALESCE(max(v.analyzer_version), 0)
+            FROM (SELECT DISTINCT analyzer_version FROM sonic_analyses WHERE status = 'ok') v
+            WHERE NOT EXISTS (SELECT 1 FROM sonic_analyses o JOIN tracks t ON t.id = o.track_id
+                              WHERE o.analyzer_version < v.analyzer_version AND o.status = 'ok' AND t.status = 'present'
+                                AND NOT EXISTS (SELECT 1 FROM sonic_analyses n
+                                                WHERE n.track_id = o.track_id AND n.analyzer_version = v.analyzer_version))""";
 
     private final DataSource dataSource;
     private final Duration overlap;
@@ -113,7 +120,7 @@ public class IndexService {
     public synchronized LibraryIndex refreshVectorsOf(Collection<Long> trackIds) {
         try (Connection c = dataSource.getConnection()) {
             c.setReadOnly(true);
-            int version = highestVersion(c);
+            int version = readableVersion(c);
             if (version != builder.analyzerVersion()) {
                 return refresh();
             }
@@ -180,7 +187,7 @@ public class IndexService {
     }
 
     private boolean refreshVectors(Connection c) throws SQLException {
-        int version = highestVersion(c);
+        int version = readableVersion(c);
         boolean versionChanged = version != builder.analyzerVersion();
         if (versionChanged) {
             builder.clearVectors();
@@ -197,9 +204,14 @@ public class IndexService {
         }
     }
 
-    private static int highestVersion(Connection c) throws SQLException {
+    /**
+     * The newest analyzer version whose upgrade is complete: while sonic-service re-analyses the library
+     * with a new version, some present tracks still have only an older one, and the older version (kept
+     * until then) serves every track instead of the new one serving a few.
+     */
+    private static int readableVersion(Connection c) throws SQLException {
         try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT COALESCE(max(analyzer_version), 0) FROM sonic_analyses WHERE status = 'ok'")) {
+             ResultSet rs = st.executeQuery(READABLE_VERSION_SQL)) {
             rs.next();
             return rs.getInt(1);
         }

@@ -160,8 +160,9 @@ public class AnalysisRepository {
     }
 
     /**
-     * Writes the analysis of the current version (replacing an earlier one of the same version) and,
-     * once it succeeded, removes older versions: they served readers until this moment.
+     * Writes the analysis of the current version (replacing an earlier one of the same version). Older
+     * versions stay: readers keep using them until every track has been re-analysed (see
+     * {@link #retireOlderVersions()}).
      *
      * @return false when the track no longer exists
      */
@@ -215,17 +216,34 @@ public class AnalysisRepository {
                     ps.executeBatch();
                 }
             }
-            if (TrackAnalyzer.OK.equals(outcome.status())) {
-                try (PreparedStatement ps = c.prepareStatement(
-                        "DELETE FROM sonic_analyses WHERE track_id = ? AND analyzer_version < ?")) {
-                    ps.setLong(1, track.id());
-                    ps.setInt(2, VERSION);
-                    ps.executeUpdate();
-                }
-            }
             return true;
         } catch (SQLException e) {
             throw new IllegalStateException("saving the analysis of track " + track.id() + " failed", e);
+        }
+    }
+
+    /**
+     * Once an analyzer upgrade is complete (no present track is left with an older analysis only),
+     * deletes the older analyses of the tracks the current version has covered, segments with them.
+     * Until then readers stay on the older version, so playlists keep every track's sonic data during
+     * an upgrade instead of shrinking to the re-analysed tracks. Older analyses of missing tracks stay.
+     *
+     * @return the analyses deleted
+     */
+    public int retireOlderVersions() {
+        String sql = """
+                DELETE FROM sonic_analyses o
+                WHERE o.analyzer_version < %1$d
+                  AND EXISTS (SELECT 1 FROM sonic_analyses n WHERE n.track_id = o.track_id AND n.analyzer_version = %1$d)
+                  AND NOT EXISTS (SELECT 1 FROM sonic_analyses p JOIN tracks t ON t.id = p.track_id
+                                  WHERE p.analyzer_version < %1$d AND p.status = 'ok' AND t.status = 'present'
+                                    AND NOT EXISTS (SELECT 1 FROM sonic_analyses q
+                                                    WHERE q.track_id = p.track_id AND q.analyzer_version = %1$d))
+                """.formatted(VERSION);
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("retiring older analyzer versions failed", e);
         }
     }
 

@@ -4,6 +4,7 @@ import dev.segue.commons.problem.ProblemException;
 import dev.segue.sonic.analysis.AnalysisRun;
 import dev.segue.sonic.analysis.TrackAnalyzer;
 import dev.segue.sonic.audio.DecoderRegistry;
+import dev.segue.sonic.features.FeatureLayout;
 import dev.segue.sonic.repository.AnalysisRepository;
 import dev.segue.sonic.repository.WorkScope;
 import dev.segue.sonic.rest.AnalysisRunRequest;
@@ -18,6 +19,7 @@ import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.jboss.logging.Logger;
 
 /** Creates, tracks and finishes analysis runs; the worker pool does the work. */
 @ApplicationScoped
@@ -28,6 +30,7 @@ public class AnalysisRunService {
     public static final String CANCELLED = "cancelled";
     private static final List<String> ACTIVE = List.of("queued", RUNNING);
     private static final int FAILURES_SHOWN = 100;
+    private static final Logger LOG = Logger.getLogger(AnalysisRunService.class);
 
     private final AnalysisRepository repository;
     private final DecoderRegistry decoders;
@@ -118,7 +121,18 @@ public class AnalysisRunService {
         run.status = COMPLETED;
         run.finishedAt = OffsetDateTime.now();
         run.total = Math.max(run.total, run.done);
+        retireOlderVersions();
         return true;
+    }
+
+    /** Deletes older analyzer versions once every track has the current one; readers then switch. */
+    @Transactional
+    public void retireOlderVersions() {
+        int retired = repository.retireOlderVersions();
+        if (retired > 0) {
+            LOG.infof("Every track is analysed by analyzer version %d: removed %d analyses of older versions",
+                    FeatureLayout.ANALYZER_VERSION, retired);
+        }
     }
 
     @Transactional

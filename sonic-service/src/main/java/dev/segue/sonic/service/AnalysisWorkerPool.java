@@ -108,6 +108,15 @@ public class AnalysisWorkerPool {
         }
     }
 
+    /** Also covers upgrades finished outside a run (the last tracks analysed on request). */
+    @Scheduled(every = "${segue.sonic.poll-interval}", delayed = "${segue.sonic.poll-interval}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void retireOlderVersions() {
+        if (outage.reachable()) {
+            runs.retireOlderVersions();
+        }
+    }
+
     private void loop() {
         while (running) {
             try {

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.hasSize;
 import dev.segue.sonic.features.FeatureLayout;
 import dev.segue.sonic.repository.AnalysisRepository;
 import dev.segue.sonic.repository.WorkScope;
+import dev.segue.sonic.service.AnalysisRunService;
 import dev.segue.testing.PostgresTestResource;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.TestResourceScope;
@@ -35,6 +36,9 @@ class SonicApiTest {
 
     @Inject
     AnalysisRepository repository;
+
+    @Inject
+    AnalysisRunService runs;
 
     LibraryFixture library;
 
@@ -189,23 +193,59 @@ class SonicApiTest {
     @Test
     void upgradeKeepsOldVersionUntilNewOneIsWrittenAndContentChangeRequeues() throws Exception {
         long id = library.clickTrack(120);
-        library.execute("INSERT INTO sonic_analyses (track_id, analyzer_version, status, content_key) SELECT id, 0,"
-                + " 'ok', content_key FROM tracks WHERE id = ?", id);
-        library.execute("INSERT INTO sonic_segments (track_id, analyzer_version, segment, features)"
-                + " VALUES (?, 0, 'average', '{1,2,3}')", id);
+        olderAnalysis(id);
         WorkScope scope = new WorkScope(new Long[] {id}, false, false, null);
         assertThat(repository.countWork(scope, "ffmpeg")).isEqualTo(1);
         given().get("/api/tracks/{id}/sonic", id).then().statusCode(200)
                 .body("status", equalTo("pending")).body("analyzerVersion", equalTo(0));
 
         given().post("/api/tracks/{id}/analyze", id).then().statusCode(200).body("analyzerVersion", equalTo(1));
-        assertThat(library.count("SELECT count(*) FROM sonic_analyses WHERE track_id = ? AND analyzer_version = 0",
-                id)).isZero();
         assertThat(repository.countWork(scope, "ffmpeg")).isZero();
+        runs.retireOlderVersions();
+        assertThat(olderRows(id)).as("every track is upgraded: the old version goes").isZero();
 
         library.execute("UPDATE tracks SET content_key = 'changed-" + id + "' WHERE id = ?", id);
         assertThat(repository.countWork(scope, "ffmpeg")).isEqualTo(1);
         given().get("/api/tracks/{id}/sonic", id).then().statusCode(200).body("current", equalTo(false));
+    }
+
+    @Test
+    void olderVersionsStayForReadersUntilEveryPresentTrackIsUpgraded() throws Exception {
+        long first = library.clickTrack(120);
+        long second = library.clickTrack(90);
+        long gone = library.clickTrack(140);
+        olderAnalysis(first);
+        olderAnalysis(second);
+        olderAnalysis(gone);
+        library.execute("UPDATE tracks SET status = 'missing', missing_since = now() WHERE id = ?", gone);
+        try {
+            given().post("/api/tracks/{id}/analyze", first).then().statusCode(200).body("analyzerVersion", equalTo(1));
+            runs.retireOlderVersions();
+            assertThat(olderRows(first)).as("the second track still needs the old version's readers").isEqualTo(1);
+            assertThat(olderRows(second)).isEqualTo(1);
+
+            given().post("/api/tracks/{id}/analyze", second).then().statusCode(200).body("analyzerVersion", equalTo(1));
+            runs.retireOlderVersions();
+            assertThat(olderRows(first)).isZero();
+            assertThat(olderRows(second)).isZero();
+            assertThat(library.count("SELECT count(*) FROM sonic_segments WHERE track_id IN (?, ?) AND analyzer_version = 0",
+                    first, second)).isZero();
+            assertThat(olderRows(gone)).as("a missing track keeps what it had: it may come back").isEqualTo(1);
+        } finally {
+            library.execute("DELETE FROM sonic_analyses WHERE track_id = ?", gone);
+        }
+    }
+
+    /** An analysis by an older analyzer version, as an upgrade finds it. */
+    private void olderAnalysis(long trackId) throws Exception {
+        library.execute("INSERT INTO sonic_analyses (track_id, analyzer_version, status, content_key) SELECT id, 0,"
+                + " 'ok', content_key FROM tracks WHERE id = ?", trackId);
+        library.execute("INSERT INTO sonic_segments (track_id, analyzer_version, segment, features)"
+                + " VALUES (?, 0, 'average', '{1,2,3}')", trackId);
+    }
+
+    private long olderRows(long trackId) throws Exception {
+        return library.count("SELECT count(*) FROM sonic_analyses WHERE track_id = ? AND analyzer_version = 0", trackId);
     }
 
     @Test
