@@ -73,7 +73,7 @@ class AnalysisRunLifecycleTest {
 
     @Test
     void configuredWorkerCountIsUsed() {
-        assertThat(pool.threads()).isEqualTo(3);
+        assertThat(pool.threads()).as("segue.sonic.workers=3 in the profile").isEqualTo(3);
     }
 
     @Test
