@@ -293,18 +293,26 @@ public class AnalysisRepository {
         }
     }
 
-    /** Tracks whose current analysis failed or was unsupported since {@code since}, newest first. */
-    public List<FailureRow> failuresSince(OffsetDateTime since, int limit) {
+    /**
+     * Tracks whose current analysis failed or was unsupported since {@code since}, newest first; only
+     * {@code trackIds} unless null. The track filter is applied before the limit, so a run's own failures
+     * are not crowded out by newer ones of other tracks.
+     */
+    public List<FailureRow> failuresSince(OffsetDateTime since, Long[] trackIds, int limit) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("""
                      SELECT a.track_id, t.file_path, a.status, a.error FROM sonic_analyses a
                      JOIN tracks t ON t.id = a.track_id
                      WHERE a.analyzer_version = ? AND a.status <> 'ok' AND a.analyzed_at >= ?
+                       AND (CAST(? AS bigint[]) IS NULL OR a.track_id = ANY(CAST(? AS bigint[])))
                      ORDER BY a.analyzed_at DESC LIMIT ?
                      """)) {
+            Array ids = trackIds == null ? null : c.createArrayOf("bigint", trackIds);
             ps.setInt(1, VERSION);
             ps.setTimestamp(2, Timestamp.from(since.toInstant()));
-            ps.setInt(3, limit);
+            ps.setArray(3, ids);
+            ps.setArray(4, ids);
+            ps.setInt(5, limit);
             List<FailureRow> rows = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -16,7 +16,6 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
@@ -180,8 +179,7 @@ public class AnalysisRunService {
         int remaining = ACTIVE.contains(run.status) ? Math.max(0, run.total - run.done) : 0;
         Long eta = ACTIVE.contains(run.status) && rate > 0 ? Math.round(remaining / rate) : null;
         List<AnalysisRunView.Failure> failures = withFailures && run.startedAt != null
-                ? repository.failuresSince(run.startedAt, FAILURES_SHOWN).stream()
-                        .filter(f -> run.trackIds == null || Arrays.asList(run.trackIds).contains(f.trackId()))
+                ? repository.failuresSince(run.startedAt, run.trackIds, FAILURES_SHOWN).stream()
                         .map(f -> new AnalysisRunView.Failure(f.trackId(), f.filePath(), f.status(), f.error()))
                         .toList()
                 : null;

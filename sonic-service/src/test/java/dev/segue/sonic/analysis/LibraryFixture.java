@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.UUID;
 
 /** Inserts library rows (artists, tracks) for tests, each with unique names and paths. */
@@ -47,6 +48,12 @@ public final class LibraryFixture {
         return track(file, 20_000L);
     }
 
+    /** A short click track (stereo 44.1 kHz WAV), for tests that need many tracks analysed quickly. */
+    public long shortClickTrack(double seconds) throws IOException, SQLException {
+        Path file = TestAudio.clickWav(dir.resolve(UUID.randomUUID() + ".wav"), 44_100, 0, seconds, 120);
+        return track(file, Math.round(seconds * 1000));
+    }
+
     public long track(Path file, Long durationMs) throws SQLException, IOException {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("""
@@ -69,6 +76,12 @@ public final class LibraryFixture {
                 return rs.getLong(1);
             }
         }
+    }
+
+    /** Takes tracks out of every run's scope (as library-service does for a vanished file). */
+    public void markMissing(Collection<Long> trackIds) throws SQLException {
+        execute("UPDATE tracks SET status = 'missing', missing_since = now() WHERE id = ANY(?)",
+                (Object) trackIds.toArray(Long[]::new));
     }
 
     public void execute(String sql, Object... params) throws SQLException {

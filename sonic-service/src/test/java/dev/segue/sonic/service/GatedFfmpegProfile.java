@@ -1,0 +1,75 @@
+package dev.segue.sonic.service;
+
+import dev.segue.testing.TestDatabase;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An instance of its own, on a database of its own (so library-wide runs see only the test's tracks),
+ * whose ffmpeg waits while the file {@link #gate} names exists: a test can keep every worker inside a
+ * decode, holding its claimed tracks, for as long as it needs. 3 workers claiming 2 tracks each.
+ */
+public class GatedFfmpegProfile implements QuarkusTestProfile {
+
+    private static final Path FFMPEG = gatedFfmpeg();
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return Map.of("segue.sonic.ffmpeg-path", FFMPEG.toString(),
+                "segue.sonic.workers", "3",
+                "segue.sonic.claim-batch", "2",
+                "segue.sonic.file-timeout", "2m");
+    }
+
+    @Override
+    public List<TestResourceEntry> testResources() {
+        return List.of(new TestResourceEntry(Database.class));
+    }
+
+    @Override
+    public boolean disableGlobalTestResources() {
+        return true;
+    }
+
+    /** The file that holds ffmpeg back, next to the configured ffmpeg. */
+    static Path gate(String ffmpegPath) {
+        return Path.of(ffmpegPath).resolveSibling("closed");
+    }
+
+    private static Path gatedFfmpeg() {
+        try {
+            Path script = Files.createTempDirectory("sonic-gated-ffmpeg").resolve("ffmpeg");
+            Files.writeString(script, """
+                    #!/bin/sh
+                    while [ -e "$(dirname "$0")/closed" ]; do sleep 0.05; done
+                    exec ffmpeg "$@"
+                    """);
+            Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
+            return script;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static class Database implements QuarkusTestResourceLifecycleManager {
+        @Override
+        public Map<String, String> start() {
+            TestDatabase db = TestDatabase.get();
+            return Map.of("quarkus.datasource.jdbc.url", db.createDatabase("sonic_runs"),
+                    "quarkus.datasource.username", db.username(),
+                    "quarkus.datasource.password", db.password());
+        }
+
+        @Override
+        public void stop() {
+            // the database is dropped with the embedded server
+        }
+    }
+}
