@@ -41,9 +41,11 @@ public final class FfmpegDecoder implements AudioDecoder {
     private static final int MAX_ERROR_CHARS = 300;
     /**
      * Down-mix first, then resample the one channel left: the same result as {@code -ac 1 -ar 22050},
-     * which resamples every channel before mixing them (9 ms less CPU per track, measured).
+     * which resamples every channel before mixing them (9 ms less CPU per track, measured). The mix is
+     * done in float, as {@code -ac 1} does: mixed in a decoder's integer format (WAV, FLAC) it would be
+     * scaled down against clipping, 3 dB quieter than the same audio as MP3 or Ogg.
      */
-    private static final String TO_MONO_22050 = "aformat=channel_layouts=mono,aresample=" + SAMPLE_RATE;
+    private static final String TO_MONO_22050 = "aformat=sample_fmts=flt:channel_layouts=mono,aresample=" + SAMPLE_RATE;
     /** A whole-file decode (short track, or duration unknown) stops here to bound memory. */
     private static final double MAX_WHOLE_SECONDS = 20 * 60;
 
