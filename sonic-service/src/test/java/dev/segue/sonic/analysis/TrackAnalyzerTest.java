@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class TrackAnalyzerTest {
@@ -195,22 +196,77 @@ class TrackAnalyzerTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"java", "ffmpeg"})
-    void truncatedAndMislabeledFilesAreHandled(String decoderName) throws Exception {
+    void aTruncatedFileIsAnalysedForWhatItHolds(String decoderName) throws Exception {
         AudioDecoder decoder = decoderName.equals("java") ? new JavaSoundDecoder() : ffmpeg();
-        TrackAnalyzer analyzer = analyzer(decoder);
 
         // a WAV cut in half still states the full length in its header: what is there gets analysed
         Path truncated = TestAudio.truncate(longWav, dir.resolve(decoderName + "-truncated.wav"), 0.5);
-        TrackAnalyzer.Outcome outcome = analyzer.analyse(truncated, 150_000L);
+        TrackAnalyzer.Outcome outcome = analyzer(decoder).analyse(truncated, 150_000L);
         assertThat(outcome.status()).isEqualTo("ok");
         assertThat(outcome.durationMs()).isCloseTo(75_000L, within(500L));
+    }
 
-        // a WAV named .mp3
-        Path mislabeled = Files.copy(shortWav, dir.resolve(decoderName + "-wav-named.mp3"));
-        TrackAnalyzer.Outcome m = analyzer.analyse(mislabeled, null);
-        assertThat(m.status()).as(m.error()).isIn("ok", "failed");
-        if (m.status().equals("failed")) {
-            assertThat(m.error()).isNotBlank();
+    /** Both decoders recognise content, not names: a WAV or an Ogg Vorbis file named .mp3 is analysed as what it is. */
+    @ParameterizedTest
+    @CsvSource({"java, wav", "java, ogg", "ffmpeg, wav", "ffmpeg, ogg"})
+    void aMislabeledFileIsAnalysedLikeTheCorrectlyNamedOne(String decoderName, String content) throws Exception {
+        AudioDecoder decoder = decoderName.equals("java") ? new JavaSoundDecoder() : ffmpeg();
+        assumeTrue(TestAudio.ffmpegAvailable(), "ffmpeg not installed to encode the fixture");
+        Path named = content.equals("wav") ? shortWav
+                : TestAudio.convert(shortWav, dir.resolve(decoderName + "-short.ogg"));
+        Path mislabeled = Files.copy(named, dir.resolve(decoderName + "-" + content + "-named.mp3"));
+
+        assertSameAnalysis(analyzer(decoder).analyse(mislabeled, null), analyzer(decoder).analyse(named, null));
+    }
+
+    @Test
+    void ffmpegAnalysesAnAacFileNamedMp3LikeTheM4a() throws Exception {
+        TrackAnalyzer analyzer = analyzer(ffmpeg());
+        Path m4a = TestAudio.convert(shortWav, dir.resolve("short.m4a"));
+        Path mislabeled = Files.copy(m4a, dir.resolve("m4a-named.mp3"));
+
+        assertSameAnalysis(analyzer.analyse(mislabeled, null), analyzer.analyse(m4a, null));
+    }
+
+    @Test
+    void theJavaDecodersFailClearlyOnAnAacFileNamedMp3() throws Exception {
+        assumeTrue(TestAudio.ffmpegAvailable(), "ffmpeg not installed to encode the fixture");
+        Path mislabeled = Files.copy(TestAudio.convert(shortWav, dir.resolve("java-short.m4a")),
+                dir.resolve("java-m4a-named.mp3"));
+
+        TrackAnalyzer.Outcome outcome = analyzer(new JavaSoundDecoder()).analyse(mislabeled, null);
+
+        assertThat(outcome.status()).isEqualTo("failed");
+        assertThat(outcome.error()).isEqualTo("not a readable MP3 file (no Java decoder recognises its content)");
+        assertThat(outcome.segments()).isEmpty();
+    }
+
+    /** The concat group of an MP3 batch cannot take a WAV: the batch distrusts it and decodes the file on its own. */
+    @Test
+    void aMislabeledFileInAnMp3BatchIsAnalysedLikeTheCorrectlyNamedOne() throws Exception {
+        TrackAnalyzer analyzer = analyzer(ffmpeg());
+        Path mp3 = TestAudio.convert(longWav, dir.resolve("batch-long.mp3"));
+        Path mislabeled = Files.copy(longWav, dir.resolve("batch-wav-named.mp3"));
+
+        List<TrackAnalyzer.Outcome> outcomes = analyzer.analyseAll(List.of(
+                new TrackAnalyzer.Input(mp3, 150_000L), new TrackAnalyzer.Input(mislabeled, 150_000L)));
+
+        assertClickTrack(outcomes.get(0), 120);
+        assertSameAnalysis(outcomes.get(1), analyzer.analyse(longWav, 150_000L));
+    }
+
+    private static void assertSameAnalysis(TrackAnalyzer.Outcome actual, TrackAnalyzer.Outcome expected) {
+        assertThat(expected.status()).as(expected.error()).isEqualTo("ok");
+        assertThat(actual.status()).as(actual.error()).isEqualTo("ok");
+        assertThat(actual.durationMs()).isEqualTo(expected.durationMs());
+        assertThat(actual.segments()).hasSize(4);
+        for (int i = 0; i < 4; i++) {
+            TrackAnalyzer.SegmentResult a = actual.segments().get(i);
+            TrackAnalyzer.SegmentResult e = expected.segments().get(i);
+            assertThat(a.segment()).isEqualTo(e.segment());
+            assertThat(a.startMs()).as(a.segment()).isEqualTo(e.startMs());
+            assertThat(a.lengthMs()).as(a.segment()).isEqualTo(e.lengthMs());
+            assertThat(a.features()).as(a.segment()).containsExactly(e.features());
         }
     }
 
