@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -268,6 +269,70 @@ class TrackAnalyzerTest {
             assertThat(a.lengthMs()).as(a.segment()).isEqualTo(e.lengthMs());
             assertThat(a.features()).as(a.segment()).containsExactly(e.features());
         }
+    }
+
+    /**
+     * Trailing silence is skipped like leading silence: the end segment ends at the last audible block
+     * (50 ms), not at the end of the file. 150 s tracks are decoded as three windows (search 10 s).
+     */
+    @ParameterizedTest
+    @CsvSource({"java, 0, 8", "ffmpeg, 0, 8", "java, 4, 8", "ffmpeg, 4, 8"})
+    void theEndSegmentEndsAtTheLastAudibleSound(String decoderName, double leadSec, double trailSec)
+            throws Exception {
+        AudioDecoder decoder = decoderName.equals("java") ? new JavaSoundDecoder() : ffmpeg();
+        double audibleSec = 150 - leadSec - trailSec;
+        Path file = clickWavWithSilence(dir.resolve(decoderName + "-trail-" + leadSec + ".wav"), 44_100, 2,
+                leadSec, audibleSec, trailSec);
+
+        TrackAnalyzer.Outcome outcome = analyzer(decoder).analyse(file, null);
+
+        assertClickTrack(outcome, 120);
+        assertThat(outcome.durationMs()).isCloseTo(150_000L, within(100L));
+        assertSegment(outcome, 0, leadSec * 1000, 30_000);
+        assertSegment(outcome, 2, (leadSec + audibleSec - 30) * 1000, 30_000);
+    }
+
+    /** A short track (whole-file decode) is split into thirds of its audible part, between both silences. */
+    @ParameterizedTest
+    @ValueSource(strings = {"java", "ffmpeg"})
+    void aShortTrackIsSplitIntoThirdsOfItsAudiblePart(String decoderName) throws Exception {
+        AudioDecoder decoder = decoderName.equals("java") ? new JavaSoundDecoder() : ffmpeg();
+        Path file = clickWavWithSilence(dir.resolve(decoderName + "-short-silences.wav"), 44_100, 2, 2, 24, 3);
+
+        TrackAnalyzer.Outcome outcome = analyzer(decoder).analyse(file, null);
+
+        assertClickTrack(outcome, 120);
+        assertThat(outcome.durationMs()).isCloseTo(29_000L, within(50L));
+        assertSegment(outcome, 0, 2_000, 8_000);
+        assertSegment(outcome, 1, 10_000, 8_000);
+        assertSegment(outcome, 2, 18_000, 8_000);
+    }
+
+    /** Start and length of a segment, to one 50 ms silence block (plus rounding to the millisecond). */
+    private static void assertSegment(TrackAnalyzer.Outcome outcome, int index, double startMs, long lengthMs) {
+        TrackAnalyzer.SegmentResult s = outcome.segments().get(index);
+        assertThat((double) s.startMs()).as(s.segment() + " start").isCloseTo(startMs, within(60.0));
+        assertThat(s.lengthMs()).as(s.segment() + " length").isCloseTo(lengthMs, within(60L));
+    }
+
+    /** Silence, then clicks at 120 BPM over a quiet 220 Hz tone (as {@link TestAudio#clickWav}), then silence. */
+    private static Path clickWavWithSilence(Path file, int rate, int channels, double leadSec, double audibleSec,
+                                            double trailSec) throws IOException {
+        int lead = (int) Math.round(leadSec * rate);
+        int audible = (int) Math.round(audibleSec * rate);
+        short[] samples = new short[lead + audible + (int) Math.round(trailSec * rate)];
+        double period = 0.5 * rate;
+        int clickLength = (int) (0.02 * rate);
+        Random random = new Random(1);
+        for (int i = 0; i < audible; i++) {
+            double value = 3000 * Math.sin(2 * Math.PI * 220 * i / rate);
+            double sinceClick = i % period;
+            if (sinceClick < clickLength && i + clickLength - sinceClick <= audible) {
+                value += 20000 * Math.exp(-sinceClick / (0.003 * rate)) * (random.nextDouble() * 2 - 1);
+            }
+            samples[lead + i] = (short) value;
+        }
+        return TestAudio.writeWav(file, rate, channels, samples);
     }
 
     private static byte[] zeroChannelWav() {
