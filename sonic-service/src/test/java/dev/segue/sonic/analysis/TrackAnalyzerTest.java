@@ -308,6 +308,55 @@ class TrackAnalyzerTest {
         assertSegment(outcome, 2, 18_000, 8_000);
     }
 
+    /**
+     * A silence longer than the search (5 s, the default) costs a second decode that searches up to
+     * 2 min, so a 40 s silent intro and a 20 s silent ending still leave full 30 s segments of sound.
+     * Up to 330 s (3 segments + 2 × 2 min) that second decode is of the whole file, and the middle
+     * segment is then the centre of the audible part; a longer track is decoded as wider windows.
+     */
+    @ParameterizedTest
+    @CsvSource({"java, 200, 95", "ffmpeg, 200, 95", "java, 400, 185", "ffmpeg, 400, 185"})
+    void aLongSilenceIsFoundByASecondSearch(String decoderName, double seconds, double middleStartSec)
+            throws Exception {
+        AudioDecoder decoder = decoderName.equals("java") ? new JavaSoundDecoder() : ffmpeg();
+        Path file = clickWavWithSilence(dir.resolve(decoderName + "-intro-" + seconds + ".wav"), 22_050, 1,
+                40, seconds - 60, 20);
+
+        TrackAnalyzer.Outcome outcome = defaultSearchAnalyzer(decoder).analyse(file, Math.round(seconds * 1000));
+
+        assertClickTrack(outcome, 120);
+        assertThat(outcome.durationMs()).isCloseTo(Math.round(seconds * 1000), within(50L));
+        assertSegment(outcome, 0, 40_000, 30_000);
+        assertSegment(outcome, 1, middleStartSec * 1000, 30_000);
+        assertSegment(outcome, 2, (seconds - 50) * 1000, 30_000);
+    }
+
+    /**
+     * Beyond the second search (2 min) the silence is analysed as it is: the beginning segment is the
+     * last 30 s of the searched 2 min 30 s, all silent, and the end segment the first 30 s of its window.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"java", "ffmpeg"})
+    void aSilenceBeyondTwoMinutesGivesSilentSegments(String decoderName) throws Exception {
+        AudioDecoder decoder = decoderName.equals("java") ? new JavaSoundDecoder() : ffmpeg();
+        Path file = clickWavWithSilence(dir.resolve(decoderName + "-hidden.wav"), 22_050, 1, 160, 80, 160);
+
+        TrackAnalyzer.Outcome outcome = defaultSearchAnalyzer(decoder).analyse(file, 400_000L);
+
+        assertThat(outcome.status()).as(outcome.error()).isEqualTo("ok");
+        assertSegment(outcome, 0, 120_000, 30_000);
+        assertSegment(outcome, 1, 185_000, 30_000);
+        assertSegment(outcome, 2, 250_000, 30_000);
+        assertThat(outcome.segments().get(0).features()[FeatureLayout.LOUDNESS_DB]).isEqualTo(-100f);
+        assertThat(outcome.segments().get(2).features()[FeatureLayout.LOUDNESS_DB]).isEqualTo(-100f);
+        assertThat((double) outcome.segments().get(1).features()[FeatureLayout.TEMPO_BPM]).isCloseTo(120, within(2.0));
+    }
+
+    private static TrackAnalyzer defaultSearchAnalyzer(AudioDecoder decoder) {
+        return new TrackAnalyzer(decoder, Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofSeconds(1),
+                Duration.ofHours(4), Duration.ofSeconds(60));
+    }
+
     /** Start and length of a segment, to one 50 ms silence block (plus rounding to the millisecond). */
     private static void assertSegment(TrackAnalyzer.Outcome outcome, int index, double startMs, long lengthMs) {
         TrackAnalyzer.SegmentResult s = outcome.segments().get(index);
