@@ -31,11 +31,18 @@ class TrackAnalyzerTest {
     static Path dir;
     static Path longWav;
     static Path shortWav;
+    /** 20 s of a 440 Hz sine at half scale, 44.1 kHz stereo. */
+    static Path sineWav;
 
     @BeforeAll
     static void generate() throws IOException {
         longWav = TestAudio.clickWav(dir.resolve("long.wav"), 44_100, 5, 150, 120);
         shortWav = TestAudio.clickWav(dir.resolve("short.wav"), 48_000, 0, 20, 100);
+        short[] sine = new short[20 * 44_100];
+        for (int i = 0; i < sine.length; i++) {
+            sine[i] = (short) Math.round(16_384 * Math.sin(2 * Math.PI * 440 * i / 44_100));
+        }
+        sineWav = TestAudio.writeWav(dir.resolve("sine.wav"), 44_100, 2, sine);
     }
 
     private static TrackAnalyzer analyzer(AudioDecoder decoder) {
@@ -115,6 +122,46 @@ class TrackAnalyzerTest {
 
         assertClickTrack(outcome, 100);
         assertThat(outcome.durationMs()).isCloseTo(20_000L, within(300L));
+    }
+
+    /**
+     * AIFF (big-endian PCM, written by ffmpeg) through the Java decoders: a 440 Hz sine at half scale
+     * gives its known answers. 24-bit samples are reduced to 16 bits on the way (±1 LSB of rounding).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"pcm_s16be", "pcm_s24be"})
+    void javaDecodersReadAiff(String codec) throws Exception {
+        Path aiff = sineAiff(codec);
+
+        TrackAnalyzer.Outcome outcome = analyzer(new JavaSoundDecoder()).analyse(aiff, null);
+
+        assertThat(outcome.status()).as(outcome.error()).isEqualTo("ok");
+        assertThat(outcome.decoder()).isEqualTo("java");
+        assertThat(outcome.durationMs()).isCloseTo(20_000L, within(50L));
+        assertThat(outcome.segments()).hasSize(4);
+        for (TrackAnalyzer.SegmentResult s : outcome.segments()) {
+            float[] f = s.features();
+            assertThat((double) f[FeatureLayout.LOUDNESS_DB]).as(s.segment())
+                    .isCloseTo(20 * Math.log10(0.5 / Math.sqrt(2)), within(0.2));
+            assertThat((double) f[FeatureLayout.CENTROID_MEAN]).as(s.segment()).isCloseTo(440, within(15.0));
+            assertThat((double) f[FeatureLayout.ZCR]).as(s.segment())
+                    .isCloseTo(2 * 440.0 / AudioDecoder.SAMPLE_RATE, within(2e-4));
+            assertThat(f[FeatureLayout.CHROMA + 9]).as(s.segment() + " chroma A").isGreaterThan(0.9f);
+        }
+    }
+
+    /** 16-bit AIFF holds the same samples as the WAV it was made from, byte-swapped: the same analysis. */
+    @Test
+    void javaDecodersReadA16BitAiffExactlyLikeItsWav() throws Exception {
+        Path aiff = sineAiff("pcm_s16be");
+        TrackAnalyzer analyzer = analyzer(new JavaSoundDecoder());
+
+        assertSameAnalysis(analyzer.analyse(aiff, null), analyzer.analyse(sineWav, null));
+    }
+
+    private static Path sineAiff(String codec) throws Exception {
+        assumeTrue(TestAudio.ffmpegAvailable(), "ffmpeg not installed to encode the fixture");
+        return TestAudio.convert(sineWav, dir.resolve("sine-" + codec + ".aiff"), "-c:a", codec);
     }
 
     @ParameterizedTest
