@@ -38,6 +38,12 @@ public final class TrackAnalyzer {
     }
 
     private static final Logger LOG = Logger.getLogger(TrackAnalyzer.class);
+    /**
+     * How far the second look searches when the silence outlasts {@code silence-search}: silent intros
+     * and fade-outs of a minute or two are real (hidden tracks, padded album ends), and 2 min bounds
+     * the extra decoding (and the Java decoder's window buffers) to a few minutes of audio.
+     */
+    private static final Duration WIDE_SILENCE_SEARCH = Duration.ofMinutes(2);
     private static final ThreadLocal<FeatureExtractor> EXTRACTOR = ThreadLocal.withInitial(FeatureExtractor::new);
 
     private final AudioDecoder decoder;
@@ -136,6 +142,13 @@ public final class TrackAnalyzer {
             List<AudioSegment> segments;
             try {
                 segments = cutter.cut(audio);
+                if (cutter.silenceOutlastsSearch(audio) && silenceSearch.compareTo(WIDE_SILENCE_SEARCH) < 0) {
+                    // a silent intro or a long fade-out: one more decode, searching further, rather than
+                    // a shortened or silent beginning/end segment
+                    audio = decoder.decode(file, SegmentPlan.of(duration, segmentLength, WIDE_SILENCE_SEARCH),
+                            deadline);
+                    segments = cutter.cut(audio);
+                }
             } catch (SegmentCutter.ShortDecodeException e) {
                 // the stated duration was wrong (e.g. a truncated file): decode what is really there
                 audio = decoder.decode(file, SegmentPlan.wholeFile(), deadline);

@@ -59,6 +59,20 @@ public final class SegmentCutter {
                 segment(SegmentPlan.END, end, endStart, tail, plan.windows().get(2)));
     }
 
+    /**
+     * True when the silence outlasts the search the plan allowed for it: the sound starts too late in
+     * the first window for a whole segment to follow (or never does), or ends too early in the last
+     * one. {@link #cut} then gives a shortened or a silent beginning/end segment.
+     */
+    public boolean silenceOutlastsSearch(DecodedAudio audio) {
+        if (audio.plan().whole()) {
+            return false;
+        }
+        float[] begin = audio.windows().getFirst();
+        float[] end = audio.windows().getLast();
+        return audibleStart(begin) > begin.length - segmentSamples || audibleEnd(end) < segmentSamples;
+    }
+
     private List<AudioSegment> cutWhole(float[] pcm) throws DecodeException {
         if (pcm.length == 0) {
             throw DecodeException.failed("the file contains no audio samples");

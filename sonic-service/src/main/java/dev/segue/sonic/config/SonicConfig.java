@@ -37,8 +37,9 @@ public interface SonicConfig {
     Duration segmentLength();
 
     /**
-     * How far into the start and end of a track leading/trailing silence is searched for and skipped;
-     * each second here is decoded twice more per track.
+     * How far into the start and end of a track leading/trailing silence is searched for and skipped
+     * (a longer silence costs a second decode that searches 2 min); each second here is decoded twice
+     * more per track.
      */
     @WithDefault("5s")
     Duration silenceSearch();
