@@ -83,6 +83,25 @@ class FfmpegDecoderTest {
     }
 
     @Test
+    void stereoIsDownMixedAtTheSameLevelWhateverTheCodec() throws Exception {
+        Path wav = dir.resolve("click.wav");
+        Path flac = TestAudio.convert(wav, dir.resolve("level.flac"), "-c:a", "flac");
+        Path ogg = TestAudio.convert(wav, dir.resolve("level.ogg"), "-c:a", "libvorbis", "-q:a", "6");
+        double reference = rms(middle(wav));
+
+        // integer decoders (WAV, FLAC) and float ones (MP3, Vorbis) must mix alike: 3 dB apart is a factor
+        // 0.71; the lossy encoders themselves drop some of the clicks' noise energy (up to ~6 %)
+        assertThat(rms(middle(flac))).isCloseTo(reference, within(reference * 0.01));
+        assertThat(rms(middle(stereo44))).isCloseTo(reference, within(reference * 0.1));
+        assertThat(rms(middle(ogg))).isCloseTo(reference, within(reference * 0.1));
+    }
+
+    private static float[] middle(Path file) throws Exception {
+        AudioDecoder.Job job = job(file, 150_000);
+        return decoder.decode(job.file(), job.plan(), Instant.now().plusSeconds(60)).windows().get(1);
+    }
+
+    @Test
     void aTruncatedFileShowsAsAShortWindowNotAsPaddedSilence() throws Exception {
         Path truncated = TestAudio.truncate(stereo44, dir.resolve("truncated.mp3"), 0.5);
 
