@@ -46,15 +46,43 @@ public class SonicBench {
         System.out.printf(Locale.ROOT, "cores: %d, mp3s: %d (4-minute, 192 kbit/s), segments %d s, silence search %d s%n",
                 Runtime.getRuntime().availableProcessors(), mp3s.size(), SEGMENT.toSeconds(), SEARCH.toSeconds());
 
-        analyseAll(analyzer, mp3s.subList(0, Math.min(6, mp3s.size())), durations, 2); // JIT warm-up
+        analyseAll(analyzer, mp3s.subList(0, Math.min(6, mp3s.size())), durations, 2, null); // JIT warm-up
         System.out.printf(Locale.ROOT, "load average before: %s%n", loadAverage());
+        measure(analyzer, ffmpeg, mp3s, durations, null);
+        System.out.printf(Locale.ROOT, "load average after: %s%n", loadAverage());
+        if (mp3Only) {
+            System.out.printf(Locale.ROOT, "peak RSS (VmHWM): %s%n", peakRss());
+            return;
+        }
+        List<Path> javaSubset = mp3s.subList(0, Math.min(12, mp3s.size()));
+        double java = analyseAll(analyzer(new JavaSoundDecoder()), javaSubset, durations, 2, null);
+        System.out.printf(Locale.ROOT, "java decoders (mp3spi), threads=2: %.2f tracks/s on %d mp3s%n",
+                java, javaSubset.size());
+
+        List<Path> music = list(musicDir, ".ogg");
+        Map<Path, Long> musicDurations = probe(ffmpeg, music);
+        long musicSeconds = musicDurations.values().stream().mapToLong(Long::longValue).sum() / 1000;
+        System.out.printf(Locale.ROOT, "wesnoth ogg: %d tracks, %d min of music (Vorbis: one input per window)%n",
+                music.size(), musicSeconds / 60);
+        Map<Path, TrackAnalyzer.Outcome> outcomes = new ConcurrentHashMap<>();
+        measure(analyzer, ffmpeg, music, musicDurations, outcomes);
+        compareWithAubio(music, outcomes);
+        System.out.printf(Locale.ROOT, "peak RSS (VmHWM): %s%n", peakRss());
+    }
+
+    /**
+     * Analysis and the decode-only floor with 1 and 2 threads: tracks/s, their ratio, and the CPU per
+     * track. {@code outcomes}, when given, receives the 2-thread results.
+     */
+    static void measure(TrackAnalyzer analyzer, FfmpegDecoder ffmpeg, List<Path> files, Map<Path, Long> durations,
+                        Map<Path, TrackAnalyzer.Outcome> outcomes) throws Exception {
         for (int threads : new int[] {1, 2}) {
             double cpu0 = cpuSeconds();
-            double analysis = analyseAll(analyzer, mp3s, durations, threads);
-            double cpuAnalysis = (cpuSeconds() - cpu0) / mp3s.size();
+            double analysis = analyseAll(analyzer, files, durations, threads, threads == 2 ? outcomes : null);
+            double cpuAnalysis = (cpuSeconds() - cpu0) / files.size();
             double cpu1 = cpuSeconds();
-            double decode = decodeOnly(ffmpeg, mp3s, durations, threads);
-            double cpuDecode = (cpuSeconds() - cpu1) / mp3s.size();
+            double decode = decodeOnly(ffmpeg, files, durations, threads);
+            double cpuDecode = (cpuSeconds() - cpu1) / files.size();
             System.out.printf(Locale.ROOT,
                     "threads=%d  analysis: %.2f tracks/s   ffmpeg decode-only (same segments): %.2f tracks/s"
                             + "   analysis/decode time ratio: %.2f%n", threads, analysis, decode, decode / analysis);
@@ -63,32 +91,6 @@ public class SonicBench {
                             + " -> 2 idle cores: analysis %.1f tracks/s, decode-only %.1f tracks/s%n",
                     cpuAnalysis, cpuDecode, 2 / cpuAnalysis, 2 / cpuDecode);
         }
-        System.out.printf(Locale.ROOT, "load average after: %s%n", loadAverage());
-        if (mp3Only) {
-            System.out.printf(Locale.ROOT, "peak RSS (VmHWM): %s%n", peakRss());
-            return;
-        }
-        List<Path> javaSubset = mp3s.subList(0, Math.min(12, mp3s.size()));
-        double java = analyseAll(analyzer(new JavaSoundDecoder()), javaSubset, durations, 2);
-        System.out.printf(Locale.ROOT, "java decoders (mp3spi), threads=2: %.2f tracks/s on %d mp3s%n",
-                java, javaSubset.size());
-
-        List<Path> music = list(musicDir, ".ogg");
-        Map<Path, Long> musicDurations = probe(ffmpeg, music);
-        Map<Path, TrackAnalyzer.Outcome> outcomes = new ConcurrentHashMap<>();
-        long start = System.nanoTime();
-        runBatches(music, 2, batch -> {
-            List<TrackAnalyzer.Outcome> results = analyzer.analyseAll(batch.stream()
-                    .map(f -> new TrackAnalyzer.Input(f, musicDurations.get(f))).toList());
-            for (int i = 0; i < batch.size(); i++) {
-                outcomes.put(batch.get(i), results.get(i));
-            }
-        });
-        double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf(Locale.ROOT, "wesnoth ogg: %d tracks in %.1f s = %.2f tracks/s (threads=2)%n",
-                music.size(), seconds, music.size() / seconds);
-        compareWithAubio(music, outcomes);
-        System.out.printf(Locale.ROOT, "peak RSS (VmHWM): %s%n", peakRss());
     }
 
     static TrackAnalyzer analyzer(AudioDecoder decoder) {
@@ -97,15 +99,18 @@ public class SonicBench {
     }
 
     /** Files are handed out in batches of {@code BATCH}, as the service's workers claim them. */
-    static double analyseAll(TrackAnalyzer analyzer, List<Path> files, Map<Path, Long> durations, int threads)
-            throws Exception {
+    static double analyseAll(TrackAnalyzer analyzer, List<Path> files, Map<Path, Long> durations, int threads,
+                             Map<Path, TrackAnalyzer.Outcome> outcomes) throws Exception {
         long start = System.nanoTime();
         runBatches(files, threads, batch -> {
-            List<TrackAnalyzer.Outcome> outcomes = analyzer.analyseAll(batch.stream()
+            List<TrackAnalyzer.Outcome> results = analyzer.analyseAll(batch.stream()
                     .map(f -> new TrackAnalyzer.Input(f, durations.get(f))).toList());
-            for (int i = 0; i < outcomes.size(); i++) {
-                if (!outcomes.get(i).status().equals("ok")) {
-                    throw new IllegalStateException(batch.get(i) + ": " + outcomes.get(i).error());
+            for (int i = 0; i < results.size(); i++) {
+                if (!results.get(i).status().equals("ok")) {
+                    throw new IllegalStateException(batch.get(i) + ": " + results.get(i).error());
+                }
+                if (outcomes != null) {
+                    outcomes.put(batch.get(i), results.get(i));
                 }
             }
         });
@@ -119,11 +124,13 @@ public class SonicBench {
         runBatches(files, threads, batch -> {
             List<AudioDecoder.Job> jobs = batch.stream().map(f -> new AudioDecoder.Job(f,
                     SegmentPlan.of(java.util.OptionalLong.of(durations.get(f)), SEGMENT, SEARCH))).toList();
-            try (AudioDecoder.DecodedBatch decoded = ffmpeg.decodeBatch(jobs, Instant.now().plusSeconds(60))
-                    .orElseThrow(() -> new IllegalStateException("batch decode failed"))) {
+            Instant deadline = Instant.now().plusSeconds(60);
+            // as the analyzer does: a batch of one, or a file the batch could not take, is decoded alone
+            try (AudioDecoder.DecodedBatch decoded = jobs.size() > 1 ? ffmpeg.decodeBatch(jobs, deadline)
+                    .orElseThrow(() -> new IllegalStateException("batch decode failed")) : null) {
                 for (int i = 0; i < jobs.size(); i++) {
-                    if (decoded.take(i) == null) {
-                        throw new IllegalStateException(batch.get(i) + ": not decoded in the batch");
+                    if (decoded == null || decoded.take(i) == null) {
+                        ffmpeg.decode(jobs.get(i).file(), jobs.get(i).plan(), deadline);
                     }
                 }
             }
