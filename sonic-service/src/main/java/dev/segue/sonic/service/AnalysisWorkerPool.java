@@ -12,6 +12,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.Scheduler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.io.IOException;
@@ -21,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -33,13 +35,18 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class AnalysisWorkerPool {
 
+    /** The scheduler job that starts automatic pending runs. */
+    public static final String AUTO_RUN_JOB = "sonic-auto-run";
     private static final Logger LOG = Logger.getLogger(AnalysisWorkerPool.class);
     private static final Duration BUSY_WAIT = Duration.ofMillis(500);
+    /** With poll-interval 0 idle workers still look now and then, to help with runs other replicas start. */
+    private static final Duration IDLE_WITHOUT_POLL = Duration.ofSeconds(30);
 
     private final AnalysisRunService runs;
     private final AnalysisRepository repository;
     private final DecoderRegistry decoders;
     private final SonicConfig config;
+    private final Scheduler scheduler;
     private final DatabaseOutage outage;
     private final String workerId = newWorkerId();
     private final Object signal = new Object();
@@ -47,15 +54,17 @@ public class AnalysisWorkerPool {
     private volatile boolean running;
 
     AnalysisWorkerPool(AnalysisRunService runs, AnalysisRepository repository, DecoderRegistry decoders,
-                       SonicConfig config, AgroalDataSource dataSource) {
+                       SonicConfig config, AgroalDataSource dataSource, Scheduler scheduler) {
         this.outage = new DatabaseOutage(dataSource, LOG);
         this.runs = runs;
         this.repository = repository;
         this.decoders = decoders;
         this.config = config;
+        this.scheduler = scheduler;
     }
 
     void onStart(@Observes StartupEvent event) {
+        leaseWarning(config).ifPresent(LOG::warn);
         running = true;
         int count = config.workers().orElse(Runtime.getRuntime().availableProcessors());
         for (int i = 0; i < count; i++) {
@@ -67,6 +76,41 @@ public class AnalysisWorkerPool {
             thread.start();
         }
         LOG.infof("Started %d analysis workers as %s", count, workerId);
+        autoRunEvery(config).ifPresent(every -> scheduler.newJob(AUTO_RUN_JOB)
+                .setInterval(every.toString()).setDelayed(every.toString())
+                .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP)
+                .setTask(execution -> startPendingRunIfNeeded())
+                .schedule());
+    }
+
+    /** How often to check for a pending run to start; empty when auto-run is off or poll-interval is 0. */
+    static Optional<Duration> autoRunEvery(SonicConfig config) {
+        return config.autoRun() && config.pollInterval().isPositive() ? Optional.of(config.pollInterval()) : Optional.empty();
+    }
+
+    /** How long an idle worker waits before it looks for an active run again (unless woken). */
+    static Duration idleWait(SonicConfig config) {
+        return config.pollInterval().isPositive() ? config.pollInterval() : IDLE_WITHOUT_POLL;
+    }
+
+    /**
+     * A warning when the lease may run out while a worker still analyses its batch: another worker
+     * would then take the tracks over and analyse them twice.
+     */
+    static Optional<String> leaseWarning(SonicConfig config) {
+        Duration longest = TrackAnalyzer.longestBatch(config.claimBatch(), config.fileTimeout());
+        if (config.lease().compareTo(longest) > 0) {
+            return Optional.empty();
+        }
+        return Optional.of(String.format(Locale.ROOT, "segue.sonic.lease (%s) is not longer than the longest a claimed"
+                + " batch may take, 3 × claim-batch (%d) × file-timeout (%s) = %s: when decoders hang, other workers"
+                + " may take over tracks still being analysed and analyse them twice. Raise SEGUE_SONIC_LEASE, or lower"
+                + " SEGUE_SONIC_CLAIM_BATCH or SEGUE_SONIC_FILE_TIMEOUT", human(config.lease()), config.claimBatch(),
+                human(config.fileTimeout()), human(longest)));
+    }
+
+    private static String human(Duration d) {
+        return d.toString().substring(2).toLowerCase(Locale.ROOT);
     }
 
     void onStop(@Observes ShutdownEvent event) {
@@ -90,10 +134,8 @@ public class AnalysisWorkerPool {
     }
 
     /** Starts a "pending" run when tracks wait and none is active: a lost notification costs one poll. */
-    @Scheduled(every = "${segue.sonic.poll-interval}", delayed = "${segue.sonic.poll-interval}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void startPendingRunIfNeeded() {
-        if (!config.autoRun() || decoders.selected().isEmpty() || !outage.reachable() || runs.active().isPresent()) {
+    private void startPendingRunIfNeeded() {
+        if (decoders.selected().isEmpty() || !outage.reachable() || runs.active().isPresent()) {
             // an unreachable database is the workers' to report, once
             return;
         }
@@ -112,7 +154,7 @@ public class AnalysisWorkerPool {
         while (running) {
             try {
                 if (!work()) {
-                    idle(config.pollInterval());
+                    idle(idleWait(config));
                 }
             } catch (RuntimeException e) {
                 if (outage.explains(e)) {
