@@ -11,8 +11,6 @@ import dev.segue.sonic.rest.AnalysisRunRequest;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.scheduler.Scheduled;
-import io.quarkus.scheduler.Scheduler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.io.IOException;
@@ -35,8 +33,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class AnalysisWorkerPool {
 
-    /** The scheduler job that starts automatic pending runs. */
-    public static final String AUTO_RUN_JOB = "sonic-auto-run";
     private static final Logger LOG = Logger.getLogger(AnalysisWorkerPool.class);
     private static final Duration BUSY_WAIT = Duration.ofMillis(500);
     /** With poll-interval 0 idle workers still look now and then, to help with runs other replicas start. */
@@ -46,7 +42,6 @@ public class AnalysisWorkerPool {
     private final AnalysisRepository repository;
     private final DecoderRegistry decoders;
     private final SonicConfig config;
-    private final Scheduler scheduler;
     private final DatabaseOutage outage;
     private final String workerId = newWorkerId();
     private final Object signal = new Object();
@@ -54,13 +49,12 @@ public class AnalysisWorkerPool {
     private volatile boolean running;
 
     AnalysisWorkerPool(AnalysisRunService runs, AnalysisRepository repository, DecoderRegistry decoders,
-                       SonicConfig config, AgroalDataSource dataSource, Scheduler scheduler) {
+                       SonicConfig config, AgroalDataSource dataSource) {
         this.outage = new DatabaseOutage(dataSource, LOG);
         this.runs = runs;
         this.repository = repository;
         this.decoders = decoders;
         this.config = config;
-        this.scheduler = scheduler;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -76,16 +70,6 @@ public class AnalysisWorkerPool {
             thread.start();
         }
         LOG.infof("Started %d analysis workers as %s", count, workerId);
-        autoRunEvery(config).ifPresent(every -> scheduler.newJob(AUTO_RUN_JOB)
-                .setInterval(every.toString()).setDelayed(every.toString())
-                .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP)
-                .setTask(execution -> startPendingRunIfNeeded())
-                .schedule());
-    }
-
-    /** How often to check for a pending run to start; empty when auto-run is off or poll-interval is 0. */
-    static Optional<Duration> autoRunEvery(SonicConfig config) {
-        return config.autoRun() && config.pollInterval().isPositive() ? Optional.of(config.pollInterval()) : Optional.empty();
     }
 
     /** How long an idle worker waits before it looks for an active run again (unless woken). */
@@ -133,8 +117,8 @@ public class AnalysisWorkerPool {
         return threads.size();
     }
 
-    /** Starts a "pending" run when tracks wait and none is active: a lost notification costs one poll. */
-    private void startPendingRunIfNeeded() {
+    /** Starts a "pending" run when tracks wait and none is active ({@link AutoRunScheduler}). */
+    void startPendingRunIfNeeded() {
         if (decoders.selected().isEmpty() || !outage.reachable() || runs.active().isPresent()) {
             // an unreachable database is the workers' to report, once
             return;

@@ -10,12 +10,10 @@ import static org.hamcrest.Matchers.hasSize;
 import dev.segue.sonic.features.FeatureLayout;
 import dev.segue.sonic.repository.AnalysisRepository;
 import dev.segue.sonic.repository.WorkScope;
-import dev.segue.sonic.service.AnalysisWorkerPool;
 import dev.segue.testing.PostgresTestResource;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -37,9 +35,6 @@ class SonicApiTest {
 
     @Inject
     AnalysisRepository repository;
-
-    @Inject
-    Scheduler scheduler;
 
     LibraryFixture library;
 
@@ -211,13 +206,6 @@ class SonicApiTest {
         library.execute("UPDATE tracks SET content_key = 'changed-" + id + "' WHERE id = ?", id);
         assertThat(repository.countWork(scope, "ffmpeg")).isEqualTo(1);
         given().get("/api/tracks/{id}/sonic", id).then().statusCode(200).body("current", equalTo(false));
-    }
-
-    @Test
-    void withAutoRunOffNoAutomaticRunIsScheduled() {
-        // the test profile has auto-run=false; the scheduler itself runs, for when it is on
-        assertThat(scheduler.isRunning()).isTrue();
-        assertThat(scheduler.getScheduledJob(AnalysisWorkerPool.AUTO_RUN_JOB)).isNull();
     }
 
     @Test

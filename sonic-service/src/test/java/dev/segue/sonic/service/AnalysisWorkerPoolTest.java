@@ -9,16 +9,6 @@ import org.junit.jupiter.api.Test;
 class AnalysisWorkerPoolTest {
 
     @Test
-    void automaticRunsAreCheckedEveryPollIntervalUnlessAutoRunIsOffOrTheIntervalIsZero() {
-        assertThat(AnalysisWorkerPool.autoRunEvery(TestSonicConfig.of())).contains(Duration.ofSeconds(30));
-        assertThat(AnalysisWorkerPool.autoRunEvery(TestSonicConfig.of("segue.sonic.poll-interval", "2s")))
-                .contains(Duration.ofSeconds(2));
-        assertThat(AnalysisWorkerPool.autoRunEvery(TestSonicConfig.of("segue.sonic.auto-run", "false"))).isEmpty();
-        assertThat(AnalysisWorkerPool.autoRunEvery(TestSonicConfig.of("segue.sonic.poll-interval", "0"))).isEmpty();
-        assertThat(AnalysisWorkerPool.autoRunEvery(TestSonicConfig.of("segue.sonic.poll-interval", "0s"))).isEmpty();
-    }
-
-    @Test
     void idleWorkersLookAgainAfterThePollIntervalOrEvery30sWhenItIsZero() {
         assertThat(AnalysisWorkerPool.idleWait(TestSonicConfig.of("segue.sonic.poll-interval", "1s")))
                 .isEqualTo(Duration.ofSeconds(1));
