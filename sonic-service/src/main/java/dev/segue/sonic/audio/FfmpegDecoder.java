@@ -47,8 +47,8 @@ public final class FfmpegDecoder implements AudioDecoder {
     /** A whole-file decode (short track, or duration unknown) stops here to bound memory. */
     private static final double MAX_WHOLE_SECONDS = 20 * 60;
 
-    /** {@code -version} answers in well under a second; an executable that hangs instead is not ffmpeg. */
-    private static final long VERSION_TIMEOUT_SECONDS = 5;
+    /** {@code -version} answers in well under a second; one that takes this long counts as not runnable. */
+    private static final long VERSION_TIMEOUT_SECONDS = 10;
     /** How long a killed process may take to exit, so that it writes no temp file after we delete them. */
     private static final long KILL_WAIT_SECONDS = 5;
 

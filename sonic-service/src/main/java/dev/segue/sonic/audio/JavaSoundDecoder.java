@@ -81,7 +81,7 @@ public final class JavaSoundDecoder implements AudioDecoder {
     /** Why {@link #available()} is false. */
     String unavailableReason() {
         return stuck.get() + " Java decoder threads are stuck on files that timed out and ignore interruption"
-                + " (at most " + MAX_STUCK_THREADS + "); they stop when their read returns, else restart the service";
+                + " (the limit is " + MAX_STUCK_THREADS + "); each ends when its read returns, or restart the service";
     }
 
     @Override
