@@ -80,22 +80,30 @@ public final class TrackAnalyzer {
     }
 
     /**
+     * The longest {@link #analyseAll} may take for {@code files} files, as its deadlines allow: each
+     * file's probe, its share of the batch decode and, when the batch failed, its decode on its own
+     * each get one {@code fileTimeout}. Feature extraction (well under a second a track) comes on top.
+     */
+    public static Duration longestBatch(int files, Duration fileTimeout) {
+        return fileTimeout.multipliedBy(3L * files);
+    }
+
+    /**
      * Analyses several files, decoding them in one batch when the decoder can (one ffmpeg start for
      * all); outcomes are in input order and each file fails on its own.
      */
     public List<Outcome> analyseAll(List<Input> inputs) {
         long started = System.nanoTime();
-        Instant deadline = Instant.now().plus(fileTimeout);
         List<Prepared> prepared = new ArrayList<>();
         List<AudioDecoder.Job> jobs = new ArrayList<>();
         for (Input input : inputs) {
-            Prepared p = prepare(input, deadline, started);
+            Prepared p = prepare(input);
             prepared.add(p);
             if (p.early() == null) {
                 jobs.add(new AudioDecoder.Job(input.file(), p.plan()));
             }
         }
-        Optional<AudioDecoder.DecodedBatch> batch = jobs.size() > 1 ? decoder.decodeBatch(jobs, deadline) : Optional.empty();
+        Optional<AudioDecoder.DecodedBatch> batch = jobs.size() > 1 ? decoder.decodeBatch(jobs, fileTimeout) : Optional.empty();
         long batchNanosEach = batch.isPresent() ? (System.nanoTime() - started) / jobs.size() : 0;
         try (AudioDecoder.DecodedBatch decodedBatch = batch.orElse(null)) {
             List<Outcome> outcomes = new ArrayList<>();
@@ -114,12 +122,14 @@ public final class TrackAnalyzer {
         }
     }
 
-    private Prepared prepare(Input input, Instant deadline, long started) {
+    private Prepared prepare(Input input) {
+        long started = System.nanoTime();
         try {
             checkFile(input.file());
             Long known = input.knownDurationMs();
+            // each probe has its own limit: a hung ffprobe fails its own file, not the ones after it
             OptionalLong duration = known != null && known > 0
-                    ? OptionalLong.of(known) : decoder.probeDurationMs(input.file(), deadline);
+                    ? OptionalLong.of(known) : decoder.probeDurationMs(input.file(), Instant.now().plus(fileTimeout));
             if (duration.isPresent() && duration.getAsLong() > maxTrackDuration.toMillis()) {
                 return new Prepared(input, duration, null, failure(FAILED, "the track lasts "
                         + hms(duration.getAsLong()) + ", longer than segue.sonic.max-track-duration ("

@@ -1,6 +1,7 @@
 package dev.segue.sonic.audio;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -28,9 +29,11 @@ public interface AudioDecoder {
 
     /**
      * Decodes several files at once when that is cheaper than one by one (ffmpeg: one process start
-     * for all). Empty when the decoder cannot batch or the batch failed.
+     * for all). A process decoding k of the files may take k × {@code fileTimeout}, so a batch of
+     * files that each decode in time is never cut short. Empty when the decoder cannot batch or the
+     * batch failed.
      */
-    default Optional<DecodedBatch> decodeBatch(List<Job> jobs, Instant deadline) {
+    default Optional<DecodedBatch> decodeBatch(List<Job> jobs, Duration fileTimeout) {
         return Optional.empty();
     }
 

@@ -8,7 +8,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /** The decoders this process has, and the one the configuration selects. */
@@ -36,16 +38,25 @@ public class DecoderRegistry {
 
     /** The configured decoder, if it can run here: auto prefers ffmpeg and falls back to Java. */
     public Optional<AudioDecoder> selected() {
+        return candidates().stream().filter(AudioDecoder::available).findFirst();
+    }
+
+    private List<AudioDecoder> candidates() {
         return switch (config.decoder()) {
-            case AUTO -> Optional.of(ffmpeg.available() ? ffmpeg : java);
-            case FFMPEG -> ffmpeg.available() ? Optional.of(ffmpeg) : Optional.empty();
-            case JAVA -> Optional.of(java);
+            case AUTO -> List.of(ffmpeg, java);
+            case FFMPEG -> List.of(ffmpeg);
+            case JAVA -> List.of(java);
         };
     }
 
-    /** Why no decoder is selected, for readiness and 503 answers. */
+    /** Why no decoder is selected and what to do about it, for readiness and 503 answers. */
     public String unavailableReason() {
-        return "segue.sonic.decoder=ffmpeg but '" + config.ffmpegPath() + "' cannot be run";
+        return "segue.sonic.decoder=" + config.decoder().name().toLowerCase(Locale.ROOT) + ": "
+                + candidates().stream().filter(d -> !d.available())
+                        .map(d -> d == ffmpeg ? "'" + config.ffmpegPath() + " -version' does not run; install ffmpeg"
+                                + " or set segue.sonic.ffmpeg-path (SEGUE_SONIC_FFMPEG_PATH) to its executable"
+                                : java.unavailableReason())
+                        .collect(Collectors.joining("; "));
     }
 
     public Optional<TrackAnalyzer> analyzer() {

@@ -49,6 +49,11 @@ public final class FfmpegDecoder implements AudioDecoder {
     /** A whole-file decode (short track, or duration unknown) stops here to bound memory. */
     private static final double MAX_WHOLE_SECONDS = 20 * 60;
 
+    /** {@code -version} answers in well under a second; one that takes this long counts as not runnable. */
+    private static final long VERSION_TIMEOUT_SECONDS = 10;
+    /** How long a killed process may take to exit, so that it writes no temp file after we delete them. */
+    private static final long KILL_WAIT_SECONDS = 5;
+
     private final String ffmpeg;
     private final String ffprobe;
     private final Path tempDir;
@@ -98,7 +103,7 @@ public final class FfmpegDecoder implements AudioDecoder {
     @Override
     public String description() {
         String v = version();
-        return v == null ? "not found: " + ffmpeg : v;
+        return v == null ? "not found or not runnable: " + ffmpeg : v;
     }
 
     /**
@@ -116,12 +121,15 @@ public final class FfmpegDecoder implements AudioDecoder {
     private String probeVersion() {
         try {
             Process p = new ProcessBuilder(ffmpeg, "-hide_banner", "-version").redirectErrorStream(true).start();
-            byte[] out = p.getInputStream().readAllBytes();
-            if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                p.destroyForcibly();
+            // wait before reading: reading first would block every caller of available() on an executable that hangs
+            if (!p.waitFor(VERSION_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                kill(p);
                 return "";
             }
-            String text = new String(out, StandardCharsets.UTF_8);
+            if (p.exitValue() != 0) {
+                return "";
+            }
+            String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             int eol = text.indexOf('\n');
             return (eol < 0 ? text : text.substring(0, eol)).trim();
         } catch (IOException e) {
@@ -142,7 +150,7 @@ public final class FfmpegDecoder implements AudioDecoder {
                 run(List.of(ffprobe, "-v", "error", "-select_streams", "a:0",
                         "-show_entries", "stream=channels:format=duration", "-of", "default=nw=1",
                         file.toString()), out, err, deadline, file);
-                String text = Files.readString(out, StandardCharsets.UTF_8);
+                String text = text(out);
                 if (!text.contains("channels=")) {
                     throw DecodeException.failed("no audio stream in the file");
                 }
@@ -176,17 +184,18 @@ public final class FfmpegDecoder implements AudioDecoder {
      * extra process and never a wrong result. The PCM stays in temporary files until it is taken.
      */
     @Override
-    public Optional<DecodedBatch> decodeBatch(List<Job> jobs, Instant deadline) {
+    public Optional<DecodedBatch> decodeBatch(List<Job> jobs, Duration fileTimeout) {
         Map<Boolean, List<Job>> groups = jobs.stream().collect(Collectors.partitioningBy(FfmpegDecoder::concatenable));
         List<Job> concatenable = groups.get(true);
         List<Job> others = groups.get(false);
         Map<Job, List<WindowFile>> decoded = new IdentityHashMap<>();
         if (!concatenable.isEmpty()) {
-            decodeConcatenated(concatenable, deadline).ifPresent(files -> put(decoded, concatenable, files));
+            decodeConcatenated(concatenable, deadline(concatenable, fileTimeout))
+                    .ifPresent(files -> put(decoded, concatenable, files));
         }
         if (others.size() > 1) {
             try {
-                put(decoded, others, decodeInputs(others, deadline));
+                put(decoded, others, decodeInputs(others, deadline(others, fileTimeout)));
             } catch (IOException | DecodeException e) {
                 // each of them is decoded on its own
             }
@@ -197,6 +206,11 @@ public final class FfmpegDecoder implements AudioDecoder {
         List<List<WindowFile>> files = new ArrayList<>();
         jobs.forEach(job -> files.add(decoded.get(job)));
         return Optional.of(new FileBatch(jobs, files));
+    }
+
+    /** Each process starts its own clock, so a group that hung does not cut the next one short. */
+    private static Instant deadline(List<Job> jobs, Duration fileTimeout) {
+        return Instant.now().plus(fileTimeout.multipliedBy(jobs.size()));
     }
 
     private static void put(Map<Job, List<WindowFile>> decoded, List<Job> jobs, List<List<WindowFile>> files) {
@@ -429,22 +443,38 @@ public final class FfmpegDecoder implements AudioDecoder {
         try {
             long waitMs = Math.max(1, Duration.between(Instant.now(), deadline).toMillis());
             if (!process.waitFor(waitMs, TimeUnit.MILLISECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
+                kill(process);
                 throw DecodeException.failed(command.getFirst() + " did not finish within the per-file timeout; killed");
             }
         } catch (InterruptedException e) {
-            process.destroyForcibly();
+            kill(process);
             Thread.currentThread().interrupt();
             throw DecodeException.failed("interrupted while decoding");
         }
-        if (process.exitValue() != 0) {
-            String message = lastLines(Files.readString(err, StandardCharsets.UTF_8));
-            String reason = message.isEmpty() ? "exit code " + process.exitValue() : message;
+        int exit = process.exitValue();
+        if (exit != 0) {
+            String message = lastLines(text(err));
+            // the JDK reports a process ended by signal n as 128 + n; a crash says nothing about the format
+            if (exit > 128 && exit <= 128 + 64) {
+                throw DecodeException.failed(command.getFirst() + " was killed by signal " + (exit - 128)
+                        + (message.isEmpty() ? "" : ": " + message));
+            }
+            String reason = message.isEmpty() ? "exit code " + exit : message;
             if (!AUDIO_EXTENSIONS.contains(extension(file))) {
                 throw DecodeException.unsupported("not an audio format ffmpeg can read: " + reason);
             }
             throw DecodeException.failed("ffmpeg cannot decode the file: " + reason);
+        }
+    }
+
+    /** Kills the process and what it started (a wrapper script's children), and waits for it to exit. */
+    private static void kill(Process process) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        try {
+            process.waitFor(KILL_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -454,8 +484,13 @@ public final class FfmpegDecoder implements AudioDecoder {
         return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
     }
 
+    /** Lenient: a crashing process may leave bytes that are not UTF-8, which must not hide what it said. */
+    private static String text(Path file) throws IOException {
+        return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+    }
+
     private static String lastLines(String stderr) {
-        String trimmed = stderr.strip().replace('\n', ' ');
+        String trimmed = stderr.strip().replaceAll("[\\s\\p{Cntrl}]+", " ");
         return trimmed.length() <= MAX_ERROR_CHARS ? trimmed : "…" + trimmed.substring(trimmed.length() - MAX_ERROR_CHARS);
     }
 

@@ -12,27 +12,38 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sound.sampled.AudioFileFormat;
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
 import javax.sound.sampled.UnsupportedAudioFileException;
+import org.jboss.logging.Logger;
 
 /**
  * Pure-Java decoding through javax.sound with the jflac, mp3spi and vorbisspi providers: WAV, AIFF,
  * FLAC, MP3 and Ogg Vorbis. It cannot seek, so it streams the whole file but keeps only the planned
  * windows. Decoding runs on its own thread so a decoder stuck in a loop is abandoned at the deadline
- * (its stream closed) instead of blocking a worker.
+ * (interrupted, its stream closed) instead of blocking a worker. An abandoned thread that ignores both
+ * keeps running; from {@link #MAX_STUCK_THREADS} of them on, the decoder reports itself unavailable.
  */
 public final class JavaSoundDecoder implements AudioDecoder {
 
+    /**
+     * Each stuck thread may spin a core and hold up to 20 minutes of PCM (~230 MB at 48 kHz): past
+     * this many, taking more files would only pile them up. They end when their read does.
+     */
+    static final int MAX_STUCK_THREADS = 4;
+    private static final Logger LOG = Logger.getLogger(JavaSoundDecoder.class);
     static final Set<String> EXTENSIONS = Set.of("wav", "wave", "aif", "aiff", "aifc", "flac", "mp3", "ogg", "oga");
     /** Without a known duration the whole file is kept in memory, up to this much audio. */
     private static final double MAX_UNPLANNED_SECONDS = 20 * 60;
@@ -43,6 +54,7 @@ public final class JavaSoundDecoder implements AudioDecoder {
         thread.setDaemon(true);
         return thread;
     });
+    private final AtomicInteger stuck = new AtomicInteger();
 
     @Override
     public String name() {
@@ -51,17 +63,34 @@ public final class JavaSoundDecoder implements AudioDecoder {
 
     @Override
     public boolean available() {
-        return true;
+        return stuck.get() < MAX_STUCK_THREADS;
     }
 
     @Override
     public String description() {
-        return "javax.sound with jflac, mp3spi, vorbisspi: " + String.join(", ", EXTENSIONS.stream().sorted().toList());
+        int n = stuck.get();
+        return "javax.sound with jflac, mp3spi, vorbisspi: " + String.join(", ", EXTENSIONS.stream().sorted().toList())
+                + (n > 0 ? "; " + n + " decoder thread(s) stuck past their timeout" : "");
+    }
+
+    /** Abandoned decoder threads that have not ended yet. */
+    int stuckThreads() {
+        return stuck.get();
+    }
+
+    /** Why {@link #available()} is false. */
+    String unavailableReason() {
+        return stuck.get() + " Java decoder threads are stuck on files that timed out and ignore interruption"
+                + " (the limit is " + MAX_STUCK_THREADS + "); each ends when its read returns, or restart the service";
     }
 
     @Override
     public OptionalLong probeDurationMs(Path file, Instant deadline) throws DecodeException {
         checkExtension(file);
+        return onDecoderThread(() -> probeNow(file), deadline, () -> { }, "reading the audio header");
+    }
+
+    private OptionalLong probeNow(Path file) throws DecodeException {
         try {
             AudioFileFormat format = AudioSystem.getAudioFileFormat(file.toFile());
             Map<String, Object> properties = format.properties();
@@ -84,23 +113,84 @@ public final class JavaSoundDecoder implements AudioDecoder {
     public DecodedAudio decode(Path file, SegmentPlan plan, Instant deadline) throws DecodeException {
         checkExtension(file);
         AtomicReference<InputStream> open = new AtomicReference<>();
-        Future<DecodedAudio> task = decodeThreads.submit(() -> decodeNow(file, plan, deadline, open));
+        return onDecoderThread(() -> decodeNow(file, plan, deadline, open), deadline, () -> closeQuietly(open.get()),
+                "the Java decoder");
+    }
+
+    /** Runs {@code work} on a decoder thread; at the deadline interrupts it, calls {@code nudge} and abandons it. */
+    private <T> T onDecoderThread(Callable<T> work, Instant deadline, Runnable nudge, String what) throws DecodeException {
+        Attempt<T> attempt = new Attempt<>(work);
+        Future<T> task = decodeThreads.submit(attempt);
         try {
             long waitMs = Math.max(1, Duration.between(Instant.now(), deadline).toMillis());
             return task.get(waitMs, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            task.cancel(true);
-            closeQuietly(open.get());
-            throw DecodeException.failed("the Java decoder did not finish within the per-file timeout; abandoned");
+            abandon(task, attempt, nudge);
+            throw DecodeException.failed(what + " did not finish within the per-file timeout; abandoned");
         } catch (ExecutionException e) {
             if (e.getCause() instanceof DecodeException decode) {
                 throw decode;
             }
             throw DecodeException.failed("the Java decoder failed: " + message(e.getCause()));
         } catch (InterruptedException e) {
-            task.cancel(true);
+            abandon(task, attempt, nudge);
             Thread.currentThread().interrupt();
             throw DecodeException.failed("interrupted while decoding");
+        }
+    }
+
+    private void abandon(Future<?> task, Attempt<?> attempt, Runnable nudge) {
+        task.cancel(true);
+        nudge.run();
+        attempt.abandon();
+    }
+
+    /**
+     * Work on a decoder thread that counts as stuck from the moment it is abandoned while running until
+     * it ends. One that had not started yet never runs.
+     */
+    private final class Attempt<T> implements Callable<T> {
+
+        private static final int WAITING = 0;
+        private static final int RUNNING = 1;
+        private static final int FINISHED = 2;
+        private static final int ABANDONED = 3;
+
+        private final Callable<T> work;
+        private final AtomicInteger state = new AtomicInteger(WAITING);
+
+        Attempt(Callable<T> work) {
+            this.work = work;
+        }
+
+        @Override
+        public T call() throws Exception {
+            if (!state.compareAndSet(WAITING, RUNNING)) {
+                throw new CancellationException("abandoned before it started");
+            }
+            try {
+                return work.call();
+            } finally {
+                if (!state.compareAndSet(RUNNING, FINISHED)) {
+                    stuck.decrementAndGet();
+                }
+            }
+        }
+
+        void abandon() {
+            // counted before the state changes, so that the thread's decrement never comes first
+            int now = stuck.incrementAndGet();
+            if (state.compareAndSet(RUNNING, ABANDONED)) {
+                if (now == MAX_STUCK_THREADS) {
+                    LOG.warnf("%d Java decoder threads are stuck on files that timed out; the Java decoder takes"
+                            + " no more files until they end or the service restarts", now);
+                }
+                return;
+            }
+            stuck.decrementAndGet();
+            if (!state.compareAndSet(WAITING, ABANDONED) && state.get() == RUNNING) {
+                abandon(); // it started in between
+            }
         }
     }
 

@@ -56,8 +56,11 @@ public interface SonicConfig {
     @WithDefault("60s")
     Duration fileTimeout();
 
-    /** How long a claimed track stays reserved for its worker; a dead worker's tracks return after this. */
-    @WithDefault("10m")
+    /**
+     * How long a claimed track stays reserved for its worker; a dead worker's tracks return after this.
+     * Keep it above 3 × claim-batch × file-timeout, the longest a batch may take (24m by default).
+     */
+    @WithDefault("30m")
     Duration lease();
 
     /** Tracks claimed per database round trip, and decoded by one ffmpeg process (amortises its start-up). */
@@ -69,7 +72,8 @@ public interface SonicConfig {
 
     /**
      * How often each replica looks for an active run to help with, and starts a "pending" run when
-     * tracks wait without one (a lost notification costs at most this delay). 0 disables the latter.
+     * tracks wait without one (a lost notification costs at most this delay). 0 disables automatic
+     * runs; idle workers then look every 30 s.
      */
     @WithDefault("30s")
     Duration pollInterval();

@@ -7,7 +7,10 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready only when the configured decoder can run (with decoder=auto the Java decoders always can). */
+/**
+ * Ready only when the configured decoder can run: with decoder=auto the Java decoders can, unless too
+ * many of their threads are stuck on files that timed out. DOWN says why and what to do.
+ */
 @Readiness
 @ApplicationScoped
 public class DecoderReadinessCheck implements HealthCheck {

@@ -11,7 +11,6 @@ import dev.segue.sonic.rest.AnalysisRunRequest;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.io.IOException;
@@ -21,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -35,6 +35,8 @@ public class AnalysisWorkerPool {
 
     private static final Logger LOG = Logger.getLogger(AnalysisWorkerPool.class);
     private static final Duration BUSY_WAIT = Duration.ofMillis(500);
+    /** With poll-interval 0 idle workers still look now and then, to help with runs other replicas start. */
+    private static final Duration IDLE_WITHOUT_POLL = Duration.ofSeconds(30);
 
     private final AnalysisRunService runs;
     private final AnalysisRepository repository;
@@ -56,6 +58,7 @@ public class AnalysisWorkerPool {
     }
 
     void onStart(@Observes StartupEvent event) {
+        leaseWarning(config).ifPresent(LOG::warn);
         running = true;
         int count = config.workers().orElse(Runtime.getRuntime().availableProcessors());
         for (int i = 0; i < count; i++) {
@@ -67,6 +70,31 @@ public class AnalysisWorkerPool {
             thread.start();
         }
         LOG.infof("Started %d analysis workers as %s", count, workerId);
+    }
+
+    /** How long an idle worker waits before it looks for an active run again (unless woken). */
+    static Duration idleWait(SonicConfig config) {
+        return config.pollInterval().isPositive() ? config.pollInterval() : IDLE_WITHOUT_POLL;
+    }
+
+    /**
+     * A warning when the lease may run out while a worker still analyses its batch: another worker
+     * would then take the tracks over and analyse them twice.
+     */
+    static Optional<String> leaseWarning(SonicConfig config) {
+        Duration longest = TrackAnalyzer.longestBatch(config.claimBatch(), config.fileTimeout());
+        if (config.lease().compareTo(longest) > 0) {
+            return Optional.empty();
+        }
+        return Optional.of(String.format(Locale.ROOT, "segue.sonic.lease (%s) is not longer than the longest a claimed"
+                + " batch may take, 3 × claim-batch (%d) × file-timeout (%s) = %s: when decoders hang, other workers"
+                + " may take over tracks still being analysed and analyse them twice. Raise SEGUE_SONIC_LEASE, or lower"
+                + " SEGUE_SONIC_CLAIM_BATCH or SEGUE_SONIC_FILE_TIMEOUT", human(config.lease()), config.claimBatch(),
+                human(config.fileTimeout()), human(longest)));
+    }
+
+    private static String human(Duration d) {
+        return d.toString().substring(2).toLowerCase(Locale.ROOT);
     }
 
     void onStop(@Observes ShutdownEvent event) {
@@ -89,11 +117,9 @@ public class AnalysisWorkerPool {
         return threads.size();
     }
 
-    /** Starts a "pending" run when tracks wait and none is active: a lost notification costs one poll. */
-    @Scheduled(every = "${segue.sonic.poll-interval}", delayed = "${segue.sonic.poll-interval}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    /** Starts a "pending" run when tracks wait and none is active ({@link AutoRunScheduler}). */
     void startPendingRunIfNeeded() {
-        if (!config.autoRun() || decoders.selected().isEmpty() || !outage.reachable() || runs.active().isPresent()) {
+        if (decoders.selected().isEmpty() || !outage.reachable() || runs.active().isPresent()) {
             // an unreachable database is the workers' to report, once
             return;
         }
@@ -121,7 +147,7 @@ public class AnalysisWorkerPool {
         while (running) {
             try {
                 if (!work()) {
-                    idle(config.pollInterval());
+                    idle(idleWait(config));
                 }
             } catch (RuntimeException e) {
                 if (outage.explains(e)) {

@@ -67,7 +67,7 @@ class FfmpegDecoderTest {
         List<AudioDecoder.Job> jobs = List.of(job(stereo44, 150_000), job(mono48, 150_000), job(quoted, 150_000));
         assertThat(jobs).allMatch(FfmpegDecoder::concatenable);
 
-        List<DecodedAudio> batch = takeAll(decoder.decodeBatch(jobs, Instant.now().plusSeconds(60)).orElseThrow(), jobs.size());
+        List<DecodedAudio> batch = takeAll(decoder.decodeBatch(jobs, Duration.ofSeconds(60)).orElseThrow(), jobs.size());
 
         assertThat(batch).doesNotContainNull();
         for (int j = 0; j < jobs.size(); j++) {
@@ -106,7 +106,7 @@ class FfmpegDecoderTest {
         Path truncated = TestAudio.truncate(stereo44, dir.resolve("truncated.mp3"), 0.5);
 
         List<DecodedAudio> batch = takeAll(decoder.decodeBatch(List.of(job(truncated, 150_000), job(stereo44, 150_000)),
-                Instant.now().plusSeconds(60)).orElseThrow(), 2);
+                Duration.ofSeconds(60)).orElseThrow(), 2);
 
         // the middle window (60..90 s) of a file cut at ~75 s holds ~15 s, the end window nothing
         DecodedAudio cut = batch.getFirst();
@@ -123,7 +123,7 @@ class FfmpegDecoderTest {
         Path wav = dir.resolve("click.wav");
 
         Optional<AudioDecoder.DecodedBatch> batch = decoder.decodeBatch(List.of(job(stereo44, 150_000),
-                job(oggNamedMp3, 150_000), job(wav, 150_000), job(mono48, 150_000)), Instant.now().plusSeconds(60));
+                job(oggNamedMp3, 150_000), job(wav, 150_000), job(mono48, 150_000)), Duration.ofSeconds(60));
 
         // never garbage: the MPEG group is distrusted as a whole, the WAV had no partner to batch with
         assertThat(batch).isEmpty();
@@ -134,7 +134,7 @@ class FfmpegDecoderTest {
     @Test
     void aBatchClosedBeforeEveryFileIsTakenLeavesNoPcmBehind() throws Exception {
         AudioDecoder.DecodedBatch batch = decoder.decodeBatch(List.of(job(stereo44, 150_000), job(mono48, 150_000)),
-                Instant.now().plusSeconds(60)).orElseThrow();
+                Duration.ofSeconds(60)).orElseThrow();
         try (Stream<Path> waiting = Files.list(pcmDir)) {
             assertThat(waiting).hasSize(6);
         }
@@ -158,6 +158,20 @@ class FfmpegDecoderTest {
         assertThat(removed).isEqualTo(1);
         assertThat(stale).doesNotExist();
         assertThat(live).exists();
+    }
+
+    @Test
+    void anExecutableThatHangsOnVersionIsUnavailableWithoutBlockingTheCaller(@TempDir Path temp) throws Exception {
+        Path pids = Files.createFile(temp.resolve("pids"));
+        Path hanging = FakeExecutables.script(temp.resolve("hanging-ffmpeg"), FakeExecutables.hang(pids));
+        FfmpegDecoder hangs = new FfmpegDecoder(hanging.toString(), "ffprobe", temp);
+
+        long started = System.nanoTime();
+        assertThat(hangs.available()).isFalse();
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(60));
+        assertThat(hangs.description()).isEqualTo("not found or not runnable: " + hanging);
+        assertThat(FakeExecutables.stillRunning(pids, Duration.ofSeconds(10))).isEmpty();
     }
 
     private static double rms(float[] pcm) {

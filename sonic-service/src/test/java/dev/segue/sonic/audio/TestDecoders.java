@@ -1,0 +1,14 @@
+package dev.segue.sonic.audio;
+
+import dev.segue.sonic.config.SonicConfig;
+
+/** Builds the service's {@link DecoderRegistry} for tests outside its package. */
+public final class TestDecoders {
+
+    private TestDecoders() {
+    }
+
+    public static DecoderRegistry registry(SonicConfig config) {
+        return new DecoderRegistry(config);
+    }
+}
