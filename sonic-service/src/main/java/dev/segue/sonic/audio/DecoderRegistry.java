@@ -30,7 +30,8 @@ public class DecoderRegistry {
     DecoderRegistry(SonicConfig config) {
         this.config = config;
         this.ffmpeg = new FfmpegDecoder(config.ffmpegPath(), config.ffprobePath(), tempDir(config));
-        int stale = ffmpeg.removeStaleFiles(config.lease());
+        // twice the longest batch: another replica on this host may share the directory
+        int stale = ffmpeg.removeStaleFiles(TrackAnalyzer.longestBatch(config.claimBatch(), config.fileTimeout()).multipliedBy(2));
         if (stale > 0) {
             LOG.infof("Removed %d decoder temp files left by a stopped process", stale);
         }

@@ -70,7 +70,7 @@ public final class FfmpegDecoder implements AudioDecoder {
     /**
      * Deletes what a killed process left in the temp directory (up to ~3 MB of PCM per window in
      * flight). Only files older than {@code olderThan} go: replicas on one host may share the directory,
-     * and a live batch never outlasts its lease.
+     * and a live batch's files are younger than the longest a batch may take.
      *
      * @return how many files were deleted
      */

@@ -57,10 +57,10 @@ public interface SonicConfig {
     Duration fileTimeout();
 
     /**
-     * How long a claimed track stays reserved for its worker; a dead worker's tracks return after this.
-     * Keep it above 3 × claim-batch × file-timeout, the longest a batch may take (24m by default).
+     * How long a claimed track stays reserved without its replica renewing it (every third of this, while
+     * the replica lives): a killed replica's tracks return to the queue after this.
      */
-    @WithDefault("30m")
+    @WithDefault("2m")
     Duration lease();
 
     /** Tracks claimed per database round trip, and decoded by one ffmpeg process (amortises its start-up). */

@@ -144,6 +144,24 @@ public class AnalysisRepository {
         }
     }
 
+    /**
+     * Extends the lease of every claim {@code worker} holds: called while the replica lives, so its
+     * claims outlast the longest batch and expire only when it is gone.
+     *
+     * @return the claims renewed
+     */
+    public int renewClaims(String worker, Duration lease) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "UPDATE sonic_claims SET lease_until = now() + ? * interval '1 millisecond' WHERE worker = ?")) {
+            ps.setLong(1, lease.toMillis());
+            ps.setString(2, worker);
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("renewing claims failed", e);
+        }
+    }
+
     public long liveClaims() {
         return single("SELECT count(*) FROM sonic_claims WHERE lease_until > now()");
     }

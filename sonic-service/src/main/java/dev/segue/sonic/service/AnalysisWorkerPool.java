@@ -11,6 +11,8 @@ import dev.segue.sonic.rest.AnalysisRunRequest;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.Scheduler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.io.IOException;
@@ -37,20 +39,24 @@ public class AnalysisWorkerPool {
     private static final Duration BUSY_WAIT = Duration.ofMillis(500);
     /** With poll-interval 0 idle workers still look now and then, to help with runs other replicas start. */
     private static final Duration IDLE_WITHOUT_POLL = Duration.ofSeconds(30);
+    private static final Duration MIN_RENEWAL = Duration.ofSeconds(1);
+    static final String RENEWAL_JOB = "sonic-claim-renewal";
 
     private final AnalysisRunService runs;
     private final AnalysisRepository repository;
     private final DecoderRegistry decoders;
     private final SonicConfig config;
     private final DatabaseOutage outage;
+    private final Scheduler scheduler;
     private final String workerId = newWorkerId();
     private final Object signal = new Object();
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
 
     AnalysisWorkerPool(AnalysisRunService runs, AnalysisRepository repository, DecoderRegistry decoders,
-                       SonicConfig config, AgroalDataSource dataSource) {
+                       SonicConfig config, AgroalDataSource dataSource, Scheduler scheduler) {
         this.outage = new DatabaseOutage(dataSource, LOG);
+        this.scheduler = scheduler;
         this.runs = runs;
         this.repository = repository;
         this.decoders = decoders;
@@ -58,8 +64,12 @@ public class AnalysisWorkerPool {
     }
 
     void onStart(@Observes StartupEvent event) {
-        leaseWarning(config).ifPresent(LOG::warn);
         running = true;
+        scheduler.newJob(RENEWAL_JOB + "-" + workerId)
+                .setInterval(renewalInterval(config.lease()).toString())
+                .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP)
+                .setTask(execution -> renewClaims())
+                .schedule();
         int count = config.workers().orElse(Runtime.getRuntime().availableProcessors());
         for (int i = 0; i < count; i++) {
             Thread thread = Thread.ofPlatform().name("sonic-worker-" + i).daemon().unstarted(() -> {
@@ -77,27 +87,28 @@ public class AnalysisWorkerPool {
         return config.pollInterval().isPositive() ? config.pollInterval() : IDLE_WITHOUT_POLL;
     }
 
-    /**
-     * A warning when the lease may run out while a worker still analyses its batch: another worker
-     * would then take the tracks over and analyse them twice.
-     */
-    static Optional<String> leaseWarning(SonicConfig config) {
-        Duration longest = TrackAnalyzer.longestBatch(config.claimBatch(), config.fileTimeout());
-        if (config.lease().compareTo(longest) > 0) {
-            return Optional.empty();
-        }
-        return Optional.of(String.format(Locale.ROOT, "segue.sonic.lease (%s) is not longer than the longest a claimed"
-                + " batch may take, 3 × claim-batch (%d) × file-timeout (%s) = %s: when decoders hang, other workers"
-                + " may take over tracks still being analysed and analyse them twice. Raise SEGUE_SONIC_LEASE, or lower"
-                + " SEGUE_SONIC_CLAIM_BATCH or SEGUE_SONIC_FILE_TIMEOUT", human(config.lease()), config.claimBatch(),
-                human(config.fileTimeout()), human(longest)));
+    /** How often this replica renews its claims: a third of the lease, so one missed renewal costs nothing. */
+    static Duration renewalInterval(Duration lease) {
+        Duration third = lease.dividedBy(3);
+        return third.compareTo(MIN_RENEWAL) < 0 ? MIN_RENEWAL : third;
     }
 
-    private static String human(Duration d) {
-        return d.toString().substring(2).toLowerCase(Locale.ROOT);
+    /** Keeps this replica's claims alive however long a batch takes; a killed replica stops renewing. */
+    void renewClaims() {
+        if (!outage.reachable()) {
+            return;
+        }
+        try {
+            repository.renewClaims(workerId, config.lease());
+        } catch (RuntimeException e) {
+            if (!outage.explains(e)) {
+                LOG.warnf(e, "Could not renew the claims of %s", workerId);
+            }
+        }
     }
 
     void onStop(@Observes ShutdownEvent event) {
+        scheduler.unscheduleJob(RENEWAL_JOB + "-" + workerId);
         running = false;
         threads.forEach(Thread::interrupt);
     }
@@ -117,9 +128,17 @@ public class AnalysisWorkerPool {
         return threads.size();
     }
 
-    /** Starts a "pending" run when tracks wait and none is active ({@link AutoRunScheduler}). */
+    /**
+     * The automatic check ({@link AutoRunScheduler}): retires older analyzer versions once the library is
+     * upgraded, and starts a "pending" run when tracks wait and none is active.
+     */
     void startPendingRunIfNeeded() {
-        if (decoders.selected().isEmpty() || !outage.reachable() || runs.active().isPresent()) {
+        if (!outage.reachable()) {
+            return;
+        }
+        // an upgrade finished outside a run (its last tracks analysed on request) is retired here
+        runs.retireOlderVersions();
+        if (decoders.selected().isEmpty() || runs.active().isPresent()) {
             // an unreachable database is the workers' to report, once
             return;
         }
@@ -131,15 +150,6 @@ public class AnalysisWorkerPool {
             } catch (RuntimeException e) {
                 LOG.debugf("No automatic run started: %s", e.getMessage());
             }
-        }
-    }
-
-    /** Also covers upgrades finished outside a run (the last tracks analysed on request). */
-    @Scheduled(every = "${segue.sonic.poll-interval}", delayed = "${segue.sonic.poll-interval}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void retireOlderVersions() {
-        if (outage.reachable()) {
-            runs.retireOlderVersions();
         }
     }
 

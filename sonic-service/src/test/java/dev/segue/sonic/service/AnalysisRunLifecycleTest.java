@@ -12,6 +12,7 @@ import dev.segue.sonic.repository.AnalysisRepository;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
@@ -56,6 +57,9 @@ class AnalysisRunLifecycleTest {
     @Inject
     AnalysisWorkerPool pool;
 
+    @Inject
+    Scheduler scheduler;
+
     LibraryFixture library;
     Path gate;
 
@@ -78,7 +82,7 @@ class AnalysisRunLifecycleTest {
 
     @Test
     void twoReplicasShareARunAndAnalyseEachTrackExactlyOnce() throws Exception {
-        AnalysisWorkerPool replica = new AnalysisWorkerPool(runs, repository, decoders, config, dataSource);
+        AnalysisWorkerPool replica = new AnalysisWorkerPool(runs, repository, decoders, config, dataSource, scheduler);
         assertThat(replica.workerId()).isNotEqualTo(pool.workerId());
         int perReplica = config.workers().getAsInt() * config.claimBatch();
         Files.createFile(gate);
@@ -92,6 +96,12 @@ class AnalysisRunLifecycleTest {
             await(() -> claimsOf(pool.workerId(), tracks) == perReplica
                     && claimsOf(replica.workerId(), tracks) == perReplica, "both replicas to claim a full share");
             assertThat(claims(tracks)).isEqualTo(2 * perReplica);
+            // a batch may take longer than the lease: live replicas renew their claims, nobody takes them over
+            Thread.sleep(config.lease().multipliedBy(2).toMillis() + 1_000);
+            assertThat(claimsOf(pool.workerId(), tracks)).isEqualTo(perReplica);
+            assertThat(claimsOf(replica.workerId(), tracks)).isEqualTo(perReplica);
+            assertThat(library.count("SELECT count(*) FROM sonic_claims WHERE track_id = ANY(?) AND lease_until > now()",
+                    (Object) tracks.toArray(Long[]::new))).isEqualTo(2 * perReplica);
             Files.delete(gate);
 
             JsonPath run = awaitFinished(location);

@@ -17,18 +17,8 @@ class AnalysisWorkerPoolTest {
     }
 
     @Test
-    void theDefaultLeaseOutlastsTheLongestBatchAndOneThatDoesNotIsWarnedAbout() {
-        assertThat(AnalysisWorkerPool.leaseWarning(TestSonicConfig.of())).isEmpty();
-
-        assertThat(AnalysisWorkerPool.leaseWarning(TestSonicConfig.of("segue.sonic.lease", "10m"))).contains(
-                "segue.sonic.lease (10m) is not longer than the longest a claimed batch may take, 3 × claim-batch (8)"
-                        + " × file-timeout (1m) = 24m: when decoders hang, other workers may take over tracks still"
-                        + " being analysed and analyse them twice. Raise SEGUE_SONIC_LEASE, or lower"
-                        + " SEGUE_SONIC_CLAIM_BATCH or SEGUE_SONIC_FILE_TIMEOUT");
-        // 3 × 2 × 10 s = 1 min: a lease of exactly that is not enough, a little more is
-        assertThat(AnalysisWorkerPool.leaseWarning(TestSonicConfig.of("segue.sonic.claim-batch", "2",
-                "segue.sonic.file-timeout", "10s", "segue.sonic.lease", "1m"))).isPresent();
-        assertThat(AnalysisWorkerPool.leaseWarning(TestSonicConfig.of("segue.sonic.claim-batch", "2",
-                "segue.sonic.file-timeout", "10s", "segue.sonic.lease", "61s"))).isEmpty();
+    void claimsAreRenewedThreeTimesPerLease() {
+        assertThat(AnalysisWorkerPool.renewalInterval(Duration.ofMinutes(2))).isEqualTo(Duration.ofSeconds(40));
+        assertThat(AnalysisWorkerPool.renewalInterval(Duration.ofMillis(600))).isEqualTo(Duration.ofSeconds(1));
     }
 }

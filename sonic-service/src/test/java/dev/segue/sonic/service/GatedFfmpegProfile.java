@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * An instance of its own, on a database of its own (so library-wide runs see only the test's tracks),
  * whose ffmpeg waits while the file {@link #gate} names exists: a test can keep every worker inside a
- * decode, holding its claimed tracks, for as long as it needs. 3 workers claiming 2 tracks each.
+ * decode, holding its claimed tracks, for as long as it needs. 3 workers claiming 2 tracks each, with a
+ * 3 s lease that only renewal keeps alive.
  */
 public class GatedFfmpegProfile implements QuarkusTestProfile {
 
@@ -25,7 +26,8 @@ public class GatedFfmpegProfile implements QuarkusTestProfile {
         return Map.of("segue.sonic.ffmpeg-path", FFMPEG.toString(),
                 "segue.sonic.workers", "3",
                 "segue.sonic.claim-batch", "2",
-                "segue.sonic.file-timeout", "2m");
+                "segue.sonic.file-timeout", "2m",
+                "segue.sonic.lease", "3s");
     }
 
     @Override
