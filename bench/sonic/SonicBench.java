@@ -125,13 +125,12 @@ public class SonicBench {
             List<AudioDecoder.Job> jobs = batch.stream().map(f -> new AudioDecoder.Job(f,
                     SegmentPlan.of(java.util.OptionalLong.of(durations.get(f)), SEGMENT, SEARCH))).toList();
             Duration fileTimeout = Duration.ofSeconds(60);
-            Instant deadline = Instant.now().plus(fileTimeout);
             // as the analyzer does: a batch of one, or a file the batch could not take, is decoded alone
             try (AudioDecoder.DecodedBatch decoded = jobs.size() > 1 ? ffmpeg.decodeBatch(jobs, fileTimeout)
                     .orElseThrow(() -> new IllegalStateException("batch decode failed")) : null) {
                 for (int i = 0; i < jobs.size(); i++) {
                     if (decoded == null || decoded.take(i) == null) {
-                        ffmpeg.decode(jobs.get(i).file(), jobs.get(i).plan(), deadline);
+                        ffmpeg.decode(jobs.get(i).file(), jobs.get(i).plan(), Instant.now().plus(fileTimeout));
                     }
                 }
             }

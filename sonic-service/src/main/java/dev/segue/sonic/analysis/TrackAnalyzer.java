@@ -81,11 +81,12 @@ public final class TrackAnalyzer {
 
     /**
      * The longest {@link #analyseAll} may take for {@code files} files, as its deadlines allow: each
-     * file's probe, its share of the batch decode and, when the batch failed, its decode on its own
-     * each get one {@code fileTimeout}. Feature extraction (well under a second a track) comes on top.
+     * file's probe, its share of the batch decode, its decode on its own when the batch failed (with a
+     * whole-file retry inside the same deadline) and the wider silence search each get one
+     * {@code fileTimeout}. Feature extraction (well under a second a track) comes on top.
      */
     public static Duration longestBatch(int files, Duration fileTimeout) {
-        return fileTimeout.multipliedBy(3L * files);
+        return fileTimeout.multipliedBy(4L * files);
     }
 
     /**
@@ -155,9 +156,16 @@ public final class TrackAnalyzer {
                 if (cutter.silenceOutlastsSearch(audio) && silenceSearch.compareTo(WIDE_SILENCE_SEARCH) < 0) {
                     // a silent intro or a long fade-out: one more decode, searching further, rather than
                     // a shortened or silent beginning/end segment
-                    audio = decoder.decode(file, SegmentPlan.of(duration, segmentLength, WIDE_SILENCE_SEARCH),
-                            deadline);
-                    segments = cutter.cut(audio);
+                    try {
+                        DecodedAudio wide = decoder.decode(file, SegmentPlan.of(duration, segmentLength,
+                                WIDE_SILENCE_SEARCH), Instant.now().plus(fileTimeout));
+                        segments = cutter.cut(wide);
+                        audio = wide;
+                    } catch (DecodeException | SegmentCutter.ShortDecodeException e) {
+                        // the first cut is usable: a failed second look must not fail the track
+                        LOG.debugf("Wider silence search of %s failed, keeping the first segments: %s", file,
+                                e.getMessage());
+                    }
                 }
             } catch (SegmentCutter.ShortDecodeException e) {
                 // the stated duration was wrong (e.g. a truncated file): decode what is really there

@@ -197,10 +197,15 @@ public final class JavaSoundDecoder implements AudioDecoder {
     private DecodedAudio decodeNow(Path file, SegmentPlan plan, Instant deadline, AtomicReference<InputStream> open)
             throws DecodeException, IOException {
         AudioInputStream source;
+        InputStream raw = new BufferedInputStream(Files.newInputStream(file), 65_536);
         try {
-            source = AudioSystem.getAudioInputStream(new BufferedInputStream(Files.newInputStream(file), 65_536));
+            source = AudioSystem.getAudioInputStream(raw);
         } catch (UnsupportedAudioFileException e) {
+            raw.close();
             throw unreadable(file);
+        } catch (IOException | RuntimeException e) {
+            raw.close();
+            throw e;
         }
         try (AudioInputStream ignored = source) {
             open.set(source);

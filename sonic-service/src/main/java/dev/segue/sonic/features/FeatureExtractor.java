@@ -264,6 +264,7 @@ public final class FeatureExtractor {
             double band0 = 0;
             double band1 = 0;
             int start = 1 + b * perBand;
+            // perBand is 1024 / 32 = 32: even, so the pairs never run past the band
             for (int k = start; k < start + perBand; k += 2) {
                 band0 += power[k];
                 band1 += power[k + 1];

@@ -129,33 +129,38 @@ public class AnalysisRepository {
         }
     }
 
-    public void releaseClaims(String worker, List<Long> trackIds) {
+    /** @return the claims released: those of {@code trackIds} that {@code worker} still held */
+    public int releaseClaims(String worker, List<Long> trackIds) {
         if (trackIds.isEmpty()) {
-            return;
+            return 0;
         }
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement(
                      "DELETE FROM sonic_claims WHERE worker = ? AND track_id = ANY(?)")) {
             ps.setString(1, worker);
             ps.setArray(2, c.createArrayOf("bigint", trackIds.toArray(Long[]::new)));
-            ps.executeUpdate();
+            return ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("releasing claims failed", e);
         }
     }
 
     /**
-     * Extends the lease of every claim {@code worker} holds: called while the replica lives, so its
-     * claims outlast the longest batch and expire only when it is gone.
+     * Extends the lease of the claims {@code worker} made within {@code maxAge}: called while the replica
+     * lives, so its claims outlast the longest batch and expire when it is gone, or when a batch has
+     * run far beyond what its timeouts allow (a stuck worker thread must not hold its tracks forever).
      *
      * @return the claims renewed
      */
-    public int renewClaims(String worker, Duration lease) {
+    public int renewClaims(String worker, Duration lease, Duration maxAge) {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement(
-                     "UPDATE sonic_claims SET lease_until = now() + ? * interval '1 millisecond' WHERE worker = ?")) {
+             PreparedStatement ps = c.prepareStatement("""
+                     UPDATE sonic_claims SET lease_until = now() + ? * interval '1 millisecond'
+                     WHERE worker = ? AND claimed_at > now() - ? * interval '1 millisecond'
+                     """)) {
             ps.setLong(1, lease.toMillis());
             ps.setString(2, worker);
+            ps.setLong(3, maxAge.toMillis());
             return ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("renewing claims failed", e);
@@ -242,9 +247,11 @@ public class AnalysisRepository {
 
     /**
      * Once an analyzer upgrade is complete (no present track is left with an older analysis only),
-     * deletes the older analyses of the tracks the current version has covered, segments with them.
-     * Until then readers stay on the older version, so playlists keep every track's sonic data during
-     * an upgrade instead of shrinking to the re-analysed tracks. Older analyses of missing tracks stay.
+     * deletes every older analysis, segments with them. Until then readers stay on the older version,
+     * so playlists keep every track's sonic data during an upgrade instead of shrinking to the
+     * re-analysed tracks. Missing tracks' older analyses go too: readers have switched and cannot use
+     * them, and kept they would send readers back to the old version the day such a track returns
+     * (it is analysed again then, like any track without a current analysis).
      *
      * @return the analyses deleted
      */
@@ -252,7 +259,6 @@ public class AnalysisRepository {
         String sql = """
                 DELETE FROM sonic_analyses o
                 WHERE o.analyzer_version < %1$d
-                  AND EXISTS (SELECT 1 FROM sonic_analyses n WHERE n.track_id = o.track_id AND n.analyzer_version = %1$d)
                   AND NOT EXISTS (SELECT 1 FROM sonic_analyses p JOIN tracks t ON t.id = p.track_id
                                   WHERE p.analyzer_version < %1$d AND p.status = 'ok' AND t.status = 'present'
                                     AND NOT EXISTS (SELECT 1 FROM sonic_analyses q

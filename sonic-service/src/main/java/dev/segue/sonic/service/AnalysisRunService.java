@@ -138,7 +138,10 @@ public class AnalysisRunService {
     public void recordResult(long runId, AnalysisRepository.TrackRef track, TrackAnalyzer.Outcome outcome,
                              String worker) {
         repository.save(track, outcome);
-        repository.releaseClaims(worker, List.of(track.id()));
+        if (repository.releaseClaims(worker, List.of(track.id())) == 0) {
+            // the lease ran out (a long database outage) and another worker took the track: it counts it
+            return;
+        }
         AnalysisRun.update("done = done + 1, failed = failed + ?1, total = greatest(total, done + 1) where id = ?2",
                 TrackAnalyzer.OK.equals(outcome.status()) ? 0 : 1, runId);
     }

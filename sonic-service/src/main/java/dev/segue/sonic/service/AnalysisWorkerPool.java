@@ -22,7 +22,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -40,7 +39,7 @@ public class AnalysisWorkerPool {
     /** With poll-interval 0 idle workers still look now and then, to help with runs other replicas start. */
     private static final Duration IDLE_WITHOUT_POLL = Duration.ofSeconds(30);
     private static final Duration MIN_RENEWAL = Duration.ofSeconds(1);
-    static final String RENEWAL_JOB = "sonic-claim-renewal";
+    private static final String RENEWAL_JOB = "sonic-claim-renewal";
 
     private final AnalysisRunService runs;
     private final AnalysisRepository repository;
@@ -99,7 +98,9 @@ public class AnalysisWorkerPool {
             return;
         }
         try {
-            repository.renewClaims(workerId, config.lease());
+            // twice the longest batch: a batch still claimed after that has a stuck thread
+            repository.renewClaims(workerId, config.lease(),
+                    TrackAnalyzer.longestBatch(config.claimBatch(), config.fileTimeout()).multipliedBy(2));
         } catch (RuntimeException e) {
             if (!outage.explains(e)) {
                 LOG.warnf(e, "Could not renew the claims of %s", workerId);
@@ -134,12 +135,12 @@ public class AnalysisWorkerPool {
      */
     void startPendingRunIfNeeded() {
         if (!outage.reachable()) {
+            // an unreachable database is the workers' to report, once
             return;
         }
         // an upgrade finished outside a run (its last tracks analysed on request) is retired here
         runs.retireOlderVersions();
         if (decoders.selected().isEmpty() || runs.active().isPresent()) {
-            // an unreachable database is the workers' to report, once
             return;
         }
         String decoder = decoders.selected().get().name();

@@ -10,14 +10,15 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Every poll-interval, starts a "pending" run when tracks wait and none is active, so a lost
- * notification costs one interval. Scheduled at start-up only when auto-run is on and poll-interval is
- * above 0, so that otherwise nothing fires at all.
+ * Every poll-interval, the automatic check: retires older analyzer versions once the library is
+ * upgraded, and starts a "pending" run when tracks wait and none is active, so a lost notification
+ * costs one interval. Scheduled at start-up only when auto-run is on and poll-interval is above 0, so
+ * that otherwise it never fires.
  */
 @ApplicationScoped
 public class AutoRunScheduler {
 
-    public static final String JOB = "sonic-auto-run";
+    static final String JOB = "sonic-auto-run";
 
     private final AnalysisWorkerPool workers;
     private final SonicConfig config;

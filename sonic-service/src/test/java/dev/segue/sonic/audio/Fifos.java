@@ -26,7 +26,7 @@ public final class Fifos {
     /** How many stuck threads make the Java decoder unavailable, for tests outside its package. */
     public static final int STUCK_LIMIT = JavaSoundDecoder.MAX_STUCK_THREADS;
     /** Long enough for a loaded machine to start the decoder thread before the deadline. */
-    private static final Duration DEADLINE = Duration.ofSeconds(2);
+    private static final Duration DEADLINE = Duration.ofSeconds(5);
 
     private Fifos() {
     }

@@ -3,6 +3,7 @@ package dev.segue.sonic.repository;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.segue.sonic.analysis.LibraryFixture;
+import dev.segue.sonic.analysis.TrackAnalyzer;
 import dev.segue.sonic.service.AnalysisRunService;
 import dev.segue.testing.PostgresTestResource;
 import io.agroal.api.AgroalDataSource;
@@ -100,6 +101,31 @@ class ClaimConcurrencyTest {
                 .isEqualTo(tracks.size());
         assertThat(repository.claim(scope, "ffmpeg", "late-replica", Duration.ofMinutes(5), 100))
                 .as("every track is under a live lease").isEmpty();
+    }
+
+    @Test
+    void aTrackTakenOverAfterItsLeaseRanOutCountsOnceForItsRun() throws Exception {
+        long id = library.track(library.dir().resolve("taken-over.flac"), 200_000L);
+        tracks.add(id);
+        // its first worker was held up (a database outage) beyond the lease
+        library.execute("INSERT INTO sonic_claims (track_id, worker, claimed_at, lease_until)"
+                + " VALUES (?, 'held-up', now() - interval '3 minutes', now() - interval '1 minute')", id);
+        WorkScope scope = new WorkScope(new Long[] {id}, false, false, null);
+        List<AnalysisRepository.TrackRef> taken = repository.claim(scope, "ffmpeg", "taker", Duration.ofMinutes(2), 1);
+        assertThat(taken).extracting(AnalysisRepository.TrackRef::id).containsExactly(id);
+        long runId = library.count("INSERT INTO analysis_runs (scope, status, track_ids, total, done, failed, created_at,"
+                + " finished_at) VALUES ('track_ids', 'cancelled', ?, 1, 0, 0, now(), now()) RETURNING id",
+                (Object) new Long[] {id});
+        TrackAnalyzer.Outcome outcome = new TrackAnalyzer.Outcome(TrackAnalyzer.OK, null, "ffmpeg", 200_000L, 10, List.of());
+
+        runs.recordResult(runId, taken.getFirst(), outcome, "held-up");
+        assertThat(library.count("SELECT done FROM analysis_runs WHERE id = ?", runId))
+                .as("the claim is the taker's now: it counts the track").isZero();
+        runs.recordResult(runId, taken.getFirst(), outcome, "taker");
+
+        assertThat(library.count("SELECT done FROM analysis_runs WHERE id = ?", runId)).isEqualTo(1);
+        assertThat(library.count("SELECT count(*) FROM sonic_analyses WHERE track_id = ?", id)).isEqualTo(1);
+        assertThat(library.count("SELECT count(*) FROM sonic_claims WHERE track_id = ?", id)).isZero();
     }
 
     /** A claim that waits for another transaction's lock fails after 2 s instead of hanging the test. */

@@ -9,6 +9,7 @@ import dev.segue.sonic.audio.DecoderRegistry;
 import dev.segue.sonic.config.SonicConfig;
 import dev.segue.sonic.features.FeatureLayout;
 import dev.segue.sonic.repository.AnalysisRepository;
+import dev.segue.sonic.repository.WorkScope;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -97,11 +98,14 @@ class AnalysisRunLifecycleTest {
                     && claimsOf(replica.workerId(), tracks) == perReplica, "both replicas to claim a full share");
             assertThat(claims(tracks)).isEqualTo(2 * perReplica);
             // a batch may take longer than the lease: live replicas renew their claims, nobody takes them over
-            Thread.sleep(config.lease().multipliedBy(2).toMillis() + 1_000);
+            Thread.sleep(config.lease().toMillis() + 1_500);
+            List<AnalysisRepository.TrackRef> intruder = repository.claim(new WorkScope(tracks.toArray(Long[]::new),
+                    false, false, null), decoders.selected().orElseThrow().name(), "intruder", config.lease(), tracks.size());
+            repository.releaseClaims("intruder", intruder.stream().map(AnalysisRepository.TrackRef::id).toList());
+            assertThat(intruder).as("only the tracks nobody claimed; without renewal the leases would have run out")
+                    .hasSize(tracks.size() - 2 * perReplica);
             assertThat(claimsOf(pool.workerId(), tracks)).isEqualTo(perReplica);
             assertThat(claimsOf(replica.workerId(), tracks)).isEqualTo(perReplica);
-            assertThat(library.count("SELECT count(*) FROM sonic_claims WHERE track_id = ANY(?) AND lease_until > now()",
-                    (Object) tracks.toArray(Long[]::new))).isEqualTo(2 * perReplica);
             Files.delete(gate);
 
             JsonPath run = awaitFinished(location);

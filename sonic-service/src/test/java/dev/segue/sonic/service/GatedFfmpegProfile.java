@@ -15,7 +15,7 @@ import java.util.Map;
  * An instance of its own, on a database of its own (so library-wide runs see only the test's tracks),
  * whose ffmpeg waits while the file {@link #gate} names exists: a test can keep every worker inside a
  * decode, holding its claimed tracks, for as long as it needs. 3 workers claiming 2 tracks each, with a
- * 3 s lease that only renewal keeps alive.
+ * 6 s lease that only renewal keeps alive.
  */
 public class GatedFfmpegProfile implements QuarkusTestProfile {
 
@@ -27,7 +27,7 @@ public class GatedFfmpegProfile implements QuarkusTestProfile {
                 "segue.sonic.workers", "3",
                 "segue.sonic.claim-batch", "2",
                 "segue.sonic.file-timeout", "2m",
-                "segue.sonic.lease", "3s");
+                "segue.sonic.lease", "6s");
     }
 
     @Override
@@ -50,7 +50,7 @@ public class GatedFfmpegProfile implements QuarkusTestProfile {
             Path script = Files.createTempDirectory("sonic-gated-ffmpeg").resolve("ffmpeg");
             Files.writeString(script, """
                     #!/bin/sh
-                    while [ -e "$(dirname "$0")/closed" ]; do sleep 0.05; done
+                    while [ -e "$(dirname "$0")/closed" ]; do sleep 0.2; done
                     exec ffmpeg "$@"
                     """);
             Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
