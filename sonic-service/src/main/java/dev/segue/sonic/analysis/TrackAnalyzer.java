@@ -80,13 +80,14 @@ public final class TrackAnalyzer {
     }
 
     /**
-     * The longest {@link #analyseAll} may take for {@code files} files, as its deadlines allow: each
-     * file's probe, its share of the batch decode, its decode on its own when the batch failed (with a
-     * whole-file retry inside the same deadline) and the wider silence search each get one
+     * How long after it began a batch of {@code files} files can only be abandoned (its process stopped,
+     * or a thread stuck): twice the longest {@link #analyseAll} may take as its deadlines allow, where
+     * each file's probe, its share of the batch decode, its decode on its own when the batch failed (with
+     * a whole-file retry inside the same deadline) and the wider silence search each get one
      * {@code fileTimeout}. Feature extraction (well under a second a track) comes on top.
      */
-    public static Duration longestBatch(int files, Duration fileTimeout) {
-        return fileTimeout.multipliedBy(4L * files);
+    public static Duration abandonedAfter(int files, Duration fileTimeout) {
+        return fileTimeout.multipliedBy(2 * 4L * files);
     }
 
     /**

@@ -30,8 +30,8 @@ public class DecoderRegistry {
     DecoderRegistry(SonicConfig config) {
         this.config = config;
         this.ffmpeg = new FfmpegDecoder(config.ffmpegPath(), config.ffprobePath(), tempDir(config));
-        // twice the longest batch: another replica on this host may share the directory
-        int stale = ffmpeg.removeStaleFiles(TrackAnalyzer.longestBatch(config.claimBatch(), config.fileTimeout()).multipliedBy(2));
+        // only abandoned batches' files: another replica on this host may share the directory
+        int stale = ffmpeg.removeStaleFiles(TrackAnalyzer.abandonedAfter(config.claimBatch(), config.fileTimeout()));
         if (stale > 0) {
             LOG.infof("Removed %d decoder temp files left by a stopped process", stale);
         }

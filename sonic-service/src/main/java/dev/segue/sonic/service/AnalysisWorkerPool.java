@@ -48,6 +48,8 @@ public class AnalysisWorkerPool {
     private final DatabaseOutage outage;
     private final Scheduler scheduler;
     private final String workerId = newWorkerId();
+    private final String renewalJob = RENEWAL_JOB + "-" + workerId;
+    private final Duration abandonedAfter;
     private final Object signal = new Object();
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
@@ -60,11 +62,12 @@ public class AnalysisWorkerPool {
         this.repository = repository;
         this.decoders = decoders;
         this.config = config;
+        this.abandonedAfter = TrackAnalyzer.abandonedAfter(config.claimBatch(), config.fileTimeout());
     }
 
     void onStart(@Observes StartupEvent event) {
         running = true;
-        scheduler.newJob(RENEWAL_JOB + "-" + workerId)
+        scheduler.newJob(renewalJob)
                 .setInterval(renewalInterval(config.lease()).toString())
                 .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP)
                 .setTask(execution -> renewClaims())
@@ -98,9 +101,8 @@ public class AnalysisWorkerPool {
             return;
         }
         try {
-            // twice the longest batch: a batch still claimed after that has a stuck thread
-            repository.renewClaims(workerId, config.lease(),
-                    TrackAnalyzer.longestBatch(config.claimBatch(), config.fileTimeout()).multipliedBy(2));
+            // a batch claimed longer ago than that has a stuck thread: its tracks must go back to the queue
+            repository.renewClaims(workerId, config.lease(), abandonedAfter);
         } catch (RuntimeException e) {
             if (!outage.explains(e)) {
                 LOG.warnf(e, "Could not renew the claims of %s", workerId);
@@ -109,7 +111,7 @@ public class AnalysisWorkerPool {
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        scheduler.unscheduleJob(RENEWAL_JOB + "-" + workerId);
+        scheduler.unscheduleJob(renewalJob);
         running = false;
         threads.forEach(Thread::interrupt);
     }
