@@ -43,13 +43,8 @@ public class IndexService {
             FROM sonic_analyses a
             LEFT JOIN sonic_segments s ON s.track_id = a.track_id AND s.analyzer_version = a.analyzer_version
             WHERE a.analyzer_version = ? AND a.analyzed_at > ?""";
-    private static final String READABLE_VERSION_SQL = """
-            SELECT COALESCE(max(v.analyzer_version), 0)
-            FROM (SELECT DISTINCT analyzer_version FROM sonic_analyses WHERE status = 'ok') v
-            WHERE NOT EXISTS (SELECT 1 FROM sonic_analyses o JOIN tracks t ON t.id = o.track_id
-                              WHERE o.analyzer_version < v.analyzer_version AND o.status = 'ok' AND t.status = 'present'
-                                AND NOT EXISTS (SELECT 1 FROM sonic_analyses n
-                                                WHERE n.track_id = o.track_id AND n.analyzer_version = v.analyzer_version))""";
+    private static final String READABLE_VERSIONS_SQL =
+            "SELECT analyzer_version FROM sonic_readable_versions ORDER BY analyzer_version DESC";
 
     private final DataSource dataSource;
     private final Duration overlap;
@@ -59,6 +54,7 @@ public class IndexService {
     private Instant analysesSeen = EPOCH;
     private final Map<GenreLevel, Instant> genresSeen = new HashMap<>();
     private volatile Instant lastRefresh;
+    private int unknownVersionWarned;
 
     IndexService(DataSource dataSource, PlaylistConfig config) {
         this.dataSource = dataSource;
@@ -205,15 +201,33 @@ public class IndexService {
     }
 
     /**
-     * The newest analyzer version whose upgrade is complete: while sonic-service re-analyses the library
-     * with a new version, some present tracks still have only an older one, and the older version (kept
-     * until then) serves every track instead of the new one serving a few.
+     * The newest readable analyzer version ({@code sonic_readable_versions}: its upgrade is complete, so while
+     * sonic-service re-analyses the library the older version keeps serving every track) whose layout this
+     * build knows; 0 when there is none.
      */
-    private static int readableVersion(Connection c) throws SQLException {
+    private int readableVersion(Connection c) throws SQLException {
+        int newest = 0;
         try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery(READABLE_VERSION_SQL)) {
-            rs.next();
-            return rs.getInt(1);
+             ResultSet rs = st.executeQuery(READABLE_VERSIONS_SQL)) {
+            while (rs.next()) {
+                int version = rs.getInt(1);
+                newest = Math.max(newest, version);
+                if (Features.readable(version)) {
+                    warnUnknown(newest, version);
+                    return version;
+                }
+            }
+        }
+        warnUnknown(newest, 0);
+        return 0;
+    }
+
+    private void warnUnknown(int newest, int used) {
+        if (newest > used && newest != unknownVersionWarned) {
+            unknownVersionWarned = newest;
+            LOG.warnf("Sonic vectors of analyzer version %d are readable but this playlist-service does not know their"
+                    + " layout; using %s. Upgrade playlist-service together with sonic-service.", newest,
+                    used == 0 ? "no sonic data" : "version " + used);
         }
     }
 

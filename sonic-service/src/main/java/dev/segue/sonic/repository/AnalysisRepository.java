@@ -246,7 +246,8 @@ public class AnalysisRepository {
     }
 
     /**
-     * Once an analyzer upgrade is complete (no present track is left with an older analysis only),
+     * Once an analyzer upgrade is complete (the current version is in {@code sonic_readable_versions}: no
+     * present track is left with an older analysis only),
      * deletes every older analysis, segments with them. Until then readers stay on the older version,
      * so playlists keep every track's sonic data during an upgrade instead of shrinking to the
      * re-analysed tracks. Missing tracks' older analyses go too: readers have switched and cannot use
@@ -257,12 +258,9 @@ public class AnalysisRepository {
      */
     public int retireOlderVersions() {
         String sql = """
-                DELETE FROM sonic_analyses o
-                WHERE o.analyzer_version < %1$d
-                  AND NOT EXISTS (SELECT 1 FROM sonic_analyses p JOIN tracks t ON t.id = p.track_id
-                                  WHERE p.analyzer_version < %1$d AND p.status = 'ok' AND t.status = 'present'
-                                    AND NOT EXISTS (SELECT 1 FROM sonic_analyses q
-                                                    WHERE q.track_id = p.track_id AND q.analyzer_version = %1$d))
+                DELETE FROM sonic_analyses
+                WHERE analyzer_version < %1$d
+                  AND EXISTS (SELECT 1 FROM sonic_readable_versions WHERE analyzer_version = %1$d)
                 """.formatted(VERSION);
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             return ps.executeUpdate();

@@ -1,0 +1,24 @@
+package dev.segue.playlist.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.segue.schema.sonic.SonicLayout;
+import org.junit.jupiter.api.Test;
+
+/**
+ * playlist-service's side of the vector contract ({@link SonicLayout}): it must read the layout sonic-service
+ * writes (the newest released one), so releasing a layout without teaching this service to read it fails here.
+ */
+class VectorContractTest {
+
+    @Test
+    void theNewestReleasedLayoutIsReadable() {
+        assertThat(Features.readable(SonicLayout.latest().analyzerVersion())).isTrue();
+    }
+
+    @Test
+    void anUnreleasedVersionIsNotReadable() {
+        assertThat(Features.readable(SonicLayout.latest().analyzerVersion() + 1)).isFalse();
+        assertThat(Features.readable(0)).isFalse();
+    }
+}
