@@ -1,36 +1,51 @@
 package dev.segue.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
-/** How far a run resource (scan, enrichment or analysis run) got, read from its JSON, and its one-line bar. */
-record Progress(String status, long done, long total, double ratePerSecond, Long etaSeconds) {
+/**
+ * How far a run resource (scan, enrichment or analysis run) got, read from its JSON, and its one-line
+ * bar. {@code detail} names what holds a run back: an enrichment source that is paused, unreachable,
+ * disabled or failed, with its message.
+ */
+record Progress(String status, long done, long total, double ratePerSecond, Long etaSeconds, String detail) {
 
     private static final Set<String> FINISHED = Set.of("completed", "failed", "aborted", "cancelled");
+    private static final Set<String> WORKING = Set.of("waiting", "running", "done");
 
     static Progress of(JsonNode run) {
         String status = run.path("status").asText("unknown");
         long done = first(run, "processed", "done");
         long total = first(run, "total", "discovered");
+        List<String> notes = new ArrayList<>();
         if (done < 0 && total < 0) {
             done = 0;
             total = 0;
-            for (JsonNode source : sources(run)) {
-                done += Math.max(0, first(source, "done", "processed"));
-                total += Math.max(0, first(source, "total"));
+            for (Map.Entry<String, JsonNode> source : sources(run)) {
+                JsonNode progress = source.getValue();
+                done += Math.max(0, first(progress, "done", "processed"));
+                total += Math.max(0, first(progress, "total"));
+                String state = progress.path("state").asText("");
+                if (!state.isEmpty() && !WORKING.contains(state)) {
+                    String message = progress.path("message").asText("");
+                    notes.add(source.getKey() + " " + state + (message.isEmpty() ? "" : ": " + message));
+                }
             }
         }
         double rate = firstDouble(run, "filesPerSecond", "tracksPerSecond", "ratePerSecond", "rate");
         JsonNode eta = run.path("etaSeconds");
         return new Progress(status, Math.max(0, done), Math.max(0, total), Math.max(0, rate),
-                eta.isNumber() ? eta.asLong() : null);
+                eta.isNumber() ? eta.asLong() : null, String.join("; ", notes));
     }
 
     /** Enrichment runs report one progress entry per source, under {@code progress}. */
-    private static Iterable<JsonNode> sources(JsonNode run) {
+    static Iterable<Map.Entry<String, JsonNode>> sources(JsonNode run) {
         JsonNode sources = run.has("progress") ? run.path("progress") : run.path("sources");
-        return sources.isContainerNode() ? sources::elements : java.util.List.of();
+        return sources.isObject() ? sources.properties() : List.of();
     }
 
     private static long first(JsonNode node, String... names) {
@@ -55,6 +70,11 @@ record Progress(String status, long done, long total, double ratePerSecond, Long
         return FINISHED.contains(status);
     }
 
+    /** Same status and the same sources held back: nothing a person would want to read again. */
+    boolean sameState(Progress other) {
+        return status.equals(other.status) && detail.equals(other.detail);
+    }
+
     /** {@code [#########...........]  45% 450/1000  12.5/s  ETA 0:44  running} */
     String bar(int width) {
         double fraction = total == 0 ? (finished() ? 1 : 0) : Math.min(1.0, (double) done / total);
@@ -66,8 +86,12 @@ record Progress(String status, long done, long total, double ratePerSecond, Long
             line.append(String.format(Locale.ROOT, "  %.1f/s", ratePerSecond));
         }
         if (etaSeconds != null && !finished()) {
-            line.append(String.format(Locale.ROOT, "  ETA %d:%02d", etaSeconds / 60, etaSeconds % 60));
+            line.append("  ETA ").append(Durations.clock(etaSeconds));
         }
-        return line.append("  ").append(status).toString();
+        line.append("  ").append(status);
+        if (!detail.isEmpty()) {
+            line.append("  (").append(detail).append(')');
+        }
+        return line.toString();
     }
 }

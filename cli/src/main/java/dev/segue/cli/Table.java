@@ -18,19 +18,28 @@ final class Table {
     Table row(Object... cells) {
         List<String> row = new ArrayList<>();
         for (Object cell : cells) {
-            String text = cell == null ? "" : cell.toString().replaceAll("[\\r\\n\\t]+", " ");
-            row.add(text.length() > MAX_WIDTH ? text.substring(0, MAX_WIDTH - 1) + "…" : text);
+            row.add(cell == null ? "" : cell.toString().replaceAll("[\\r\\n\\t]+", " "));
         }
         rows.add(row);
         return this;
     }
 
+    boolean isEmpty() {
+        return rows.isEmpty();
+    }
+
     String render() {
+        return render(MAX_WIDTH);
+    }
+
+    /** @param lastColumnWidth how wide the last column may grow (a reason or a message reads better whole) */
+    String render(int lastColumnWidth) {
         int[] widths = new int[headers.size()];
         for (int i = 0; i < widths.length; i++) {
+            int cap = i == widths.length - 1 ? lastColumnWidth : MAX_WIDTH;
             widths[i] = headers.get(i).length();
             for (List<String> row : rows) {
-                widths[i] = Math.max(widths[i], i < row.size() ? row.get(i).length() : 0);
+                widths[i] = Math.min(cap, Math.max(widths[i], i < row.size() ? row.get(i).length() : 0));
             }
         }
         StringBuilder out = new StringBuilder();
@@ -50,6 +59,9 @@ final class Table {
         StringBuilder line = new StringBuilder();
         for (int i = 0; i < widths.length; i++) {
             String cell = i < cells.size() ? cells.get(i) : "";
+            if (cell.length() > widths[i]) {
+                cell = cell.substring(0, widths[i] - 1) + "…";
+            }
             line.append(i == 0 ? "" : "  ").append(cell).append(" ".repeat(widths[i] - cell.length()));
         }
         out.append(line.toString().stripTrailing()).append(System.lineSeparator());

@@ -131,6 +131,31 @@ class CatalogApiTest {
     }
 
     @Test
+    void searchFindsEveryWordInAnyFieldAndListsExactTitlesFirst() {
+        tagged("mp3", folder.resolve("01 so what.mp3"), Map.of(FieldKey.TITLE, "So What Else " + tag, FieldKey.ARTIST, "Quintet " + tag,
+                FieldKey.ALBUM, "Evening " + tag));
+        tagged("mp3", folder.resolve("02 Freddie.mp3"), Map.of(FieldKey.TITLE, "Freddie " + tag, FieldKey.ARTIST, "Miles " + tag,
+                FieldKey.ALBUM, "Evening " + tag));
+        tagged("mp3", folder.resolve("03 take-" + tag + ".mp3"), Map.of(FieldKey.TITLE, "So What " + tag, FieldKey.ARTIST, "Zoot " + tag));
+        Scans.scan(folder);
+
+        // words from the artist and the title, in any order and case
+        given().queryParam("q", "freddie MILES " + tag).get("/api/tracks").then().body("total", equalTo(1))
+                .body("items[0].title", equalTo("Freddie " + tag));
+        // the album's title, and a word only the file name has
+        given().queryParam("q", "evening " + tag).get("/api/tracks").then().body("total", equalTo(2));
+        given().queryParam("q", "take-" + tag).get("/api/tracks").then().body("total", equalTo(1))
+                .body("items[0].title", equalTo("So What " + tag));
+        // "So What <tag>" is a title exactly: listed before "So What Else", which sorts first by artist
+        given().queryParam("q", "so what " + tag).get("/api/tracks").then().body("total", equalTo(2))
+                .body("items.title", equalTo(List.of("So What " + tag, "So What Else " + tag)));
+        // past the last page the total is still counted
+        given().queryParam("q", "so what " + tag).queryParam("page", 5).get("/api/tracks").then().statusCode(200)
+                .body("total", equalTo(2)).body("items.size()", equalTo(0));
+        given().queryParam("q", "so what nothing-" + tag).get("/api/tracks").then().body("total", equalTo(0));
+    }
+
+    @Test
     void missingTracksArePurgedOnlyOnRequest() throws Exception {
         Path doomed = tagged("mp3", folder.resolve("doomed.mp3"), Map.of(FieldKey.TITLE, "Doomed " + tag, FieldKey.ARTIST, "Lonely " + tag));
         tagged("mp3", folder.resolve("kept.mp3"), Map.of(FieldKey.TITLE, "Kept " + tag));

@@ -42,7 +42,7 @@ public class LastFmClient {
     }
 
     /** The entity's top tags (possibly none), or empty when Last.fm does not know it (error 6). */
-    @Retry(maxRetries = 3, delay = 1000, jitter = 300, retryOn = SourceUnavailableException.class)
+    @Retry(maxRetries = 3, delay = 1000, jitter = 300, retryOn = SourceUnavailableException.class, abortOn = SourceUnreachableException.class)
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 60_000, successThreshold = 2,
             failOn = SourceUnavailableException.class)
     @CircuitBreakerName("lastfm")
@@ -53,6 +53,7 @@ public class LastFmClient {
         limiter.acquireFor("Last.fm");
         status.recordCall(Source.LASTFM);
         Response response = send(request);
+        status.answered(Source.LASTFM);
         try (response) {
             int code = response.getStatus();
             String body = response.hasEntity() ? response.readEntity(String.class) : "";
@@ -80,8 +81,13 @@ public class LastFmClient {
         } catch (RuntimeException e) {
             // a timeout describes the request it was executing, query string and API key included: the
             // message is kept without the key, and the cause (which would print it in a stack trace) dropped
-            throw new SourceUnavailableException("Last.fm did not answer " + request.method() + ": "
-                    + redactKey(String.valueOf(e.getMessage())) + " (" + e.getClass().getSimpleName() + ")");
+            Optional<String> unreachable = Unreachable.cause(e).map(this::redactKey);
+            String message = "Last.fm did not answer " + request.method() + ": "
+                    + unreachable.orElseGet(() -> redactKey(String.valueOf(e.getMessage())) + " (" + e.getClass().getSimpleName() + ")");
+            if (unreachable.isPresent() && status.connectionFailed(Source.LASTFM, unreachable.get())) {
+                throw new SourceUnreachableException(message, null);
+            }
+            throw new SourceUnavailableException(message);
         }
     }
 

@@ -47,7 +47,7 @@ public class MusicBrainzClient {
     }
 
     /** The parsed answer, or empty when MusicBrainz does not know the entity. */
-    @Retry(maxRetries = 3, delay = 2000, jitter = 500, retryOn = SourceUnavailableException.class)
+    @Retry(maxRetries = 3, delay = 2000, jitter = 500, retryOn = SourceUnavailableException.class, abortOn = SourceUnreachableException.class)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 60_000, successThreshold = 2,
             failOn = SourceUnavailableException.class)
     @CircuitBreakerName("musicbrainz")
@@ -63,6 +63,7 @@ public class MusicBrainzClient {
         } finally {
             limiter.completed();
         }
+        status.answered(Source.MUSICBRAINZ);
         try (response) {
             int code = response.getStatus();
             if (code == 404 || code == 400) {
@@ -97,7 +98,12 @@ public class MusicBrainzClient {
         } catch (WebApplicationException e) {
             return e.getResponse();
         } catch (RuntimeException e) {
-            throw new SourceUnavailableException("MusicBrainz did not answer " + request.kind() + ": " + e.getMessage(), e);
+            Optional<String> unreachable = Unreachable.cause(e);
+            String message = "MusicBrainz did not answer " + request.kind() + ": " + unreachable.orElse(e.getMessage());
+            if (unreachable.isPresent() && status.connectionFailed(Source.MUSICBRAINZ, unreachable.get())) {
+                throw new SourceUnreachableException(message, e);
+            }
+            throw new SourceUnavailableException(message, e);
         }
     }
 

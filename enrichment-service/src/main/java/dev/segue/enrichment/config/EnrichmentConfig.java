@@ -109,6 +109,13 @@ public interface EnrichmentConfig {
         @WithDefault("PT30S")
         Duration breakerPause();
 
+        /**
+         * Attempts in a row that reach nothing (unknown host, connection refused, no route) before a source
+         * counts as unreachable and a run stops asking it; 4 = one call and its 3 retries.
+         */
+        @WithDefault("4")
+        int unreachableAfter();
+
         /** A running run whose heartbeat (every 2 s) is older than this was killed with its process. */
         @WithDefault("PT15S")
         Duration staleRunAfter();

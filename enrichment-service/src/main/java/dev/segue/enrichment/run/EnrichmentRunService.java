@@ -203,6 +203,8 @@ public class EnrichmentRunService {
             } else if (progress.values().stream().anyMatch(p -> "failed".equals(p.view().state()))) {
                 outcome = "failed";
                 message = "a source stopped on an unexpected error; see the progress and the log";
+            } else {
+                message = unreachableMessage(progress);
             }
         } catch (Exception e) {
             outcome = "failed";
@@ -229,6 +231,25 @@ public class EnrichmentRunService {
      */
     private void finish(long id, String outcome, Map<String, SourceProgress.View> progress, String message) {
         outage.retry("the end of enrichment run " + id + " is recorded", () -> runs.finished(id, outcome, progress, message));
+    }
+
+    /**
+     * An unreachable source ends the run as completed (it did all it could), with this message: which
+     * source, why, and when it is asked again. Waiting instead would hold the one active run, and with it
+     * every run and refresh, for a network that may not come back while the service runs.
+     */
+    private String unreachableMessage(Map<Source, SourceProgress> progress) {
+        List<String> unreachable = new ArrayList<>();
+        progress.forEach((source, p) -> {
+            if ("unreachable".equals(p.view().state())) {
+                unreachable.add(source.id() + " (" + status.unreachable(source).map(u -> u.cause()).orElse("connection failures") + ")");
+            }
+        });
+        if (unreachable.isEmpty()) {
+            return null;
+        }
+        return "no request reached " + String.join(" or ", unreachable) + "; their entities stay due: the next run tries again "
+                + "(a scan that finds changes, the scheduled refresh, or POST /api/enrichment/runs)";
     }
 
     private Map<String, SourceProgress.View> views(Map<Source, SourceProgress> progress) {

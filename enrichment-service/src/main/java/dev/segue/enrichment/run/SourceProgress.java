@@ -74,7 +74,8 @@ final class SourceProgress {
     synchronized View view() {
         long nanos = workingNanos + (resumedAt >= 0 ? System.nanoTime() - resumedAt : 0);
         double rate = nanos > 0 ? done / (nanos / 1e9) : 0;
-        Long eta = rate > 0 && total >= done ? Math.round((total - done) / rate) : null;
+        boolean going = "running".equals(state) || "paused".equals(state);
+        Long eta = going && rate > 0 && total >= done ? Math.round((total - done) / rate) : null;
         return new View(state, phase == null ? null : phase.id(), done, Math.max(total, done), calls, found, notFound, errors, pauses,
                 Math.round(rate * 100) / 100.0, eta, message);
     }

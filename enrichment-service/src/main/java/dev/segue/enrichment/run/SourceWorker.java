@@ -5,6 +5,8 @@ import dev.segue.enrichment.client.EntityType;
 import dev.segue.enrichment.client.SourceDisabledException;
 import dev.segue.enrichment.client.SourceStatus;
 import dev.segue.enrichment.client.SourceUnavailableException;
+import dev.segue.enrichment.client.SourceUnreachableException;
+import dev.segue.enrichment.client.Unreachable;
 import dev.segue.enrichment.config.EnrichmentConfig;
 import dev.segue.enrichment.library.AlbumRef;
 import dev.segue.enrichment.library.ArtistRef;
@@ -19,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
@@ -28,8 +31,9 @@ import org.jboss.logging.Logger;
  * Works through one source's share of a run: artists, then albums, then tracks, claiming due
  * entities in small leased batches. A failed fetch is recorded with a back-off and the run goes on;
  * an open circuit breaker pauses the source (claims given back, nothing marked failed) until it
- * closes; a disabled source stops; a database outage pauses it until the database is back, keeping
- * the answers already fetched.
+ * closes; a disabled source stops; an unreachable one stops too, its claims given back, so its
+ * entities stay due for the next run instead of the run waiting for a network that may not come;
+ * a database outage pauses it until the database is back, keeping the answers already fetched.
  */
 final class SourceWorker implements Runnable {
 
@@ -130,8 +134,16 @@ final class SourceWorker implements Runnable {
                 pending.addAll(ids);
                 try {
                     processed += process(type, pending);
+                } catch (SourceUnreachableException e) {
+                    states.release(type, enricher.source(), pending, owner);
+                    stopUnreachable();
+                    return false;
                 } catch (CircuitBreakerOpenException e) {
                     states.release(type, enricher.source(), pending, owner);
+                    if (status.unreachable(enricher.source()).isPresent()) {
+                        stopUnreachable();
+                        return false;
+                    }
                     if (!pause()) {
                         return false;
                     }
@@ -181,6 +193,8 @@ final class SourceWorker implements Runnable {
                     Map<Long, Outcome> outcomes;
                     try {
                         outcomes = enricher.albums(group);
+                    } catch (SourceUnreachableException e) {
+                        throw e;
                     } catch (SourceUnavailableException e) {
                         outcomes = new LinkedHashMap<>();
                         for (AlbumRef album : group) {
@@ -213,12 +227,23 @@ final class SourceWorker implements Runnable {
         return count;
     }
 
+    /** An entity is not to blame for a network that reaches nothing: an unreachable source is not recorded as its failure. */
     private Outcome fetch(Supplier<Outcome> call) {
         try {
             return call.get();
+        } catch (SourceUnreachableException e) {
+            throw e;
         } catch (SourceUnavailableException e) {
             return new Outcome.Failed(e.getMessage());
         }
+    }
+
+    private void stopUnreachable() {
+        Optional<Unreachable> unreachable = status.unreachable(enricher.source());
+        SourceProgress.View now = progress.view();
+        progress.state("unreachable", "no request reaches " + enricher.source().id() + ": "
+                + unreachable.map(Unreachable::describe).orElse("connection failures") + "; its " + (now.total() - now.done())
+                + " remaining entities stay due, and the next run tries it again");
     }
 
     private void save(EntityType type, long id, List<String> names, Outcome outcome, List<Long> pending) {

@@ -36,4 +36,34 @@ class SourceStatusTest {
         assertThat(status.enabled(Source.LASTFM)).isFalse();
         assertThat(status.reason(Source.LASTFM)).contains("error 26");
     }
+
+    @Test
+    void aSourceIsUnreachableAfterTheConfiguredAttemptsInARowAndReachableWithItsNextAnswer() {
+        SourceStatus status = new SourceStatus(config("segue.enrichment.work.unreachable-after", "3"), null, new SimpleMeterRegistry());
+
+        assertThat(status.connectionFailed(Source.MUSICBRAINZ, "UnknownHostException: musicbrainz.org")).isFalse();
+        assertThat(status.connectionFailed(Source.MUSICBRAINZ, "UnknownHostException: musicbrainz.org")).isFalse();
+        assertThat(status.unreachable(Source.MUSICBRAINZ)).isEmpty();
+        assertThat(status.connectionFailed(Source.MUSICBRAINZ, "ConnectException: Network is unreachable")).isTrue();
+
+        Unreachable unreachable = status.unreachable(Source.MUSICBRAINZ).orElseThrow();
+        assertThat(unreachable.cause()).isEqualTo("ConnectException: Network is unreachable");
+        assertThat(unreachable.attempts()).isEqualTo(3);
+        assertThat(unreachable.describe()).contains("3 attempts in a row since " + unreachable.since());
+        assertThat(status.unreachable(Source.LASTFM)).isEmpty();
+        assertThat(status.enabled(Source.MUSICBRAINZ)).as("unreachable is not disabled: the next run asks again").isTrue();
+
+        status.answered(Source.MUSICBRAINZ);
+        assertThat(status.unreachable(Source.MUSICBRAINZ)).isEmpty();
+        assertThat(status.connectionFailed(Source.MUSICBRAINZ, "UnknownHostException: musicbrainz.org")).as("a new streak").isFalse();
+    }
+
+    @Test
+    void onlyFailuresToConnectAtAllMeanUnreachable() {
+        assertThat(Unreachable.cause(new RuntimeException("wrapped", new java.net.UnknownHostException("musicbrainz.org"))))
+                .contains("UnknownHostException: musicbrainz.org");
+        assertThat(Unreachable.cause(new java.net.ConnectException("Connection refused") { })).contains("ConnectException: Connection refused");
+        assertThat(Unreachable.cause(new RuntimeException(new java.net.SocketTimeoutException("Read timed out")))).isEmpty();
+        assertThat(Unreachable.cause(new IllegalStateException("HTTP 503"))).isEmpty();
+    }
 }

@@ -74,25 +74,36 @@ public class CatalogRepository {
             params.add(filter.genre());
         }
         if (filter.q() != null) {
-            where.add("(t.title ILIKE ? ESCAPE '\\' OR ar.name ILIKE ? ESCAPE '\\' OR al.title ILIKE ? ESCAPE '\\')");
-            String like = contains(filter.q());
-            params.add(like);
-            params.add(like);
-            params.add(like);
+            // every word somewhere in the title, artist, album, album artist or file name: "miles so what" finds So What by Miles Davis
+            for (String word : filter.q().strip().split("\\s+")) {
+                where.add("(t.title ILIKE ? ESCAPE '\\' OR ar.name ILIKE ? ESCAPE '\\' OR al.title ILIKE ? ESCAPE '\\'"
+                        + " OR aa.name ILIKE ? ESCAPE '\\' OR substring(t.file_path from '[^/]*$') ILIKE ? ESCAPE '\\')");
+                String like = contains(word);
+                for (int i = 0; i < 5; i++) {
+                    params.add(like);
+                }
+            }
         }
         if (filter.status() != null) {
             where.add("t.status = ?");
             params.add(filter.status());
         }
+        List<Object> countParams = List.copyOf(params);
+        String exactFirst = "";
+        if (filter.q() != null) {
+            // a search for a title lists the tracks titled exactly so first
+            exactFirst = "lower(t.title) = lower(?) DESC, ";
+            params.add(filter.q().strip());
+        }
         String sql = TRACK_SELECT + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
-                + " ORDER BY ar.sort_name, al.title_key NULLS LAST, t.disc_no NULLS FIRST, t.track_no NULLS FIRST, t.title, t.id"
+                + " ORDER BY " + exactFirst + "ar.sort_name, al.title_key NULLS LAST, t.disc_no NULLS FIRST, t.track_no NULLS FIRST, t.title, t.id"
                 + " LIMIT ? OFFSET ?";
         params.add(size);
         params.add((long) page * size);
         return query(sql, params, page, size, CatalogRepository::track, 31,
                 "SELECT count(*) FROM tracks t JOIN artists ar ON ar.id = t.artist_id LEFT JOIN albums al ON al.id = t.album_id "
                         + "LEFT JOIN artists aa ON aa.id = al.album_artist_id"
-                        + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where)));
+                        + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where)), countParams);
     }
 
     public Optional<TrackView> track(long id) {
@@ -194,6 +205,12 @@ public class CatalogRepository {
     }
 
     private <T> Page<T> query(String sql, List<Object> params, int page, int size, RowMapper<T> mapper, int totalColumn, String countSql) {
+        return query(sql, params, page, size, mapper, totalColumn, countSql, params.subList(0, Math.max(0, params.size() - 2)));
+    }
+
+    /** {@code countParams}: the parameters of {@code countSql}, which reads past the last page. */
+    private <T> Page<T> query(String sql, List<Object> params, int page, int size, RowMapper<T> mapper, int totalColumn, String countSql,
+            List<Object> countParams) {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.size(); i++) {
@@ -210,8 +227,8 @@ public class CatalogRepository {
             if (items.isEmpty() && countSql != null && page > 0) {
                 // past the last page the window count is not available
                 try (PreparedStatement count = c.prepareStatement(countSql)) {
-                    for (int i = 0; i < params.size() - 2; i++) {
-                        count.setObject(i + 1, params.get(i));
+                    for (int i = 0; i < countParams.size(); i++) {
+                        count.setObject(i + 1, countParams.get(i));
                     }
                     try (ResultSet rs = count.executeQuery()) {
                         rs.next();

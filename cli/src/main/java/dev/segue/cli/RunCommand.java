@@ -1,0 +1,94 @@
+package dev.segue.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A command that starts a run (scan, enrichment, analysis) and follows it to its end with a progress
+ * bar. When a run is already going (409: the scan's notification started enrichment and analysis, or
+ * the scheduler did), it attaches to that run and follows it instead, and says so.
+ */
+abstract class RunCommand implements Command {
+
+    private static final Set<String> ACTIVE = Set.of("queued", "running");
+
+    /** The service key ({@code library}) and the runs collection ({@code /api/scans}). */
+    abstract String service();
+
+    abstract String runsPath();
+
+    /** The listing of the latest runs, newest first. */
+    abstract String latestRunsQuery();
+
+    /** {@code scan}, {@code enrichment run}: how messages name a run. */
+    abstract String noun();
+
+    abstract Map<String, Object> body(Options options);
+
+    /** What the finished run did, for a person; the progress bar has already shown the counts. */
+    abstract void summarise(JsonNode run, Context context);
+
+    /** Exit status of a finished run: 0 only when it completed. */
+    int exitStatus(JsonNode run) {
+        return "completed".equals(run.path("status").asText()) ? 0 : 1;
+    }
+
+    @Override
+    public int run(Options options, Context context) throws InterruptedException {
+        Optional<String> positional = options.positionals().stream().findFirst();
+        if (positional.isPresent()) {
+            throw new UsageException("segue " + name() + " takes no argument '" + positional.get() + "'; see segue " + name() + " --help.");
+        }
+        SegueApi api = context.api();
+        String location;
+        JsonNode run;
+        try {
+            SegueApi.Answer started = api.post(service(), runsPath(), body(options));
+            run = started.body();
+            location = started.location() != null ? started.location() : runsPath() + "/" + run.path("id").asLong();
+            context.err().println("Started " + noun() + " " + run.path("id").asText() + ".");
+        } catch (SegueApi.ApiException e) {
+            if (e.status != 409) {
+                throw e;
+            }
+            Optional<JsonNode> active = activeRun(api);
+            if (active.isEmpty()) {
+                // it ended between our request and our look: start ours now
+                return run(options, context);
+            }
+            run = active.get();
+            location = runsPath() + "/" + run.path("id").asLong();
+            context.err().println("A " + noun() + " is already going" + startedBy(run) + ": attached to " + noun() + " "
+                    + run.path("id").asText() + ", following it to its end (Ctrl-C stops following, not the run).");
+        }
+        if (options.has("no-wait")) {
+            context.out().println(api.base(service()).resolve(location));
+            return 0;
+        }
+        JsonNode finished = new RunFollower(context, service()).follow(location, run);
+        summarise(finished, context);
+        return exitStatus(finished);
+    }
+
+    private Optional<JsonNode> activeRun(SegueApi api) {
+        JsonNode latest = api.get(service(), runsPath() + latestRunsQuery());
+        JsonNode runs = latest.isArray() ? latest : latest.path("items");
+        for (JsonNode candidate : runs) {
+            if (ACTIVE.contains(candidate.path("status").asText())) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String startedBy(JsonNode run) {
+        String trigger = run.path("trigger").asText("");
+        return switch (trigger) {
+            case "" -> "";
+            case "api" -> " (started through the API)";
+            default -> " (started by " + trigger + ")";
+        };
+    }
+}
