@@ -13,15 +13,20 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 /**
  * Asks sonic-service to analyse one track now. 404 (no such track) and 422 (cannot be analysed) are
  * answers, not failures; 5xx and connection errors are retried and, when they persist, open the breaker
- * so a struggling sonic-service is not hammered by every playlist request.
+ * so a struggling sonic-service is not hammered by every playlist request. The other methods are what the
+ * web app reaches through playlist-service: reads retried, starting and cancelling runs not.
  */
 @ApplicationScoped
 public class SonicClient {
 
-    private final SonicRestClient rest;
+    public static final String SERVICE = "sonic-service";
 
-    SonicClient(@RestClient SonicRestClient rest) {
+    private final SonicRestClient rest;
+    private final SonicWebRestClient web;
+
+    SonicClient(@RestClient SonicRestClient rest, @RestClient SonicWebRestClient web) {
         this.rest = rest;
+        this.web = web;
     }
 
     @Retry(maxRetries = 2, delay = 200, jitter = 100, retryOn = {WebApplicationException.class, ProcessingException.class},
@@ -43,6 +48,54 @@ public class SonicClient {
             }
             throw e;
         }
+    }
+
+    @Retry(maxRetries = 2, delay = 100, jitter = 50, maxDuration = 4000, retryOn = {WebApplicationException.class,
+            ProcessingException.class}, abortOn = CircuitBreakerOpenException.class)
+    @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.5, delay = 10_000,
+            failOn = {WebApplicationException.class, ProcessingException.class})
+    public JsonNode sonic(long trackId) {
+        return UpstreamCall.call(SERVICE, () -> web.sonic(trackId));
+    }
+
+    @Retry(maxRetries = 2, delay = 100, jitter = 50, maxDuration = 4000, retryOn = {WebApplicationException.class,
+            ProcessingException.class}, abortOn = CircuitBreakerOpenException.class)
+    @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.5, delay = 10_000,
+            failOn = {WebApplicationException.class, ProcessingException.class})
+    public JsonNode stats() {
+        return UpstreamCall.call(SERVICE, web::stats);
+    }
+
+    @Retry(maxRetries = 2, delay = 100, jitter = 50, maxDuration = 4000, retryOn = {WebApplicationException.class,
+            ProcessingException.class}, abortOn = CircuitBreakerOpenException.class)
+    @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.5, delay = 10_000,
+            failOn = {WebApplicationException.class, ProcessingException.class})
+    public JsonNode runs(int limit) {
+        return UpstreamCall.call(SERVICE, () -> web.runs(limit));
+    }
+
+    @Retry(maxRetries = 2, delay = 100, jitter = 50, maxDuration = 4000, retryOn = {WebApplicationException.class,
+            ProcessingException.class}, abortOn = CircuitBreakerOpenException.class)
+    @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.5, delay = 10_000,
+            failOn = {WebApplicationException.class, ProcessingException.class})
+    public JsonNode run(long id) {
+        return UpstreamCall.call(SERVICE, () -> web.run(id));
+    }
+
+    @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.5, delay = 10_000,
+            failOn = {WebApplicationException.class, ProcessingException.class})
+    public JsonNode startRun(JsonNode request) {
+        return UpstreamCall.call(SERVICE, () -> web.startRun(request));
+    }
+
+    @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.5, delay = 10_000,
+            failOn = {WebApplicationException.class, ProcessingException.class})
+    public JsonNode cancelRun(long id) {
+        return UpstreamCall.call(SERVICE, () -> web.cancelRun(id));
+    }
+
+    public JsonNode readiness() {
+        return Readiness.read(web::readiness);
     }
 
     private static String detail(Response response) {

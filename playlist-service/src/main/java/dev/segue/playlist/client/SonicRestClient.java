@@ -13,11 +13,10 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 /** sonic-service's one-track analysis; the vectors it writes are read from the database afterwards. */
 @RegisterRestClient(configKey = "sonic-service")
 @RegisterProvider(ApiKeyClientFilter.class)
-@Path("/api/tracks")
+@Produces(MediaType.APPLICATION_JSON)
 interface SonicRestClient {
 
     @POST
-    @Path("/{id}/analyze")
-    @Produces(MediaType.APPLICATION_JSON)
+    @Path("/api/tracks/{id}/analyze")
     JsonNode analyze(@PathParam("id") long trackId);
 }

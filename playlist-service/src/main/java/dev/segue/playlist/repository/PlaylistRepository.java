@@ -62,10 +62,37 @@ public class PlaylistRepository {
         p.notes = notes.isEmpty() ? null : String.join("\n", notes);
         p.createdAt = OffsetDateTime.now();
         p.persist();
+        insertTracks(p.id, entries);
+        return p.id;
+    }
+
+    /** Replaces a playlist's tracks (a new order, tracks removed); false when there is no such playlist. */
+    @Transactional
+    public boolean replaceTracks(long id, List<Entry> entries) {
+        if (Playlist.findById(id) == null) {
+            return false;
+        }
+        // a bulk delete runs at once, so the new positions do not collide with the old ones at flush
+        PlaylistTrack.delete("playlistId", id);
+        insertTracks(id, entries);
+        return true;
+    }
+
+    @Transactional
+    public boolean rename(long id, String name) {
+        Playlist p = Playlist.findById(id);
+        if (p == null) {
+            return false;
+        }
+        p.name = name;
+        return true;
+    }
+
+    private static void insertTracks(long playlistId, List<Entry> entries) {
         for (int i = 0; i < entries.size(); i++) {
             Entry e = entries.get(i);
             PlaylistTrack t = new PlaylistTrack();
-            t.playlistId = p.id;
+            t.playlistId = playlistId;
             t.position = i;
             t.trackId = e.trackId();
             t.sonicScore = toFloat(e.sonic());
@@ -76,7 +103,6 @@ public class PlaylistRepository {
             t.seed = e.seed();
             t.persist();
         }
-        return p.id;
     }
 
     private static Float toFloat(double x) {
@@ -146,7 +172,7 @@ public class PlaylistRepository {
                     Integer seconds = rs.wasNull() ? null : Math.round(ms / 1000f);
                     Scores scores = Scores.of(nullable(rs, 7), nullable(rs, 8), nullable(rs, 9), nullable(rs, 10));
                     out.add(new StoredTrack(new PlaylistEntryView(rs.getInt(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), seconds, scores, rs.getBoolean(11), rs.getBoolean(12)), rs.getString(13)));
+                            rs.getString(5), seconds, scores, rs.getBoolean(11), rs.getBoolean(12), List.of()), rs.getString(13)));
                 }
             }
         }

@@ -1,9 +1,11 @@
 package dev.segue.playlist.rest;
 
+import dev.segue.playlist.playlist.OrderRequest;
 import dev.segue.playlist.playlist.PathRequest;
 import dev.segue.playlist.playlist.PlaylistPage;
 import dev.segue.playlist.playlist.PlaylistRequest;
 import dev.segue.playlist.playlist.PlaylistView;
+import dev.segue.playlist.playlist.RenameRequest;
 import dev.segue.playlist.service.PlaylistService;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -13,6 +15,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -23,6 +26,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/api/playlists")
 @Produces(MediaType.APPLICATION_JSON)
@@ -74,6 +79,31 @@ public class PlaylistResource {
                 .type(M3U8 + ";charset=utf-8")
                 .header("Content-Disposition", "attachment; filename=\"playlist-" + id + ".m3u8\"")
                 .build();
+    }
+
+    @POST
+    @Path("/{id: \\d+}/order")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Reorder a playlist or leave tracks out; every transition is scored again")
+    @APIResponse(responseCode = "200", description = "The playlist in its new order, with new transition scores and reasons")
+    @APIResponse(responseCode = "400", description = "trackIds missing or empty")
+    @APIResponse(responseCode = "401", description = "An API key is configured and this request lacks it")
+    @APIResponse(responseCode = "404", description = "No such playlist")
+    @APIResponse(responseCode = "422", description = "A track that is not in the playlist, or one given twice")
+    public PlaylistView order(@PathParam("id") long id, @Valid @NotNull OrderRequest request) {
+        return service.reorder(id, request.trackIds());
+    }
+
+    @PATCH
+    @Path("/{id: \\d+}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Rename a playlist")
+    @APIResponse(responseCode = "200", description = "The renamed playlist")
+    @APIResponse(responseCode = "400", description = "name blank or longer than 200 characters")
+    @APIResponse(responseCode = "401", description = "An API key is configured and this request lacks it")
+    @APIResponse(responseCode = "404", description = "No such playlist")
+    public PlaylistView rename(@PathParam("id") long id, @Valid @NotNull RenameRequest request) {
+        return service.rename(id, request.name());
     }
 
     @DELETE

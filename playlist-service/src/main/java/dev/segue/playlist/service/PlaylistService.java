@@ -5,6 +5,7 @@ import dev.segue.playlist.client.AnalysisOutcome;
 import dev.segue.playlist.config.PlaylistConfig;
 import dev.segue.playlist.index.IndexService;
 import dev.segue.playlist.index.LibraryIndex;
+import dev.segue.playlist.index.Segment;
 import dev.segue.playlist.index.TrackInfo;
 import dev.segue.playlist.playlist.Constraints;
 import dev.segue.playlist.playlist.Entry;
@@ -20,12 +21,17 @@ import dev.segue.playlist.playlist.PlaylistView;
 import dev.segue.playlist.playlist.Scores;
 import dev.segue.playlist.playlist.SimilarView;
 import dev.segue.playlist.playlist.Weights;
+import dev.segue.playlist.playlist.Reasons;
+import dev.segue.playlist.repository.GenreRepository;
 import dev.segue.playlist.repository.PlaylistRepository;
 import dev.segue.playlist.similarity.Scorer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -42,11 +48,14 @@ public class PlaylistService {
     private final PlaylistRepository repository;
     private final PlaylistConfig config;
     private final M3uWriter m3u;
+    private final GenreRepository genres;
 
-    PlaylistService(IndexService indexService, SeedAnalysis seedAnalysis, PlaylistRepository repository, PlaylistConfig config) {
+    PlaylistService(IndexService indexService, SeedAnalysis seedAnalysis, PlaylistRepository repository, GenreRepository genres,
+                    PlaylistConfig config) {
         this.indexService = indexService;
         this.seedAnalysis = seedAnalysis;
         this.repository = repository;
+        this.genres = genres;
         this.config = config;
         this.m3u = new M3uWriter(config.m3u().pathRewrites().orElse(List.of()));
     }
@@ -149,8 +158,65 @@ public class PlaylistService {
         return new SimilarView(trackId, !scorer.sonicUsed(), notes, views);
     }
 
+    /** A stored playlist, each track with the reasons it is there (computed from the current index). */
     public PlaylistView find(long id) {
-        return repository.find(id).orElseThrow(() -> ProblemException.notFound("No playlist with id " + id + "."));
+        PlaylistView stored = repository.find(id).orElseThrow(() -> ProblemException.notFound("No playlist with id " + id + "."));
+        LibraryIndex index = indexService.current();
+        List<List<String>> reasons = new Reasons(index, genres.catalog()).explain(
+                stored.tracks().stream().map(t -> index.row(t.trackId())).toList(),
+                stored.tracks().stream().map(PlaylistEntryView::seed).toList());
+        List<PlaylistEntryView> tracks = new ArrayList<>();
+        for (int i = 0; i < stored.tracks().size(); i++) {
+            tracks.add(stored.tracks().get(i).withReasons(reasons.get(i)));
+        }
+        return new PlaylistView(stored.id(), stored.name(), stored.createdAt(), stored.genreOnly(), stored.notes(), stored.request(),
+                stored.trackCount(), stored.durationSeconds(), tracks);
+    }
+
+    /**
+     * Stores a new order of a playlist's tracks, some possibly left out, with each transition scored again
+     * (the previous track's end against this one's beginning); the other scores are the seeds' and stay.
+     */
+    public PlaylistView reorder(long id, List<Long> trackIds) {
+        List<PlaylistRepository.StoredTrack> stored = repository.tracks(id)
+                .orElseThrow(() -> ProblemException.notFound("No playlist with id " + id + "."));
+        Map<Long, PlaylistEntryView> byTrack = new HashMap<>();
+        stored.forEach(t -> byTrack.put(t.view().trackId(), t.view()));
+        Set<Long> seen = new HashSet<>();
+        for (long trackId : trackIds) {
+            if (!byTrack.containsKey(trackId)) {
+                throw ProblemException.unprocessable("Track " + trackId + " is not in playlist " + id
+                        + "; an order can only rearrange or leave out the playlist's own tracks.");
+            }
+            if (!seen.add(trackId)) {
+                throw ProblemException.unprocessable("Track " + trackId + " appears twice in the order; give each track once.");
+            }
+        }
+        LibraryIndex index = indexService.current();
+        List<Entry> entries = new ArrayList<>();
+        int previous = -1;
+        for (long trackId : trackIds) {
+            PlaylistEntryView v = byTrack.get(trackId);
+            int row = index.row(trackId);
+            double transition = entries.isEmpty() || previous < 0 || row < 0 || !index.hasSonic(previous) || !index.hasSonic(row)
+                    ? Double.NaN : index.sonic().similarity(previous, Segment.END, row, Segment.BEGINNING);
+            entries.add(new Entry(trackId, row, nan(v.scores().sonic()), nan(v.scores().genre()), transition,
+                    nan(v.scores().total()), v.sonicMissing(), v.seed()));
+            previous = row;
+        }
+        repository.replaceTracks(id, entries);
+        return find(id);
+    }
+
+    public PlaylistView rename(long id, String name) {
+        if (!repository.rename(id, name.strip())) {
+            throw ProblemException.notFound("No playlist with id " + id + ".");
+        }
+        return find(id);
+    }
+
+    private static double nan(Double score) {
+        return score == null ? Double.NaN : score;
     }
 
     public PlaylistPage page(int page, int size) {
@@ -246,7 +312,7 @@ public class PlaylistService {
     static PlaylistEntryView view(LibraryIndex index, int position, Entry e) {
         TrackInfo t = index.track(e.row());
         return new PlaylistEntryView(position, e.trackId(), t.title(), t.artist(), t.album(),
-                t.durationMs() == null ? null : Math.round(t.durationMs() / 1000f), Scores.of(e), e.sonicMissing(), e.seed());
+                t.durationMs() == null ? null : Math.round(t.durationMs() / 1000f), Scores.of(e), e.sonicMissing(), e.seed(), List.of());
     }
 
     private static int or(Integer value, int fallback) {

@@ -20,11 +20,14 @@ public final class GenreVectors {
     private final int[] start;
     private final int[] genre;
     private final float[] weight;
+    /** Dense genre number → genre id. */
+    private final long[] genreIds;
 
-    private GenreVectors(int[] start, int[] genre, float[] weight) {
+    private GenreVectors(int[] start, int[] genre, float[] weight, long[] genreIds) {
         this.start = start;
         this.genre = genre;
         this.weight = weight;
+        this.genreIds = genreIds;
     }
 
     /**
@@ -52,7 +55,9 @@ public final class GenreVectors {
                 weight[start[r] + i] = (float) (v.get(ids[i]) / norm);
             }
         }
-        return new GenreVectors(start, genre, weight);
+        long[] genreIds = new long[dense.size()];
+        dense.forEach((id, d) -> genreIds[d] = id);
+        return new GenreVectors(start, genre, weight, genreIds);
     }
 
     @SuppressWarnings("unchecked")
@@ -101,6 +106,37 @@ public final class GenreVectors {
             }
         }
         return Math.min(1.0, dot);
+    }
+
+    /** The genre id with the largest weight in a row's vector (its own genres outweigh inherited parents), or -1. */
+    public long topGenre(int row) {
+        int best = -1;
+        for (int i = start[row]; i < start[row + 1]; i++) {
+            if (best < 0 || weight[i] > weight[best]) {
+                best = i;
+            }
+        }
+        return best < 0 ? -1 : genreIds[genre[best]];
+    }
+
+    /** The genre ids two rows have in common (own or inherited), largest contribution to their similarity first. */
+    public List<Long> shared(int a, int b) {
+        List<long[]> common = new java.util.ArrayList<>();
+        int i = start[a];
+        int j = start[b];
+        while (i < start[a + 1] && j < start[b + 1]) {
+            if (genre[i] == genre[j]) {
+                common.add(new long[] {genreIds[genre[i]], Float.floatToIntBits(weight[i] * weight[j])});
+                i++;
+                j++;
+            } else if (genre[i] < genre[j]) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        common.sort((x, y) -> Float.compare(Float.intBitsToFloat((int) y[1]), Float.intBitsToFloat((int) x[1])));
+        return common.stream().map(c -> c[0]).toList();
     }
 
     public long estimatedBytes() {

@@ -15,6 +15,15 @@ public final class SonicVectors {
     private static final int S = Segment.COUNT;
     /** D² below which two segments count as the same audio: similarity above 0.995. */
     public static final double NEAR_IDENTICAL_D2 = 0.01;
+    /** For each vector position its index among the continuous features, -1 when it is not one. */
+    private static final int[] CONTINUOUS_INDEX = new int[Features.DIMENSIONS];
+
+    static {
+        java.util.Arrays.fill(CONTINUOUS_INDEX, -1);
+        for (int j = 0; j < C; j++) {
+            CONTINUOUS_INDEX[SonicMetric.CONTINUOUS[j]] = j;
+        }
+    }
 
     private final int rows;
     private final boolean[] present;
@@ -25,6 +34,8 @@ public final class SonicVectors {
     private final boolean[] major;
     private final float[] keyWeight;
     private final int analysed;
+    /** Per continuous feature: false when it has one value over the whole library (it then drops out of D²). */
+    private final boolean[] varies = new boolean[C];
 
     private SonicVectors(int rows, int analysed) {
         this.rows = rows;
@@ -80,6 +91,7 @@ public final class SonicVectors {
             // sqrt(weight) folded into the stored value: D² is then a plain sum of squares
             double w = Math.sqrt(SonicMetric.weight(SonicMetric.CONTINUOUS[j]));
             scale[j] = sd[j] > 1e-9f ? (float) (w / sd[j]) : 0f;
+            out.varies[j] = scale[j] > 0;
         }
         for (int row = 0; row < raw.length; row++) {
             float[] v = raw[row];
@@ -203,6 +215,55 @@ public final class SonicVectors {
     public double tempoBpm(int row) {
         float t = log2Tempo[row * S + Segment.AVERAGE.ordinal()];
         return Float.isNaN(t) ? Double.NaN : Math.pow(2, t);
+    }
+
+    /**
+     * The library z-score (mean 0, sd 1 over every analysed segment) of the feature at vector position
+     * {@code feature}; NaN for a position the metric does not compare as a z-score (tempo, key, confidences).
+     */
+    public double zScore(int row, Segment seg, int feature) {
+        int j = CONTINUOUS_INDEX[feature];
+        if (j < 0) {
+            return Double.NaN;
+        }
+        return z[(row * S + seg.ordinal()) * C + j] / Math.sqrt(SonicMetric.weight(feature));
+    }
+
+    /** False when the feature at {@code feature} has the same value throughout the library, so it tells nothing. */
+    public boolean varies(int feature) {
+        int j = CONTINUOUS_INDEX[feature];
+        return j >= 0 && varies[j];
+    }
+
+    /** Copies a segment's weighted z-scores, in {@link SonicMetric#CONTINUOUS} order: the space D² is measured in. */
+    public void weightedZ(int row, Segment seg, float[] out) {
+        System.arraycopy(z, (row * S + seg.ordinal()) * C, out, 0, C);
+    }
+
+    /** A segment's tempo in BPM, NaN when unknown. */
+    public double tempoBpm(int row, Segment seg) {
+        float t = log2Tempo[row * S + seg.ordinal()];
+        return Float.isNaN(t) ? Double.NaN : Math.pow(2, t);
+    }
+
+    public double tempoConfidence(int row, Segment seg) {
+        return tempoWeight[row * S + seg.ordinal()];
+    }
+
+    /** A segment's key as the pitch class of its tonic (C = 0), with {@link #major} its mode. */
+    public int keyTonic(int row, Segment seg) {
+        int rs = row * S + seg.ordinal();
+        // 7 is its own inverse modulo 12: undoes fifthsPosition
+        int relativeMajor = (fifths[rs] * 7) % 12;
+        return major[rs] ? relativeMajor : (relativeMajor + 9) % 12;
+    }
+
+    public boolean major(int row, Segment seg) {
+        return major[row * S + seg.ordinal()];
+    }
+
+    public double keyConfidence(int row, Segment seg) {
+        return keyWeight[row * S + seg.ordinal()];
     }
 
     /** Approximate heap bytes held by the arrays. */

@@ -1,0 +1,8 @@
+package dev.segue.playlist.playlist;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/** A playlist's new name. */
+public record RenameRequest(@NotBlank @Size(max = 200) String name) {
+}
