@@ -42,4 +42,16 @@ class ServiceEssentialsTest {
                 .body("status", equalTo(404))
                 .body("detail", containsString("/api/nothing-here"));
     }
+
+    @Test
+    void badRequestsAreProblemJsonNamingTheField() {
+        given().contentType("application/json").body("{\"scope\": \"all\", \"limit\": \"many\"}").post("/api/enrichment/runs")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].pointer", equalTo("/limit"))
+                .body("violations[0].message", containsString("Expected an integer"));
+        given().get("/api/enrichment/runs?limit=abc").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("limit"));
+    }
 }

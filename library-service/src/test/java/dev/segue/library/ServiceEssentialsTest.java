@@ -44,4 +44,18 @@ class ServiceEssentialsTest {
                 .body("status", equalTo(404))
                 .body("detail", containsString("/api/nothing-here"));
     }
+
+    @Test
+    void badRequestsAreProblemJsonNamingTheField() {
+        given().contentType("application/json").body("{\"rooot\": \"/music/Jazz\"}").post("/api/scans").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].pointer", equalTo("/rooot"))
+                .body("violations[0].allowed", hasItem("root"));
+        given().get("/api/scans?page=abc").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("page"));
+        given().get("/api/scans/abc").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("id"));
+    }
 }

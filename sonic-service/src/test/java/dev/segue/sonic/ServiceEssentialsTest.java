@@ -42,4 +42,16 @@ class ServiceEssentialsTest {
                 .body("status", equalTo(404))
                 .body("detail", containsString("/api/nothing-here"));
     }
+
+    @Test
+    void badRequestsAreProblemJsonNamingTheField() {
+        given().contentType("application/json").body("{\"scope\": \"trackIds\", \"trackIds\": \"abc\"}").post("/api/analysis/runs")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].pointer", equalTo("/trackIds"))
+                .body("violations[0].message", containsString("Expected an array"));
+        given().get("/api/analysis/runs/abc").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("id"));
+    }
 }
