@@ -4,7 +4,9 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 
 import dev.segue.testing.PostgresTestResource;
 import io.quarkus.test.common.TestResourceScope;
@@ -62,5 +64,17 @@ class ServiceEssentialsTest {
         given().get("/api/tracks/1/similar?limit=abc").then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("violations[0].field", equalTo("limit"));
+    }
+
+    @Test
+    void openApiStatesTheCodesTheServiceAnswers() {
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths.'/api/playlists'.post.responses.keySet()", hasItems("201", "400", "404", "422"))
+                .body("paths.'/api/playlists'.post.responses.keySet()", not(hasItem("200")))
+                .body("paths.'/api/playlists'.post.responses.'201'.headers.Location", notNullValue())
+                .body("paths.'/api/playlists'.post.responses.'400'.content.'application/problem+json'.schema.$ref",
+                        equalTo("#/components/schemas/Problem"))
+                .body("paths.'/api/playlists/{id}'.get.responses.'404'.content.'application/problem+json'", notNullValue());
+        given().get("/api/playlists/987654").then().statusCode(404).contentType("application/problem+json");
     }
 }

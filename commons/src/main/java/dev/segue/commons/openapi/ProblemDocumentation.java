@@ -19,7 +19,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * Makes every service's OpenAPI document state the errors it really answers: each 4xx/5xx is
  * {@code application/problem+json} with the {@link Problem} schema, and the answers every operation can
  * give (400 for a rejected body or parameter, 404 for an id that does not exist, 401 for a write without
- * the API key, 503 while the database is unavailable) are listed where an operation does not name them.
+ * the API key, 503 while the database is unavailable) are listed where an operation does not name them;
+ * a 201 or 202 carries its Location header.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class ProblemDocumentation implements OASFilter {
@@ -65,6 +66,12 @@ public class ProblemDocumentation implements OASFilter {
         for (Map.Entry<String, APIResponse> response : responses.getAPIResponses().entrySet()) {
             if (isError(response.getKey())) {
                 response.getValue().setContent(problemContent());
+            }
+            boolean created = "201".equals(response.getKey()) || "202".equals(response.getKey());
+            if (created && (response.getValue().getHeaders() == null || !response.getValue().getHeaders().containsKey("Location"))) {
+                response.getValue().addHeader("Location", OASFactory.createHeader()
+                        .description(response.getKey().equals("201") ? "The created resource" : "The run to poll")
+                        .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)).format("uri")));
             }
         }
     }
