@@ -4,7 +4,10 @@ import dev.segue.commons.problem.ProblemException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
+import com.fasterxml.jackson.annotation.JsonValue;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -12,6 +15,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.sql.SQLException;
+import java.util.List;
+import java.util.Locale;
 
 /** A test-only endpoint exercising the shared error mapping and access control. */
 @Path("/api/echo")
@@ -19,7 +24,16 @@ import java.sql.SQLException;
 @Consumes(MediaType.APPLICATION_JSON)
 public class EchoResource {
 
-    public record Message(@NotBlank String text, @Max(10) int repeat) {
+    public record Message(@NotBlank String text, @Max(10) int repeat, Mood mood, List<@Max(5) Integer> counts) {
+    }
+
+    public enum Mood {
+        CALM, BRIGHT;
+
+        @JsonValue
+        String json() {
+            return name().toLowerCase(Locale.ROOT);
+        }
     }
 
     @GET
@@ -34,7 +48,13 @@ public class EchoResource {
         if ("database-down".equals(text)) {
             throw new IllegalStateException("reading failed", new SQLException("Connection to localhost:5432 refused", "08001"));
         }
-        return new Message(text, 1);
+        return new Message(text, 1, null, null);
+    }
+
+    @GET
+    @Path("/number/{n}")
+    public Message number(@PathParam("n") long n, @QueryParam("times") @DefaultValue("1") int times) {
+        return new Message(String.valueOf(n), times, null, null);
     }
 
     @POST

@@ -1,6 +1,7 @@
 package dev.segue.commons;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
@@ -34,7 +35,109 @@ class ProblemResponsesTest {
     void malformedJsonIsABadRequestNotAServerError() {
         given().contentType(ContentType.JSON).body("{\"text\": ").post("/api/echo").then().statusCode(400)
                 .contentType("application/problem+json")
-                .body("detail", containsString("not valid JSON"));
+                .body("detail", containsString("not well-formed JSON"));
+    }
+
+    @Test
+    void malformedJsonSaysWhere() {
+        given().contentType(ContentType.JSON).body("{\"text\": \"a\",, }").post("/api/echo").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", containsString("line 1"));
+    }
+
+    @Test
+    void aWrongTypeNamesTheFieldAndTheExpectedType() {
+        given().contentType(ContentType.JSON).body("{\"text\":\"hi\",\"repeat\":\"abc\"}")
+                .post("/api/echo").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].pointer", equalTo("/repeat"))
+                .body("violations[0].field", equalTo("repeat"))
+                .body("violations[0].message", containsString("Expected an integer, got the string \"abc\""));
+    }
+
+    @Test
+    void numbersInStringsAndFractionsAreNotCoerced() {
+        for (String repeat : new String[] {"\"3\"", "2.5"}) {
+            given().contentType(ContentType.JSON).body("{\"text\":\"hi\",\"repeat\":" + repeat + "}")
+                    .post("/api/echo").then().statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("violations[0].pointer", equalTo("/repeat"));
+        }
+    }
+
+    @Test
+    void aWrongTypeInsideAnArrayPointsAtTheElement() {
+        given().contentType(ContentType.JSON).body("{\"text\":\"hi\",\"counts\":[1,{}]}")
+                .post("/api/echo").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].pointer", equalTo("/counts/1"))
+                .body("violations[0].message", containsString("got an object"));
+    }
+
+    @Test
+    void aScalarWhereAnArrayBelongsIsRejected() {
+        given().contentType(ContentType.JSON).body("{\"text\":\"hi\",\"counts\":\"abc\"}")
+                .post("/api/echo").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].pointer", equalTo("/counts"))
+                .body("violations[0].message", containsString("Expected an array"));
+    }
+
+    @Test
+    void aBodyOfTheWrongShapeIsRejected() {
+        given().contentType(ContentType.JSON).body("[1, 2]").post("/api/echo").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", containsString("Expected an object, got an array"));
+    }
+
+    @Test
+    void anUnknownFieldIsRejectedWithTheFieldsThatExist() {
+        given().contentType(ContentType.JSON).body("{\"text\":\"hi\",\"rpeat\":2}")
+                .post("/api/echo").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].pointer", equalTo("/rpeat"))
+                .body("violations[0].message", containsString("Unknown field 'rpeat'"))
+                .body("violations[0].allowed", hasItems("text", "repeat", "mood", "counts"));
+    }
+
+    @Test
+    void aBadEnumValueListsTheAllowedValues() {
+        given().contentType(ContentType.JSON).body("{\"text\":\"hi\",\"mood\":\"best\"}")
+                .post("/api/echo").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].pointer", equalTo("/mood"))
+                .body("violations[0].allowed", contains("calm", "bright"))
+                .body("detail", containsString("calm, bright"))
+                .body("detail", not(containsString("dev.segue")));
+    }
+
+    @Test
+    void aValidationFailureInsideAnArrayHasAPointer() {
+        given().contentType(ContentType.JSON).body("{\"text\":\"hi\",\"counts\":[1,9]}")
+                .post("/api/echo").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].pointer", equalTo("/counts/1"));
+    }
+
+    @Test
+    void aQueryParameterOfTheWrongTypeIsABadRequestNamingIt() {
+        given().get("/api/echo/number/3?times=abc").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("times"))
+                .body("detail", containsString("Query parameter 'times' must be an integer, got 'abc'"));
+    }
+
+    @Test
+    void aPathParameterOfTheWrongTypeIsABadRequestNamingIt() {
+        given().get("/api/echo/number/x1").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("n"))
+                .body("detail", containsString("Path parameter 'n' must be an integer"));
+    }
+
+    @Test
+    void anUnknownPathIsStillNotFound() {
+        given().get("/api/nothing-here").then().statusCode(404).contentType("application/problem+json");
     }
 
     @Test

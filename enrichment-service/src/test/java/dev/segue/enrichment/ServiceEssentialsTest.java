@@ -4,6 +4,9 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 
 import dev.segue.testing.PostgresTestResource;
 import io.quarkus.test.common.TestResourceScope;
@@ -41,5 +44,29 @@ class ServiceEssentialsTest {
                 .contentType("application/problem+json")
                 .body("status", equalTo(404))
                 .body("detail", containsString("/api/nothing-here"));
+    }
+
+    @Test
+    void badRequestsAreProblemJsonNamingTheField() {
+        given().contentType("application/json").body("{\"scope\": \"all\", \"limit\": \"many\"}").post("/api/enrichment/runs")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].pointer", equalTo("/limit"))
+                .body("violations[0].message", containsString("Expected an integer"));
+        given().get("/api/enrichment/runs?limit=abc").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("limit"));
+    }
+
+    @Test
+    void openApiStatesTheCodesTheServiceAnswers() {
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths.'/api/enrichment/runs'.post.responses.keySet()", hasItems("202", "400", "409"))
+                .body("paths.'/api/enrichment/runs'.post.responses.keySet()", not(hasItem("200")))
+                .body("paths.'/api/enrichment/runs'.post.responses.'202'.headers.Location", notNullValue())
+                .body("paths.'/api/enrichment/runs'.post.responses.'400'.content.'application/problem+json'.schema.$ref",
+                        equalTo("#/components/schemas/Problem"))
+                .body("paths.'/api/enrichment/runs/{id}'.get.responses.'404'.content.'application/problem+json'", notNullValue());
+        given().get("/api/enrichment/runs/987654").then().statusCode(404).contentType("application/problem+json");
     }
 }

@@ -4,6 +4,9 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 
 import dev.segue.testing.PostgresTestResource;
 import io.quarkus.test.common.TestResourceScope;
@@ -43,5 +46,31 @@ class ServiceEssentialsTest {
                 .contentType("application/problem+json")
                 .body("status", equalTo(404))
                 .body("detail", containsString("/api/nothing-here"));
+    }
+
+    @Test
+    void badRequestsAreProblemJsonNamingTheField() {
+        given().contentType("application/json").body("{\"rooot\": \"/music/Jazz\"}").post("/api/scans").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].pointer", equalTo("/rooot"))
+                .body("violations[0].allowed", hasItem("root"));
+        given().get("/api/scans?page=abc").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("page"));
+        given().get("/api/scans/abc").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("id"));
+    }
+
+    @Test
+    void openApiStatesTheCodesTheServiceAnswers() {
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths.'/api/scans'.post.responses.keySet()", hasItems("202", "400", "409"))
+                .body("paths.'/api/scans'.post.responses.keySet()", not(hasItem("200")))
+                .body("paths.'/api/scans'.post.responses.'202'.headers.Location", notNullValue())
+                .body("paths.'/api/scans'.post.responses.'400'.content.'application/problem+json'.schema.$ref",
+                        equalTo("#/components/schemas/Problem"))
+                .body("paths.'/api/scans/{id}'.get.responses.'404'.content.'application/problem+json'", notNullValue());
+        given().get("/api/scans/987654").then().statusCode(404).contentType("application/problem+json");
     }
 }

@@ -4,6 +4,9 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 
 import dev.segue.testing.PostgresTestResource;
 import io.quarkus.test.common.TestResourceScope;
@@ -42,5 +45,36 @@ class ServiceEssentialsTest {
                 .contentType("application/problem+json")
                 .body("status", equalTo(404))
                 .body("detail", containsString("/api/nothing-here"));
+    }
+
+    @Test
+    void badRequestsAreProblemJsonNamingTheField() {
+        given().contentType("application/json").body("{\"seeds\": \"abc\"}").post("/api/playlists").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].pointer", equalTo("/seeds"));
+        given().contentType("application/json").body("{\"seeds\": [1], \"ordering\": \"best\"}").post("/api/playlists")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].pointer", equalTo("/ordering"))
+                .body("violations[0].allowed", hasItem("transition"))
+                .body("detail", not(containsString("dev.segue")));
+        given().contentType("application/json").body("{\"seeds\": [1], \"sise\": 30}").post("/api/playlists").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].pointer", equalTo("/sise"));
+        given().get("/api/tracks/1/similar?limit=abc").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("limit"));
+    }
+
+    @Test
+    void openApiStatesTheCodesTheServiceAnswers() {
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths.'/api/playlists'.post.responses.keySet()", hasItems("201", "400", "404", "422"))
+                .body("paths.'/api/playlists'.post.responses.keySet()", not(hasItem("200")))
+                .body("paths.'/api/playlists'.post.responses.'201'.headers.Location", notNullValue())
+                .body("paths.'/api/playlists'.post.responses.'400'.content.'application/problem+json'.schema.$ref",
+                        equalTo("#/components/schemas/Problem"))
+                .body("paths.'/api/playlists/{id}'.get.responses.'404'.content.'application/problem+json'", notNullValue());
+        given().get("/api/playlists/987654").then().statusCode(404).contentType("application/problem+json");
     }
 }

@@ -12,8 +12,17 @@ public record Problem(URI type, String title, int status, String detail, URI ins
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
-    /** One rejected field of a request and why. */
-    public record Violation(String field, String message) {
+    /**
+     * One rejected part of a request and why. {@code field} names a body field (dotted) or a query or path
+     * parameter; {@code pointer} is the RFC 6901 JSON pointer into the body, absent for parameters;
+     * {@code allowed} lists the accepted values when there is a fixed set (enums, known field names).
+     */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record Violation(String field, String pointer, String message, List<String> allowed) {
+
+        public Violation(String field, String message) {
+            this(field, null, message, List.of());
+        }
     }
 
     public static Problem of(int status, String title, String detail) {

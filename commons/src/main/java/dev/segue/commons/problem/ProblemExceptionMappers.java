@@ -1,9 +1,13 @@
 package dev.segue.commons.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.segue.commons.database.DatabaseOutage;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -30,7 +34,7 @@ public class ProblemExceptionMappers {
     @ServerExceptionMapper
     public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
         List<Problem.Violation> violations = e.getConstraintViolations().stream()
-                .map(v -> new Problem.Violation(field(v), v.getMessage()))
+                .map(v -> new Problem.Violation(field(v), pointer(v), v.getMessage(), List.of()))
                 .sorted(Comparator.comparing(Problem.Violation::field))
                 .toList();
         String detail = violations.stream().map(v -> v.field() + ": " + v.message())
@@ -40,17 +44,34 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
-        return respond(new Problem(URI.create("about:blank"), "Bad Request", 400, unreadableJsonDetail(e), instance(uri), List.of()));
+        return badBody(e, uri);
+    }
+
+    // named explicitly: quarkus-rest-jackson maps this subtype itself, to an empty 400 without a content type
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e, UriInfo uri) {
+        return badBody(e, uri);
     }
 
     @ServerExceptionMapper
-    public Response webApplication(WebApplicationException e, UriInfo uri) {
+    public Response webApplication(WebApplicationException e, UriInfo uri, ResourceInfo resource) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return badBody(json, uri);
+        }
         Response.StatusType status = e.getResponse().getStatusInfo();
+        if ((status.getStatusCode() == 404 || status.getStatusCode() == 400) && e.getCause() != null && resource != null) {
+            // a query or path parameter the runtime could not convert (it answers 404 for those)
+            List<Problem.Violation> violations = ParameterProblems.violations(resource.getResourceMethod(), uri);
+            if (!violations.isEmpty()) {
+                String detail = violations.stream().map(Problem.Violation::message).reduce((a, b) -> a + " " + b).orElseThrow();
+                return respond(new Problem(URI.create("about:blank"), "Bad Request", 400, detail, instance(uri), violations));
+            }
+        }
         String detail = switch (status.getStatusCode()) {
             case 404 -> "No resource at " + uri.getPath() + ". See /q/swagger-ui for the endpoints.";
             case 405 -> "Method not allowed on " + uri.getPath() + ". See /q/swagger-ui for the endpoints.";
+            case 406 -> "This endpoint cannot answer in the media type asked for in Accept; ask for application/json.";
             case 415 -> "Unsupported content type: send application/json.";
-            case 400 -> e.getCause() instanceof JsonProcessingException json ? unreadableJsonDetail(json) : e.getMessage();
             default -> e.getMessage();
         };
         return respond(new Problem(URI.create("about:blank"), status.getReasonPhrase(), status.getStatusCode(), detail, instance(uri), List.of()));
@@ -70,8 +91,10 @@ public class ProblemExceptionMappers {
                 "The server failed to handle this request; the log has the details.", instance(uri), List.of()));
     }
 
-    private static String unreadableJsonDetail(JsonProcessingException e) {
-        return "The request body is not valid JSON for this endpoint: " + e.getOriginalMessage();
+    private static Response badBody(JsonProcessingException e, UriInfo uri) {
+        Problem.Violation violation = JsonProblems.violation(e);
+        return respond(new Problem(URI.create("about:blank"), "Bad Request", 400, JsonProblems.detail(violation), instance(uri),
+                List.of(violation)));
     }
 
     private static Response respond(Problem problem) {
@@ -80,6 +103,31 @@ public class ProblemExceptionMappers {
 
     private static URI instance(UriInfo uri) {
         return uri == null ? null : URI.create(uri.getPath());
+    }
+
+    /** "create.request.constraints.maxPerArtist" -> "/constraints/maxPerArtist"; null for a query or path parameter. */
+    private static String pointer(ConstraintViolation<?> violation) {
+        List<Path.Node> nodes = new java.util.ArrayList<>();
+        violation.getPropertyPath().forEach(nodes::add);
+        if (nodes.size() <= 2 || nodes.get(1).getKind() != ElementKind.PARAMETER) {
+            return null;
+        }
+        StringBuilder pointer = new StringBuilder();
+        for (Path.Node node : nodes.subList(2, nodes.size())) {
+            if (node.getIndex() != null) {
+                pointer.append('/').append(node.getIndex());
+            } else if (node.getKey() != null) {
+                pointer.append('/').append(escape(String.valueOf(node.getKey())));
+            }
+            if (node.getKind() != ElementKind.CONTAINER_ELEMENT && node.getName() != null) {
+                pointer.append('/').append(escape(node.getName()));
+            }
+        }
+        return pointer.toString();
+    }
+
+    private static String escape(String token) {
+        return token.replace("~", "~0").replace("/", "~1");
     }
 
     private static String field(ConstraintViolation<?> violation) {

@@ -21,6 +21,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/api/enrichment")
 @Produces(MediaType.APPLICATION_JSON)
@@ -38,6 +41,9 @@ public class EnrichmentRunResource {
     @POST
     @Path("/runs")
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "202", description = "Started; Location is the run to poll",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RunView.class)))
+    @APIResponse(responseCode = "409", description = "A run is already active; detail names it")
     public Response start(@Valid @NotNull RunRequest request, UriInfo uri) {
         RunView run = runs.start(request);
         return Response.accepted(run).location(uri.getBaseUriBuilder().path("api/enrichment/runs/{id}").build(run.id())).build();

@@ -3,6 +3,7 @@ package dev.segue.enrichment.run;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Starts an enrichment run.
@@ -13,7 +14,7 @@ import jakarta.validation.constraints.Pattern;
  * @param allTracks look up every track, not only those whose album and artist have no genres
  */
 public record RunRequest(
-        @NotNull @Pattern(regexp = "artists|albums|tracks|all", message = "must be one of artists, albums, tracks, all") String scope,
+        @Schema(enumeration = {"artists", "albums", "tracks", "all"}, examples = "all") @NotNull @Pattern(regexp = "artists|albums|tracks|all", message = "must be one of artists, albums, tracks, all") String scope,
         Boolean force,
         @Min(1) Integer limit,
         Boolean allTracks) {

@@ -17,6 +17,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/api/scans")
 @Produces(MediaType.APPLICATION_JSON)
@@ -31,6 +34,10 @@ public class ScanResource {
     /** Starts a scan in the background: 202 + Location of the run to poll. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "202", description = "Started; Location is the run to poll",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ScanRunView.class)))
+    @APIResponse(responseCode = "400", description = "root is not a folder inside a configured library root")
+    @APIResponse(responseCode = "409", description = "A scan of that folder is already running")
     public Response start(ScanRequest request, UriInfo uri) {
         String root = request == null || request.root() == null || request.root().isBlank() ? null : request.root();
         ScanRunView run = scans.start(root, "api");

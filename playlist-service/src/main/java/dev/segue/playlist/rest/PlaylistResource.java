@@ -27,6 +27,8 @@ import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/api/playlists")
@@ -43,6 +45,10 @@ public class PlaylistResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "201", description = "Built and stored; Location is the playlist",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlaylistView.class)))
+    @APIResponse(responseCode = "404", description = "A seed track does not exist")
+    @APIResponse(responseCode = "422", description = "The constraints leave too few tracks; detail says which to relax")
     public Response create(@Valid @NotNull PlaylistRequest request, UriInfo uri) {
         return created(service.create(request), uri);
     }
@@ -50,6 +56,10 @@ public class PlaylistResource {
     @POST
     @Path("/path")
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "201", description = "Built and stored; Location is the playlist",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlaylistView.class)))
+    @APIResponse(responseCode = "404", description = "from or to is not a track")
+    @APIResponse(responseCode = "422", description = "from or to has no sonic analysis, or no path of that size exists")
     public Response createPath(@Valid @NotNull PathRequest request, UriInfo uri) {
         return created(service.createPath(request), uri);
     }
@@ -108,6 +118,8 @@ public class PlaylistResource {
 
     @DELETE
     @Path("/{id: \\d+}")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "No such playlist")
     public Response delete(@PathParam("id") long id) {
         service.delete(id);
         return Response.noContent().build();

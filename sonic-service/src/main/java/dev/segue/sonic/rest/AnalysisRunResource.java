@@ -19,6 +19,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/api/analysis/runs")
 @Produces(MediaType.APPLICATION_JSON)
@@ -35,6 +38,9 @@ public class AnalysisRunResource {
 
     /** Starts a run: 202 + Location; 409 problem+json when a run is already active. */
     @POST
+    @APIResponse(responseCode = "202", description = "Started; Location is the run to poll",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnalysisRunView.class)))
+    @APIResponse(responseCode = "409", description = "A run is already active; detail names it")
     public Response start(@Valid @NotNull AnalysisRunRequest request, @jakarta.ws.rs.core.Context UriInfo uri) {
         AnalysisRunView run = runs.start(request);
         workers.wake();
