@@ -14,6 +14,9 @@ abstract class RunCommand implements Command {
 
     private static final Set<String> ACTIVE = Set.of("queued", "running");
 
+    /** A 409 whose run has ended by the time we look is asked again, this many times at most. */
+    private static final int START_ATTEMPTS = 3;
+
     /** The service key ({@code library}) and the runs collection ({@code /api/scans}). */
     abstract String service();
 
@@ -37,6 +40,10 @@ abstract class RunCommand implements Command {
 
     @Override
     public int run(Options options, Context context) throws InterruptedException {
+        return run(options, context, 1);
+    }
+
+    private int run(Options options, Context context, int attempt) throws InterruptedException {
         Optional<String> positional = options.positionals().stream().findFirst();
         if (positional.isPresent()) {
             throw new UsageException("segue " + name() + " takes no argument '" + positional.get() + "'; see segue " + name() + " --help.");
@@ -55,8 +62,12 @@ abstract class RunCommand implements Command {
             }
             Optional<JsonNode> active = activeRun(api);
             if (active.isEmpty()) {
+                if (attempt == START_ATTEMPTS) {
+                    throw new SegueApi.ApiException(e.status, e.getMessage() + " (yet no " + noun() + " is listed as going at "
+                            + api.base(service()).resolve(runsPath()) + ")");
+                }
                 // it ended between our request and our look: start ours now
-                return run(options, context);
+                return run(options, context, attempt + 1);
             }
             run = active.get();
             location = runsPath() + "/" + run.path("id").asLong();

@@ -124,6 +124,40 @@ class SegueCliTest {
     }
 
     @Test
+    void aRunThatEndedBeforeWeLookedIsStartedAgain() {
+        server.stubFor(post("/api/scans").inScenario("race").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(problem(409, "A scan of /music is already running")).willSetStateTo("ended"));
+        server.stubFor(post("/api/scans").inScenario("race").whenScenarioStateIs("ended")
+                .willReturn(accepted("/api/scans/9", "{\"id\":9,\"status\":\"running\"}")));
+        server.stubFor(get("/api/scans?size=20").willReturn(okJson("""
+                {"items":[{"id":8,"status":"completed"}],"page":0,"size":20,"total":1}""")));
+        server.stubFor(get("/api/scans/9").willReturn(okJson("{\"id\":9,\"status\":\"completed\",\"processed\":3,\"discovered\":3}")));
+
+        assertThat(cli.run("scan")).isZero();
+        assertThat(err()).contains("Started scan 9.");
+    }
+
+    @Test
+    void aConflictWithoutARunGoingIsAFailureNotALoop() {
+        server.stubFor(post("/api/enrichment/runs").willReturn(problem(409, "An enrichment run is already active")));
+        server.stubFor(get("/api/enrichment/runs?limit=20").willReturn(okJson("[]")));
+
+        assertThat(cli.run("enrich")).isEqualTo(1);
+        assertThat(err()).contains("error: HTTP 409: An enrichment run is already active (yet no enrichment run is listed as going");
+        server.verify(3, postRequestedFor(urlEqualTo("/api/enrichment/runs")));
+    }
+
+    @Test
+    void aServiceThatGoesAwayWhileARunIsFollowedIsOneLineAndExitsNonZero() {
+        server.stubFor(post("/api/analysis/runs").willReturn(accepted("/api/analysis/runs/5", "{\"id\":5,\"status\":\"running\"}")));
+        server.stubFor(get("/api/analysis/runs/5").willReturn(aResponse().withFault(
+                com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER)));
+
+        assertThat(cli.run("analyze")).isEqualTo(1);
+        assertThat(err()).contains("error: sonic-service at ").doesNotContain("Exception\n\tat ");
+    }
+
+    @Test
     void enrichmentShowsAnUnreachableSourceWithItsCause() {
         server.stubFor(post("/api/enrichment/runs").willReturn(problem(409, "An enrichment run is already active (run 1)")));
         server.stubFor(get("/api/enrichment/runs?limit=20").willReturn(okJson("[{\"id\":1,\"status\":\"running\",\"progress\":{}}]")));
