@@ -1,5 +1,6 @@
 // Every call goes to playlist-service's own origin: the browser never needs another port.
 const KEY = 'segue.apiKey';
+let asking = null;
 
 export class Problem extends Error {
   constructor(status, detail, body) {
@@ -48,7 +49,9 @@ export async function request(method, path, body, { raw = false, asked = false }
   if (response.status === 401 && !asked) {
     const problem = await problemOf(response);
     sessionStorage.removeItem(KEY);
-    const entered = await askKey(problem.message);
+    // requests refused together share one question
+    asking ||= askKey(problem.message).finally(() => { asking = null; });
+    const entered = await asking;
     if (!entered) throw problem;
     return request(method, path, body, { raw, asked: true });
   }

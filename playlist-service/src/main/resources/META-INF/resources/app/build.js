@@ -72,7 +72,7 @@ export async function show(main) {
     };
   }
 
-  async function show(playlist) {
+  function present(playlist) {
     if (!playlist) return;
     result.replaceChildren(playlistView(playlist));
     result.querySelector('h2').setAttribute('tabindex', '-1');
@@ -89,17 +89,15 @@ export async function show(main) {
       bpmWindow: value('bpmWindow'),
     };
     if (mode.value === 'size') body.size = length; else body.targetMinutes = length;
-    await show(await guard(() => post('/api/playlists', body)));
+    present(await guard(() => post('/api/playlists', body)));
   }
 
   async function path() {
     const list = seeds();
     if (list.length < 2) { query.focus(); return; }
     const size = mode.value === 'size' ? value('length') : undefined;
-    await show(await guard(() => post('/api/playlists/path', {
+    present(await guard(() => post('/api/playlists/path', {
       ...common(), from: list[0].id, to: list[list.length - 1].id, size: size === undefined ? undefined : Math.max(3, Math.min(200, size)),
     })));
   }
-
-  return { build, path };
 }

@@ -42,7 +42,8 @@ async function refresh() {
     part('readiness', () => get('/api/status'), renderStatus),
   ]);
   if (mine !== root) return;
-  document.body.dataset.homeReady = 'true';
+  // when the first counts, runs and readiness are on screen (the browser test's "interactive" budget)
+  document.body.dataset.homeReady ||= String(Math.round(performance.now()));
   timer = setTimeout(refresh, running ? 1000 : 5000);
 }
 
