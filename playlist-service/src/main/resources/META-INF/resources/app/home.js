@@ -1,0 +1,145 @@
+import { get, post, del } from './api.js';
+import { el, guard, num, pct, duration, progress, showError } from './ui.js';
+
+let timer = null;
+let root = null;
+
+export function leave() {
+  clearTimeout(timer);
+  timer = null;
+  root = null;
+}
+
+export async function show(main) {
+  root = el('div', el('h1', 'Home'),
+    el('section', { 'aria-labelledby': 'h-runs' }, el('h2', { id: 'h-runs' }, 'Runs'), el('div', { id: 'runs' }, 'Loading…')),
+    el('section', { 'aria-labelledby': 'h-lib' }, el('h2', { id: 'h-lib' }, 'Library'), el('div', { id: 'counts' }, 'Loading…')),
+    el('section', { 'aria-labelledby': 'h-status' }, el('h2', { id: 'h-status' }, 'Services'), el('div', { id: 'readiness' }, 'Loading…')));
+  main.append(root);
+  await refresh();
+}
+
+// Each part is loaded on its own: one service down must not blank the others.
+async function part(id, load, render) {
+  const box = root && root.querySelector(`#${id}`);
+  if (!box) return;
+  try {
+    box.replaceChildren(render(await load()));
+  } catch (e) {
+    box.replaceChildren(el('p.bad', e.message));
+  }
+}
+
+async function refresh() {
+  const mine = root;
+  const [running] = await Promise.all([
+    runsPart(),
+    part('counts', () => Promise.all([
+      get('/api/stats'),
+      get('/api/enrichment/stats').catch(e => ({ error: e.message })),
+      get('/api/analysis/stats').catch(e => ({ error: e.message })),
+    ]), renderCounts),
+    part('readiness', () => get('/api/status'), renderStatus),
+  ]);
+  if (mine !== root) return;
+  // when the first counts, runs and readiness are on screen (the browser test's "interactive" budget)
+  document.body.dataset.homeReady ||= String(Math.round(performance.now()));
+  timer = setTimeout(refresh, running ? 1000 : 5000);
+}
+
+function card(label, value, note) {
+  return el('div.card', el('span.muted', label), el('b', value), note ? el('small.muted', note) : null);
+}
+
+function renderCounts([stats, enrichment, analysis]) {
+  const formats = Object.entries(stats.byFormat || {}).map(([f, n]) => `${f} ${num(n)}`).join(', ');
+  const cov = enrichment.entities || {};
+  const analysed = analysis.error ? null : analysis.analysed / Math.max(1, analysis.presentTracks);
+  return el('div',
+    el('div.cards',
+      card('Tracks', num(stats.tracks), duration(stats.totalDurationMs / 1000)),
+      card('Albums', num(stats.albums)),
+      card('Artists', num(stats.artists)),
+      card('Missing', num(stats.missing)),
+      card('Genres (artists)', enrichment.error ? '–' : pct(cov.artists && cov.artists.coverage), enrichment.error),
+      card('Genres (albums)', enrichment.error ? '–' : pct(cov.albums && cov.albums.coverage)),
+      card('Analysed', analysis.error ? '–' : pct(analysed),
+        analysis.error || `${num(analysis.analysed)} of ${num(analysis.presentTracks)}, ${num(analysis.failed)} failed`)),
+    el('p.muted', formats ? `Formats: ${formats}` : 'No tracks yet: start a scan above.'));
+}
+
+function renderStatus(status) {
+  return el('table', el('thead', el('tr', el('th', 'Service'), el('th', 'Status'), el('th', 'Why'))),
+    el('tbody', status.services.map(s => el('tr', { 'data-service': s.service },
+      el('td', s.service),
+      el('td', el(s.status === 'UP' ? 'span.ok' : 'span.bad', s.status)),
+      el('td', s.reason || (s.notes && s.notes.length ? s.notes.join('; ') : ''))))));
+}
+
+const KINDS = [
+  { id: 'scan', label: 'Scan', list: () => get('/api/scans?page=0&size=1').then(p => p.items), start: '/api/scans', body: {},
+    cancel: null, line: r => `${num(r.processed)} of ${num(r.discovered)} files, ${num(r.newTracks)} new, ${num(r.errors)} errors`
+      + rate(r.filesPerSecond, 'files/s', r.etaSeconds), done: r => [r.processed, r.discovered] },
+  { id: 'enrichment', label: 'Genres', list: () => get('/api/enrichment/runs?limit=1'), start: '/api/enrichment/runs',
+    body: { scope: 'all' }, cancel: id => `/api/enrichment/runs/${id}`, line: enrichmentLine, done: enrichmentDone },
+  { id: 'analysis', label: 'Sound analysis', list: () => get('/api/analysis/runs?limit=1'), start: '/api/analysis/runs',
+    body: { scope: 'pending' }, cancel: id => `/api/analysis/runs/${id}`,
+    line: r => `${num(r.done)} of ${num(r.total)} tracks, ${num(r.failed)} failed` + rate(r.tracksPerSecond, 'tracks/s', r.etaSeconds),
+    done: r => [r.done + r.failed, r.total] },
+];
+
+function rate(perSecond, unit, eta) {
+  const parts = [];
+  if (perSecond) parts.push(`${perSecond.toFixed(1)} ${unit}`);
+  if (eta !== null && eta !== undefined) parts.push(`ETA ${duration(eta)}`);
+  return parts.length ? ` · ${parts.join(' · ')}` : '';
+}
+
+function enrichmentLine(r) {
+  return Object.entries(r.progress || {}).map(([source, p]) =>
+    `${source}: ${p.state}${p.total ? ` ${num(p.done)}/${num(p.total)}` : ''}${p.errors ? `, ${p.errors} errors` : ''}`
+    + (p.message ? ` (${p.message})` : '') + (p.state === 'running' ? rate(p.ratePerSecond, '/s', p.etaSeconds) : '')).join(' · ');
+}
+
+function enrichmentDone(r) {
+  let done = 0, total = 0;
+  for (const p of Object.values(r.progress || {})) { done += p.done || 0; total += p.total || 0; }
+  return [done, total];
+}
+
+const active = s => s === 'running' || s === 'queued' || s === 'pending';
+
+async function runsPart() {
+  const box = root && root.querySelector('#runs');
+  if (!box) return false;
+  let anyRunning = false;
+  const rows = await Promise.all(KINDS.map(async kind => {
+    try {
+      const [run] = await kind.list();
+      const running = run && active(run.status);
+      anyRunning ||= running;
+      const [done, total] = run ? kind.done(run) : [0, 0];
+      return el('tr', { 'data-run': kind.id, 'data-status': run ? run.status : 'none' },
+        el('th', { scope: 'row' }, kind.label),
+        el('td', run ? `${run.status}` : 'never run'),
+        el('td', run ? [progress(done, total, `${kind.label} progress`), el('small.muted', kind.line(run)),
+          run.message ? el('small.bad', ` ${run.message}`) : null] : ''),
+        el('td', running
+          ? (kind.cancel ? el('button', { onclick: () => act(() => del(kind.cancel(run.id))) }, `Cancel ${kind.label.toLowerCase()}`) : '')
+          : el('button', { onclick: () => act(() => post(kind.start, kind.body)) }, `Start ${kind.label.toLowerCase()}`)));
+    } catch (e) {
+      return el('tr', { 'data-run': kind.id, 'data-status': 'unavailable' }, el('th', { scope: 'row' }, kind.label),
+        el('td', { colspan: '3' }, el('span.bad', e.message)));
+    }
+  }));
+  box.replaceChildren(el('table', el('tbody', rows)));
+  return anyRunning;
+}
+
+async function act(action) {
+  await guard(action);
+  clearTimeout(timer);
+  await runsPart().catch(showError);
+  timer = setTimeout(refresh, 500);
+}
+
