@@ -1,0 +1,177 @@
+package dev.segue.playlist.delivery;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * The servers of the delivery tests: a real MPD (Debian's {@code mpd}) on a free port with a temporary music
+ * directory of real FLAC files and a temporary playlist directory, a WireMock standing in for Plex, and a
+ * playlist folder. The secrets reach playlist-service as configuration, as the environment would.
+ */
+public class MediaServers implements QuarkusTestResourceLifecycleManager {
+
+    static final String MPD_SECRET = "mpd-pass-7f3e";
+    static final String PLEX_SECRET = "plex-token-91ab";
+    /** The library folder in MPD's music directory; Segue sees it as {@code /music/<tag>/...}. */
+    static final String TAG = "lib-" + UUID.randomUUID().toString().substring(0, 8);
+    /** Files in MPD's music directory: name, artist, title, seconds. */
+    static final List<String[]> FILES = List.of(
+            new String[] {"one.flac", "Ada", "First Light", "3"},
+            new String[] {"two.flac", "Ada", "Second Wind", "4"},
+            new String[] {"three.flac", "Bea", "Third Rail", "5"},
+            new String[] {"tagged.flac", "Cyd", "Found By Tags", "3"});
+
+    static Path root;
+    static Path mpdPlaylists;
+    static Path folder;
+    static int mpdPort;
+    static WireMockServer plex;
+    private static Process mpd;
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            root = Files.createTempDirectory("segue-delivery");
+            Path music = Files.createDirectories(root.resolve("music").resolve(TAG));
+            mpdPlaylists = Files.createDirectories(root.resolve("playlists"));
+            folder = Files.createDirectories(root.resolve("folder"));
+            for (String[] f : FILES) {
+                run("ffmpeg", "-loglevel", "error", "-f", "lavfi", "-i", "sine=f=440:d=" + f[3], "-metadata", "artist=" + f[1],
+                        "-metadata", "title=" + f[2], music.resolve(f[0]).toString());
+            }
+            mpdPort = freePort();
+            Path conf = root.resolve("mpd.conf");
+            Files.writeString(conf, """
+                    music_directory "%s"
+                    playlist_directory "%s"
+                    db_file "%s"
+                    bind_to_address "127.0.0.1"
+                    port "%d"
+                    password "%s@read,add,control,admin"
+                    zeroconf_enabled "no"
+                    audio_output {
+                      type "null"
+                      name "null"
+                    }
+                    """.formatted(root.resolve("music"), mpdPlaylists, root.resolve("mpd.db"), mpdPort, MPD_SECRET));
+            mpd = new ProcessBuilder("mpd", "--no-daemon", "--stderr", conf.toString())
+                    .redirectErrorStream(true).redirectOutput(root.resolve("mpd.log").toFile()).start();
+            updateDatabase();
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not start MPD", e);
+        }
+        plex = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        plex.start();
+        return Map.of("SEGUE_TARGET_MPD_SECRET", MPD_SECRET, "SEGUE_TARGET_PLEX_SECRET", PLEX_SECRET);
+    }
+
+    /** Sends commands (after the password) and returns the answer lines of the last one. */
+    static List<String> mpd(String... commands) {
+        try (Socket s = new Socket("127.0.0.1", mpdPort)) {
+            s.setSoTimeout(5000);
+            BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
+            OutputStream out = s.getOutputStream();
+            in.readLine();
+            List<String> lines = new ArrayList<>();
+            List<String> all = new ArrayList<>(List.of("password \"" + MPD_SECRET + "\""));
+            all.addAll(List.of(commands));
+            for (String c : all) {
+                lines = new ArrayList<>();
+                out.write((c + "\n").getBytes(StandardCharsets.UTF_8));
+                out.flush();
+                for (String line = in.readLine(); line != null && !line.equals("OK"); line = in.readLine()) {
+                    if (line.startsWith("ACK")) {
+                        throw new IllegalStateException(line);
+                    }
+                    lines.add(line);
+                }
+            }
+            return lines;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void updateDatabase() {
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (true) {
+            try {
+                mpd("update");
+                break;
+            } catch (IllegalStateException notYet) {
+                if (System.currentTimeMillis() > deadline) {
+                    throw new IllegalStateException("MPD did not start: see " + root.resolve("mpd.log"), notYet);
+                }
+                sleep();
+            }
+        }
+        while (mpd("status").stream().anyMatch(l -> l.startsWith("updating_db"))) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new IllegalStateException("MPD did not finish its database update");
+            }
+            sleep();
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static void run(String... command) throws IOException {
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (p.waitFor() != 0) {
+                throw new IOException(String.join(" ", command) + " failed: " + out);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (mpd != null) {
+            mpd.destroy();
+            mpd = null;
+        }
+        if (plex != null) {
+            plex.stop();
+            plex = null;
+        }
+        if (root != null) {
+            try (Stream<Path> files = Files.walk(root)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException ignored) {
+                // a temp directory left behind is harmless
+            }
+        }
+    }
+}
