@@ -48,6 +48,15 @@ public final class Cluster {
         return id;
     }
 
+    /** Another file of track {@code of}'s recording: its length and sound, under {@code title}. */
+    public long addCopy(String title, long artist, int of) {
+        long id = data.track(title, artist, null, 180 + 7 * of);
+        data.trackGenre(id, genre, 1.0);
+        data.analysis(id, sound(of));
+        tracks.add(id);
+        return id;
+    }
+
     public float[] sound(int i) {
         return TestData.features(loudness + 0.1 * i, centroid + 15 * i, tempo + 0.2 * i, key);
     }

@@ -113,14 +113,16 @@ class PlaylistResourceTest {
     void sameRecordingAppearsOnceAndTheSeedOnce() {
         Cluster cluster = new Cluster(data, 5, 5);
         long seedArtist = cluster.artists.get(0);
-        long copyOfSeed = cluster.add("TRACK 0 (Remastered 2009)", seedArtist, true);
+        long copyOfSeed = cluster.addCopy("TRACK 0 (Remastered 2009)", seedArtist, 0);
         long other = cluster.add("Twice", cluster.artists.get(1), true);
-        long otherCopy = cluster.add("twice", cluster.artists.get(1), true);
+        long otherCopy = cluster.addCopy("twice", cluster.artists.get(1), cluster.tracks.size() - 1);
+        // the same title by the same artist, but a different song: another length and sound
+        long sameTitle = cluster.add("Twice", cluster.artists.get(1), true);
         refresh();
-        JsonPath body = create(request("seeds", List.of(cluster.tracks.get(0)), "size", 6, "maxPerArtist", 5))
+        JsonPath body = create(request("seeds", List.of(cluster.tracks.get(0)), "size", 7, "maxPerArtist", 5, "artistGap", 0))
                 .then().statusCode(201).extract().jsonPath();
         List<Long> tracks = body.getList("tracks.trackId", Long.class);
-        assertThat(tracks).doesNotContain(copyOfSeed).containsOnlyOnce(cluster.tracks.get(0));
+        assertThat(tracks).doesNotContain(copyOfSeed).containsOnlyOnce(cluster.tracks.get(0)).contains(sameTitle);
         assertThat(tracks.stream().filter(t -> t == other || t == otherCopy)).hasSize(1);
     }
 
@@ -129,7 +131,12 @@ class PlaylistResourceTest {
         Cluster cluster = new Cluster(data, 4, 4);
         long unanalysed = cluster.add("Not analysed", cluster.artists.get(1), false);
         refresh();
-        JsonPath body = create(request("seeds", List.of(cluster.tracks.get(0)), "size", 5))
+        JsonPath byDefault = create(request("seeds", List.of(cluster.tracks.get(0)), "size", 4))
+                .then().statusCode(201).extract().jsonPath();
+        assertThat(byDefault.getList("tracks.trackId", Long.class)).doesNotContain(unanalysed);
+        assertThat(byDefault.getList("notes", String.class)).anySatisfy(n -> assertThat(n)
+                .contains("tracks without a sonic analysis").contains("includeUnanalysed=true"));
+        JsonPath body = create(request("seeds", List.of(cluster.tracks.get(0)), "size", 5, "includeUnanalysed", true))
                 .then().statusCode(201).extract().jsonPath();
         List<Map<String, Object>> tracks = body.getList("tracks");
         Map<String, Object> flagged = tracks.stream().filter(t -> ((Number) t.get("trackId")).longValue() == unanalysed)

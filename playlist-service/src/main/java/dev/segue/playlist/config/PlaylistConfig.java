@@ -43,6 +43,10 @@ public interface PlaylistConfig {
         @WithDefault("0")
         int albumGap();
 
+        /** Shorter tracks (jingles, sound effects) are left out unless a request asks for them; a seed always counts. */
+        @WithDefault("30")
+        int minTrackSeconds();
+
         @WithDefault("20")
         int similarLimit();
 

@@ -7,9 +7,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -29,6 +31,7 @@ public final class IndexBuilder {
 
     private final Map<Long, TrackInfo> tracks = new HashMap<>();
     private final Map<Long, float[]> vectors = new HashMap<>();
+    private final Set<Long> analysisFailed = new HashSet<>();
     private final Map<GenreLevel, Map<Long, GenreRows>> genres = new EnumMap<>(GenreLevel.class);
     private Map<Long, Long> genreParents = Map.of();
     private int analyzerVersion;
@@ -53,14 +56,22 @@ public final class IndexBuilder {
             throw new IllegalArgumentException("expected " + VECTOR_LENGTH + " values, got " + raw.length);
         }
         vectors.put(trackId, raw);
+        analysisFailed.remove(trackId);
     }
 
     public void removeVectors(long trackId) {
         vectors.remove(trackId);
     }
 
+    /** The track's analysis failed or its format is unsupported: it has no vectors and will get none by retrying. */
+    public void markAnalysisFailed(long trackId) {
+        vectors.remove(trackId);
+        analysisFailed.add(trackId);
+    }
+
     public void clearVectors() {
         vectors.clear();
+        analysisFailed.clear();
     }
 
     public void setAnalyzerVersion(int analyzerVersion) {
@@ -109,17 +120,30 @@ public final class IndexBuilder {
         long[] ids = tracks.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
         TrackInfo[] infos = new TrackInfo[ids.length];
         int[] recording = new int[ids.length];
+        long[] artistGroup = new long[ids.length];
+        long[] albumGroup = new long[ids.length];
+        boolean[] failed = new boolean[ids.length];
         float[][] raw = new float[ids.length][];
         List<Map<Long, Float>> effective = new ArrayList<>(ids.length);
         Map<String, Integer> recordings = new HashMap<>();
+        Map<String, Integer> folders = new HashMap<>();
         for (int r = 0; r < ids.length; r++) {
             TrackInfo t = tracks.get(ids[r]);
             infos[r] = t;
-            recording[r] = recordings.computeIfAbsent(recordingKey(t.artist(), t.title()), k -> recordings.size());
+            // no artist: the folder is what the tracks have in common, never the placeholder artist
+            String by = t.artistKnown() ? t.artist() : t.folder();
+            recording[r] = recordings.computeIfAbsent(recordingKey(by, t.title()), k -> recordings.size());
+            artistGroup[r] = t.artistKnown() ? t.artistId() : -t.id();
+            if (t.albumId() != null) {
+                albumGroup[r] = t.albumId();
+            } else if (!t.artistKnown()) {
+                albumGroup[r] = -1 - folders.computeIfAbsent(t.folder(), k -> folders.size());
+            }
+            failed[r] = analysisFailed.contains(ids[r]);
             raw[r] = vectors.get(ids[r]);
             effective.add(effectiveGenres(t));
         }
-        return new LibraryIndex(ids, infos, recording, SonicVectors.standardise(raw),
+        return new LibraryIndex(ids, infos, recording, artistGroup, albumGroup, failed, SonicVectors.standardise(raw),
                 GenreVectors.build(effective, genreParents), analyzerVersion, Instant.now());
     }
 
@@ -128,7 +152,7 @@ public final class IndexBuilder {
         if (rows == null && t.albumId() != null) {
             rows = genres.get(GenreLevel.ALBUM).get(t.albumId());
         }
-        if (rows == null) {
+        if (rows == null && t.artistKnown()) {
             rows = genres.get(GenreLevel.ARTIST).get(t.artistId());
         }
         return rows == null ? Map.of() : rows.combined();

@@ -141,7 +141,8 @@ public class IndexService {
         boolean full = tracksSeen.equals(EPOCH);
         String sql = """
                 SELECT t.id, t.title, t.artist_id, ar.name, t.album_id, al.title, t.duration_ms, t.file_path, t.status,
-                       GREATEST(t.updated_at, ar.updated_at, COALESCE(al.updated_at, t.updated_at))
+                       GREATEST(t.updated_at, ar.updated_at, COALESCE(al.updated_at, t.updated_at)),
+                       t.artist_source IS DISTINCT FROM 'none'
                 FROM tracks t JOIN artists ar ON ar.id = t.artist_id LEFT JOIN albums al ON al.id = t.album_id
                 """ + (full ? "WHERE t.status = 'present'"
                 : "WHERE t.updated_at > ? OR ar.updated_at > ? OR al.updated_at > ?");
@@ -171,7 +172,7 @@ public class IndexService {
                     int duration = rs.getInt(7);
                     Integer durationMs = rs.wasNull() ? null : duration;
                     builder.putTrack(new TrackInfo(id, rs.getString(2), rs.getLong(3), rs.getString(4), album,
-                            rs.getString(6), durationMs, rs.getString(8)));
+                            rs.getString(6), durationMs, rs.getString(8), rs.getBoolean(11)));
                 }
             }
         }
@@ -270,7 +271,7 @@ public class IndexService {
             }
         }
         for (long id : failed) {
-            builder.removeVectors(id);
+            builder.markAnalysisFailed(id);
         }
         loaded.forEach((id, raw) -> {
             if (segmentsSeen.get(id) == (1 << Segment.COUNT) - 1) {

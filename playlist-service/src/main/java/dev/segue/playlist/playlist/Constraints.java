@@ -15,15 +15,16 @@ import java.util.Set;
  * @param minTrackSeconds null = no lower bound; a track of unknown length fails any bound
  * @param bpmWindow       null = any tempo; else within ± this many BPM of the seed, octave-folded
  * @param partialAllowed  true to return fewer tracks than asked instead of refusing (neighbour lists)
+ * @param includeUnanalysed false to leave tracks without a sonic analysis out when sound takes part
  */
 public record Constraints(int size, int targetSeconds, int maxPerArtist, int artistGap, int albumGap,
                           Integer minTrackSeconds, Integer maxTrackSeconds, Double bpmWindow,
                           Set<Long> excludeTrackIds, Ordering ordering,
-                          boolean partialAllowed) {
+                          boolean partialAllowed, boolean includeUnanalysed) {
 
     /** A best-first neighbour list of up to {@code size} tracks, seeds included, with no other rule. */
     public static Constraints neighbours(int size) {
-        return new Constraints(size, 0, Integer.MAX_VALUE, 0, 0, null, null, null, Set.of(), Ordering.SCORE, true);
+        return new Constraints(size, 0, Integer.MAX_VALUE, 0, 0, null, null, null, Set.of(), Ordering.SCORE, true, true);
     }
 
     /** The constraints that narrow the choice, as a person would read them in an error message. */

@@ -3,16 +3,13 @@ package dev.segue.playlist.playlist;
 import dev.segue.commons.problem.ProblemException;
 import dev.segue.playlist.index.LibraryIndex;
 import dev.segue.playlist.index.Segment;
-import dev.segue.playlist.index.TrackInfo;
 import dev.segue.playlist.similarity.GenreVectors;
 import dev.segue.playlist.similarity.SonicMetric;
 import dev.segue.playlist.similarity.SonicVectors;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A path from track A to track B: step i of n aims at the point {@code t = i/(n-1)} between them — the
@@ -44,7 +41,7 @@ public final class PathBuilder {
     }
 
     public List<Entry> build(int from, int to, int size, int maxPerArtist, int artistGap) {
-        if (index.recording(from) == index.recording(to)) {
+        if (index.sameRecording(from, to)) {
             throw ProblemException.unprocessable("from and to are the same recording; a path needs two different tracks.");
         }
         SonicVectors sv = index.sonic();
@@ -61,12 +58,10 @@ public final class PathBuilder {
         boolean[] used = new boolean[n];
         used[from] = true;
         used[to] = true;
-        Set<Integer> recordings = new HashSet<>();
-        recordings.add(index.recording(from));
-        recordings.add(index.recording(to));
+        List<Integer> kept = new ArrayList<>(List.of(from, to));
         Map<Long, Integer> perArtist = new HashMap<>();
-        perArtist.merge(index.track(from).artistId(), 1, Integer::sum);
-        perArtist.merge(index.track(to).artistId(), 1, Integer::sum);
+        perArtist.merge(index.artistGroup(from), 1, Integer::sum);
+        perArtist.merge(index.artistGroup(to), 1, Integer::sum);
         double[] sonicAt = new double[size];
         double[] genreAt = new double[size];
         double[] totalAt = new double[size];
@@ -80,8 +75,8 @@ public final class PathBuilder {
             double bestTotal = Double.NEGATIVE_INFINITY;
             double bestSonic = Double.NaN;
             for (int r = 0; r < n; r++) {
-                if (used[r] || recordings.contains(index.recording(r))
-                        || perArtist.getOrDefault(index.track(r).artistId(), 0) >= maxPerArtist
+                if (used[r] || repeatsRecording(r, kept)
+                        || perArtist.getOrDefault(index.artistGroup(r), 0) >= maxPerArtist
                         || !gapKept(order, r, artistGap) || (lastStep && artistGap > 0 && sameArtist(r, to))) {
                     continue;
                 }
@@ -99,8 +94,8 @@ public final class PathBuilder {
                         + maxPerArtist + " and artistGap=" + artistGap + "; ask for a shorter path or relax them.");
             }
             used[best] = true;
-            recordings.add(index.recording(best));
-            perArtist.merge(index.track(best).artistId(), 1, Integer::sum);
+            kept.add(best);
+            perArtist.merge(index.artistGroup(best), 1, Integer::sum);
             order.add(best);
             sonicAt[step] = bestSonic;
             genreAt[step] = (1 - t) * genreFrom[best] + t * genreTo[best];
@@ -122,9 +117,8 @@ public final class PathBuilder {
     }
 
     private boolean gapKept(List<Integer> order, int r, int gap) {
-        TrackInfo t = index.track(r);
         for (int k = 1; k <= gap && k <= order.size(); k++) {
-            if (index.track(order.get(order.size() - k)).artistId() == t.artistId()) {
+            if (index.artistGroup(order.get(order.size() - k)) == index.artistGroup(r)) {
                 return false;
             }
         }
@@ -132,6 +126,15 @@ public final class PathBuilder {
     }
 
     private boolean sameArtist(int a, int b) {
-        return index.track(a).artistId() == index.track(b).artistId();
+        return index.artistGroup(a) == index.artistGroup(b);
+    }
+
+    private boolean repeatsRecording(int r, List<Integer> kept) {
+        for (int k : kept) {
+            if (index.sameRecording(r, k)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

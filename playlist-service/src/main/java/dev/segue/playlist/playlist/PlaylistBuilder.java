@@ -2,7 +2,6 @@ package dev.segue.playlist.playlist;
 
 import dev.segue.commons.problem.ProblemException;
 import dev.segue.playlist.index.LibraryIndex;
-import dev.segue.playlist.index.TrackInfo;
 import dev.segue.playlist.similarity.Scorer;
 import dev.segue.playlist.similarity.SonicMetric;
 import java.util.ArrayList;
@@ -11,7 +10,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -25,8 +23,6 @@ import java.util.Set;
  */
 public final class PlaylistBuilder {
 
-    /** Duration tolerance of a near-identical-vector duplicate: the same audio may be trimmed differently. */
-    private static final int DUPLICATE_DURATION_TOLERANCE_MS = 3000;
     /** Ordering key of an unknown transition: what a random pair of the library scores. */
     private static final double UNKNOWN_TRANSITION = SonicMetric.similarity(2.0);
     private static final int MAX_IMPROVEMENT_PASSES = 4;
@@ -42,7 +38,7 @@ public final class PlaylistBuilder {
     public List<Entry> build(List<Integer> seeds, Constraints c, List<String> notes) {
         Map<Long, Integer> perArtist = new HashMap<>();
         for (int s : seeds) {
-            perArtist.merge(index.track(s).artistId(), 1, Integer::sum);
+            perArtist.merge(index.artistGroup(s), 1, Integer::sum);
         }
         perArtist.forEach((artist, count) -> {
             if (count > c.maxPerArtist()) {
@@ -65,12 +61,12 @@ public final class PlaylistBuilder {
         int lastSeconds = 0;
         while (poolPos < pool.length && (c.size() > 0 ? kept.size() < c.size() : seconds < c.targetSeconds())) {
             int r = pool[poolPos++];
-            if (perArtist.getOrDefault(index.track(r).artistId(), 0) >= c.maxPerArtist() || duplicate(r, kept)) {
+            if (perArtist.getOrDefault(index.artistGroup(r), 0) >= c.maxPerArtist() || duplicate(r, kept)) {
                 continue;
             }
             chosen.add(r);
             kept.add(r);
-            perArtist.merge(index.track(r).artistId(), 1, Integer::sum);
+            perArtist.merge(index.artistGroup(r), 1, Integer::sum);
             lastSeconds = durationSeconds(r);
             seconds += lastSeconds;
         }
@@ -82,7 +78,7 @@ public final class PlaylistBuilder {
             if (!chosen.isEmpty() && seconds - c.targetSeconds() > c.targetSeconds() - (seconds - lastSeconds)) {
                 // ending one track short is closer to the target than the overshoot
                 int last = chosen.remove(chosen.size() - 1);
-                perArtist.merge(index.track(last).artistId(), -1, Integer::sum);
+                perArtist.merge(index.artistGroup(last), -1, Integer::sum);
                 seconds -= lastSeconds;
             }
             if (seconds < c.targetSeconds() * 0.9) {
@@ -98,12 +94,11 @@ public final class PlaylistBuilder {
         return entries(order, seeds.size());
     }
 
-    /** Rows allowed by the filters, best total first. */
+    /**
+     * Rows allowed by the filters, tracks with evidence (sound compared, or a genre shared) before those
+     * without, each part best total first; notes say how many the default rules left out.
+     */
     private int[] candidates(List<Integer> seeds, Constraints c, List<String> notes) {
-        Set<Integer> seedRecordings = new HashSet<>();
-        for (int s : seeds) {
-            seedRecordings.add(index.recording(s));
-        }
         double seedTempo = Double.NaN;
         if (c.bpmWindow() != null) {
             for (int s : seeds) {
@@ -118,18 +113,38 @@ public final class PlaylistBuilder {
         }
         boolean tempoFilter = c.bpmWindow() != null && !Double.isNaN(seedTempo) && scorer.sonicAvailable();
         Set<Integer> seedRows = new HashSet<>(seeds);
+        boolean soundRequired = scorer.sonicUsed() && !c.includeUnanalysed();
         long[] keyed = new long[index.size()];
         int m = 0;
+        int tooShort = 0;
+        int unanalysed = 0;
+        int failed = 0;
         for (int r = 0; r < index.size(); r++) {
-            if (seedRows.contains(r) || seedRecordings.contains(index.recording(r))
-                    || c.excludeTrackIds().contains(index.trackId(r)) || !durationAllowed(r, c)) {
+            if (seedRows.contains(r) || c.excludeTrackIds().contains(index.trackId(r)) || sameRecordingAsSeed(r, seeds)) {
+                continue;
+            }
+            if (!durationAllowed(r, c)) {
+                tooShort += shorterThanMinimum(r, c) ? 1 : 0;
+                continue;
+            }
+            if (soundRequired && !index.hasSonic(r)) {
+                unanalysed++;
+                failed += index.analysisFailed(r) ? 1 : 0;
                 continue;
             }
             if (tempoFilter && !tempoAllowed(index.sonic().tempoBpm(r), seedTempo, c.bpmWindow())) {
                 continue;
             }
-            // sortable: the total in the high bits, the row in the low 24
-            keyed[m++] = ((long) (scorer.total(r) * (1L << 38)) << 24) | r;
+            // sortable: evidence in bit 62, the total below it, the row in the low 24
+            keyed[m++] = (scorer.hasEvidence(r) ? 1L << 62 : 0) | ((long) (scorer.total(r) * (1L << 37)) << 24) | r;
+        }
+        if (tooShort > 0) {
+            notes.add("Left out " + tooShort + " tracks shorter than minTrackSeconds=" + c.minTrackSeconds()
+                    + " (minTrackSeconds=0 allows every length).");
+        }
+        if (unanalysed > 0) {
+            notes.add("Left out " + unanalysed + " tracks without a sonic analysis (" + failed
+                    + " failed or unsupported, " + (unanalysed - failed) + " not analysed yet); includeUnanalysed=true allows them.");
         }
         if (m == 0 && !c.partialAllowed()) {
             throw ProblemException.unprocessable("No track of the library satisfies the constraints (" + c.describeFilters()
@@ -141,6 +156,20 @@ public final class PlaylistBuilder {
             pool[i] = (int) (keyed[m - 1 - i] & 0xFFFFFF);
         }
         return pool;
+    }
+
+    private boolean sameRecordingAsSeed(int r, List<Integer> seeds) {
+        for (int s : seeds) {
+            if (index.sameRecording(r, s)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean shorterThanMinimum(int r, Constraints c) {
+        Integer ms = index.track(r).durationMs();
+        return c.minTrackSeconds() != null && ms != null && ms < c.minTrackSeconds() * 1000L;
     }
 
     /** Within the length bounds; a track of unknown length fails any bound and cannot fill a target duration. */
@@ -168,11 +197,10 @@ public final class PlaylistBuilder {
         return Math.abs(folded - seedBpm) <= window;
     }
 
-    /** Same recording (normalised artist + title), or the same audio (near-identical vectors, similar length). */
+    /** Same recording ({@link LibraryIndex#sameRecording}), or the same audio (near-identical vectors, similar length). */
     boolean duplicate(int r, List<Integer> kept) {
-        int recording = index.recording(r);
         for (int k : kept) {
-            if (index.recording(k) == recording) {
+            if (index.sameRecording(r, k)) {
                 return true;
             }
             if (index.hasSonic(r) && index.hasSonic(k) && sameLength(r, k) && index.sonic().nearIdentical(r, k)) {
@@ -185,7 +213,7 @@ public final class PlaylistBuilder {
     private boolean sameLength(int a, int b) {
         Integer da = index.track(a).durationMs();
         Integer db = index.track(b).durationMs();
-        return da == null || db == null || Math.abs(da - db) <= DUPLICATE_DURATION_TOLERANCE_MS;
+        return da == null || db == null || Math.abs(da - db) <= LibraryIndex.SAME_LENGTH_TOLERANCE_MS;
     }
 
     private List<Integer> order(List<Integer> seeds, List<Integer> chosen, int[] pool, int poolPos,
@@ -202,7 +230,7 @@ public final class PlaylistBuilder {
                 if (!gapsKept(order, r, c)) {
                     continue;
                 }
-                double key = c.ordering() == Ordering.SCORE ? scorer.total(r) : transitionKey(prev, r);
+                double key = c.ordering() == Ordering.SCORE ? scoreKey(r) : transitionKey(prev, r);
                 if (key > bestKey) {
                     bestKey = key;
                     best = r;
@@ -229,13 +257,13 @@ public final class PlaylistBuilder {
                 weakest = r;
             }
         }
-        long weakestArtist = index.track(weakest).artistId();
+        long weakestArtist = index.artistGroup(weakest);
         List<Integer> kept = new ArrayList<>(order);
         kept.addAll(remaining);
         kept.remove(Integer.valueOf(weakest));
         for (int i = from; i < pool.length; i++) {
             int r = pool[i];
-            long artist = index.track(r).artistId();
+            long artist = index.artistGroup(r);
             int count = perArtist.getOrDefault(artist, 0) - (artist == weakestArtist ? 1 : 0);
             if (used.contains(r) || count >= c.maxPerArtist() || !gapsKept(order, r, c) || duplicate(r, kept)) {
                 continue;
@@ -316,18 +344,24 @@ public final class PlaylistBuilder {
     }
 
     private boolean gapsKept(List<Integer> order, int r, Constraints c) {
-        TrackInfo t = index.track(r);
+        long artist = index.artistGroup(r);
+        long album = index.albumGroup(r);
         int n = order.size();
         for (int k = 1; k <= Math.max(c.artistGap(), c.albumGap()) && k <= n; k++) {
-            TrackInfo before = index.track(order.get(n - k));
-            if (k <= c.artistGap() && before.artistId() == t.artistId()) {
+            int before = order.get(n - k);
+            if (k <= c.artistGap() && index.artistGroup(before) == artist) {
                 return false;
             }
-            if (k <= c.albumGap() && t.albumId() != null && Objects.equals(before.albumId(), t.albumId())) {
+            if (k <= c.albumGap() && album != 0 && index.albumGroup(before) == album) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** Evidence first, then the total (which lies in 0..1). */
+    private double scoreKey(int r) {
+        return scorer.total(r) + (scorer.hasEvidence(r) ? 2 : 0);
     }
 
     private double transitionKey(int prev, int r) {

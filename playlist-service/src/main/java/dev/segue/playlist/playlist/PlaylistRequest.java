@@ -26,5 +26,6 @@ public record PlaylistRequest(
         @Positive Double bpmWindow,
         @Size(max = 10000) List<@NotNull Long> excludeTrackIds,
         Ordering ordering,
+        Boolean includeUnanalysed,
         @Size(max = 200) String name) {
 }

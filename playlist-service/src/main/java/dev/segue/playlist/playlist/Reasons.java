@@ -80,7 +80,7 @@ public final class Reasons {
             reasons.add("same album as the seed" + (seedRows.size() > 1 ? " “" + sameAlbum.title() + "”" : "")
                     + (track.album() == null ? "" : " (" + track.album() + ")"));
         } else {
-            seedRows.stream().map(index::track).filter(s -> s.artistId() == track.artistId()).findFirst()
+            seedRows.stream().map(index::track).filter(s -> track.artistKnown() && s.artistId() == track.artistId()).findFirst()
                     .ifPresent(s -> reasons.add("same artist as the seed" + (seedRows.size() > 1 ? " “" + s.title() + "”" : "")));
         }
         sharedGenres(row, seedRows).ifPresent(reasons::add);

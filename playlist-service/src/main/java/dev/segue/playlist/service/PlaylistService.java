@@ -63,7 +63,8 @@ public class PlaylistService {
     /** The request as it was built: every default filled in, so a stored playlist can be rebuilt. */
     public record EffectiveRequest(List<Long> seeds, Integer size, Integer targetMinutes, Weights weights, int maxPerArtist,
                                    int artistGap, int albumGap, Integer minTrackSeconds, Integer maxTrackSeconds,
-                                   Double bpmWindow, List<Long> excludeTrackIds, Ordering ordering, String name) {
+                                   Double bpmWindow, List<Long> excludeTrackIds, Ordering ordering, boolean includeUnanalysed,
+                                   String name) {
     }
 
     /** A path request as it was built. */
@@ -89,10 +90,16 @@ public class PlaylistService {
         Weights weights = weights(request.weights());
         PlaylistConfig.Defaults d = config.defaults();
         int size = request.targetMinutes() == null ? (request.size() == null ? d.size() : request.size()) : 0;
+        int minSeconds = or(request.minTrackSeconds(), d.minTrackSeconds());
+        if (request.maxTrackSeconds() != null && minSeconds > request.maxTrackSeconds()) {
+            throw ProblemException.unprocessable("maxTrackSeconds " + request.maxTrackSeconds() + " is below the default minTrackSeconds "
+                    + minSeconds + "; give minTrackSeconds too (0 allows every length).");
+        }
         Constraints c = new Constraints(size, request.targetMinutes() == null ? 0 : request.targetMinutes() * 60,
                 or(request.maxPerArtist(), d.maxPerArtist()), or(request.artistGap(), d.artistGap()),
-                or(request.albumGap(), d.albumGap()), request.minTrackSeconds(), request.maxTrackSeconds(), request.bpmWindow(),
-                exclude, request.ordering() == null ? Ordering.TRANSITION : request.ordering(), false);
+                or(request.albumGap(), d.albumGap()), minSeconds == 0 ? null : minSeconds, request.maxTrackSeconds(),
+                request.bpmWindow(), exclude, request.ordering() == null ? Ordering.TRANSITION : request.ordering(), false,
+                Boolean.TRUE.equals(request.includeUnanalysed()));
 
         List<String> notes = new ArrayList<>();
         LibraryIndex index = indexWith(seeds);
@@ -103,8 +110,8 @@ public class PlaylistService {
         TrackInfo first = index.track(rows.get(0));
         String name = blankToNull(request.name()) != null ? request.name().strip() : "Mix from " + first.artist() + " - " + first.title();
         EffectiveRequest effective = new EffectiveRequest(seeds, size == 0 ? null : size, request.targetMinutes(), weights,
-                c.maxPerArtist(), c.artistGap(), c.albumGap(), c.minTrackSeconds(), c.maxTrackSeconds(), c.bpmWindow(),
-                List.copyOf(exclude), c.ordering(), name);
+                c.maxPerArtist(), c.artistGap(), c.albumGap(), minSeconds, c.maxTrackSeconds(), c.bpmWindow(),
+                List.copyOf(exclude), c.ordering(), c.includeUnanalysed(), name);
         return repository.save(name, effective, !scorer.sonicUsed(), notes, entries);
     }
 
@@ -147,7 +154,7 @@ public class PlaylistService {
         List<PlaylistEntryView> views = new ArrayList<>();
         for (int i = 1; i < entries.size(); i++) {
             Entry e = entries.get(i);
-            if (e.total() <= 0) {
+            if (e.total() <= 0 || !scorer.hasEvidence(e.row())) {
                 // nothing in common (no shared genre, no sound to compare): not a neighbour
                 break;
             }

@@ -115,6 +115,14 @@ public final class Scorer {
     }
 
     /**
+     * Something speaks for the track: its sound was compared with a seed's, or it shares a genre with the
+     * seeds. A track without either has only the stand-in sonic score and must not pass one that has.
+     */
+    public boolean hasEvidence(int row) {
+        return (sonicUsed && !Double.isNaN(sonic[row])) || (genreUsed && genre[row] > 0);
+    }
+
+    /**
      * How well {@code next} follows {@code previous}: the previous track's end against the next one's
      * beginning; NaN when either is unanalysed or sound is switched off.
      */

@@ -30,7 +30,17 @@ public final class TestLibrary {
 
     public TestLibrary track(long id, String artist, String title, Long album, Integer seconds, float[] sound) {
         builder.putTrack(new TrackInfo(id, title, artistId(artist), artist, album, album == null ? null : "Album " + album,
-                seconds == null ? null : seconds * 1000, "/music/" + artist + "/" + title + ".flac"));
+                seconds == null ? null : seconds * 1000, "/music/" + artist + "/" + title + ".flac", true));
+        if (sound != null) {
+            builder.putVectors(id, Arrays.copyOf(sound, sound.length));
+        }
+        return this;
+    }
+
+    /** An untagged file in {@code folder} (no artist known, the folder its album), as a scan records it. */
+    public TestLibrary untagged(long id, String folder, String title, Integer seconds, float[] sound) {
+        builder.putTrack(new TrackInfo(id, title, artistId("Unknown Artist"), "Unknown Artist", (long) Math.abs(folder.hashCode()),
+                folder, seconds == null ? null : seconds * 1000, "/music/" + folder + "/" + title + ".ogg", false));
         if (sound != null) {
             builder.putVectors(id, Arrays.copyOf(sound, sound.length));
         }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class PlaylistBuilderTest {
 
     private static Constraints constraints(int size, int maxPerArtist, int artistGap, int albumGap, Ordering ordering) {
-        return new Constraints(size, 0, maxPerArtist, artistGap, albumGap, null, null, null, Set.of(), ordering, false);
+        return new Constraints(size, 0, maxPerArtist, artistGap, albumGap, null, null, null, Set.of(), ordering, false, true);
     }
 
     private static List<Entry> build(LibraryIndex index, Constraints c, long... seeds) {
@@ -128,9 +128,9 @@ class PlaylistBuilderTest {
         TestLibrary lib = line("A", "B", "C", "D", "E");
         lib.track(30, "X", "unknown length", null, null, TestLibrary.sound(-0.1, 1001, 0));
         LibraryIndex index = lib.build();
-        Constraints c = new Constraints(3, 0, 10, 0, 0, 205, 235, null, Set.of(), Ordering.SCORE, false);
+        Constraints c = new Constraints(3, 0, 10, 0, 0, 205, 235, null, Set.of(), Ordering.SCORE, false, true);
         assertThat(ids(build(index, c, 1))).containsExactly(1L, 2L, 3L);
-        Constraints longer = new Constraints(3, 0, 10, 0, 0, 225, null, null, Set.of(), Ordering.SCORE, false);
+        Constraints longer = new Constraints(3, 0, 10, 0, 0, 225, null, null, Set.of(), Ordering.SCORE, false, true);
         assertThat(ids(build(index, longer, 1))).containsExactly(1L, 4L, 5L);
     }
 
@@ -143,8 +143,8 @@ class PlaylistBuilderTest {
                 .track(4, "C", "close", null, 200, TestLibrary.sound(-12, 1200, 124))
                 .track(5, "D", "no tempo", null, 200, TestLibrary.sound(-13, 1000, 0));
         LibraryIndex index = lib.build();
-        Constraints c = new Constraints(0, 0, 10, 0, 0, null, null, 5.0, Set.of(), Ordering.SCORE, true);
-        Constraints sized = new Constraints(5, 0, 10, 0, 0, null, null, 5.0, Set.of(), Ordering.SCORE, true);
+        Constraints c = new Constraints(0, 0, 10, 0, 0, null, null, 5.0, Set.of(), Ordering.SCORE, true, true);
+        Constraints sized = new Constraints(5, 0, 10, 0, 0, null, null, 5.0, Set.of(), Ordering.SCORE, true, true);
         assertThat(ids(build(index, sized, 1))).containsExactlyInAnyOrder(1L, 2L, 4L);
         assertThat(c.bpmWindow()).isEqualTo(5.0);
         assertThat(PlaylistBuilder.tempoAllowed(244, 120, 5)).isTrue();
@@ -154,7 +154,7 @@ class PlaylistBuilderTest {
     @Test
     void excludedTracksStayOut() {
         LibraryIndex index = line("A", "B", "C", "D", "E").build();
-        Constraints c = new Constraints(3, 0, 10, 0, 0, null, null, null, Set.of(2L, 3L), Ordering.SCORE, false);
+        Constraints c = new Constraints(3, 0, 10, 0, 0, null, null, null, Set.of(2L, 3L), Ordering.SCORE, false, true);
         assertThat(ids(build(index, c, 1))).containsExactly(1L, 4L, 5L);
     }
 
@@ -164,9 +164,9 @@ class PlaylistBuilderTest {
         lib.track(50, "X", "unknown length", null, null, TestLibrary.sound(-0.1, 1001, 0));
         LibraryIndex index = lib.build();
         // 200 + 210 + 220 + 230 = 860 s; target 900 s: adding 240 s more would overshoot by 200 s, stopping short misses by 40
-        Constraints c = new Constraints(0, 900, 10, 0, 0, null, null, null, Set.of(), Ordering.SCORE, false);
+        Constraints c = new Constraints(0, 900, 10, 0, 0, null, null, null, Set.of(), Ordering.SCORE, false, true);
         assertThat(ids(build(index, c, 1))).containsExactly(1L, 2L, 3L, 4L);
-        Constraints tooLong = new Constraints(0, 3600, 10, 0, 0, null, null, null, Set.of(), Ordering.SCORE, false);
+        Constraints tooLong = new Constraints(0, 3600, 10, 0, 0, null, null, null, Set.of(), Ordering.SCORE, false, true);
         assertThatThrownBy(() -> build(index, tooLong, 1)).hasMessageContaining("short of targetMinutes 60");
     }
 
@@ -225,5 +225,114 @@ class PlaylistBuilderTest {
         assertThat(u.sonic()).isNaN();
         assertThat(u.genre()).isEqualTo(1.0, org.assertj.core.api.Assertions.within(1e-6));
         assertThat(entries.stream().filter(e -> e.trackId() != 40)).noneMatch(Entry::sonicMissing);
+    }
+
+    private static Constraints rules(int size, int maxPerArtist, int artistGap, int albumGap, Integer minSeconds,
+                                     boolean includeUnanalysed) {
+        return new Constraints(size, 0, maxPerArtist, artistGap, albumGap, minSeconds, null, null, Set.of(), Ordering.SCORE,
+                false, includeUnanalysed);
+    }
+
+    private static List<Entry> build(LibraryIndex index, Constraints c, List<String> notes, long... seeds) {
+        List<Integer> rows = new ArrayList<>();
+        for (long s : seeds) {
+            rows.add(index.row(s));
+        }
+        return new PlaylistBuilder(index, new Scorer(index, rows, 0.6, 0.4, true)).build(rows, c, notes);
+    }
+
+    @Test
+    void untaggedFilesAreNotOneArtistButTheirFolderIsAnAlbum() {
+        TestLibrary lib = new TestLibrary();
+        for (int i = 1; i <= 6; i++) {
+            lib.untagged(i, i <= 3 ? "game-a" : "game-b", "track " + i, 200, TestLibrary.sound(-i, 1000 + 50 * i, 0));
+        }
+        LibraryIndex index = lib.build();
+        assertThat(index.artistGroup(0)).isNotEqualTo(index.artistGroup(1));
+        assertThat(index.albumGroup(0)).isEqualTo(index.albumGroup(2)).isNotEqualTo(index.albumGroup(3));
+        // maxPerArtist 2 and artistGap 1 would refuse six tracks of one artist
+        List<Entry> entries = build(index, rules(6, 2, 1, 0, null, true), new ArrayList<>(), 1);
+        assertThat(ids(entries)).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+        // the folder keeps the album gap
+        List<Entry> apart = build(index, rules(6, 2, 0, 1, null, true), new ArrayList<>(), 1);
+        for (int i = 1; i < apart.size(); i++) {
+            assertThat(index.albumGroup(apart.get(i).row())).isNotEqualTo(index.albumGroup(apart.get(i - 1).row()));
+        }
+    }
+
+    @Test
+    void untaggedFilesOfOneTitleInDifferentFoldersAreDifferentRecordings() {
+        LibraryIndex index = new TestLibrary()
+                .untagged(1, "game-a", "Main Theme", 200, TestLibrary.sound(-1, 1000, 0))
+                .untagged(2, "game-b", "Main Theme", 200, TestLibrary.sound(-2, 1300, 0))
+                .untagged(3, "game-a", "Other", 200, TestLibrary.sound(-5, 2000, 0))
+                .build();
+        assertThat(index.sameRecording(0, 1)).isFalse();
+        assertThat(ids(build(index, rules(3, 10, 0, 0, null, true), new ArrayList<>(), 1))).contains(2L);
+    }
+
+    @Test
+    void aRepeatedTitleIsOneRecordingOnlyWithSimilarLengthAndSound() {
+        LibraryIndex index = new TestLibrary()
+                .track(1, "A", "Theme", 1L, 200, TestLibrary.sound(-1, 1000, 0))
+                .track(2, "A", "Theme", 2L, 201, TestLibrary.sound(-1.01, 1001, 0))
+                .track(3, "A", "Theme", 3L, 260, TestLibrary.sound(-1.02, 1002, 0))
+                .track(4, "A", "Theme", 4L, 200, TestLibrary.sound(-9, 3000, 0))
+                .track(5, "A", "Theme", 5L, 202, null)
+                .track(6, "B", "Filler", 6L, 200, TestLibrary.sound(-5, 2000, 0))
+                .build();
+        assertThat(index.sameRecording(0, 1)).isTrue();
+        assertThat(index.sameRecording(0, 2)).as("a minute longer").isFalse();
+        assertThat(index.sameRecording(0, 3)).as("same length, other sound").isFalse();
+        assertThat(index.sameRecording(0, 4)).as("no sound to tell them apart").isTrue();
+        List<Entry> entries = build(index, rules(4, 10, 0, 0, null, true), new ArrayList<>(), 1);
+        assertThat(ids(entries)).containsExactlyInAnyOrder(1L, 3L, 4L, 6L);
+    }
+
+    @Test
+    void shortTracksAreLeftOutAndSaidSoButAShortSeedOpens() {
+        TestLibrary lib = line("A", "B", "C", "D");
+        lib.track(50, "S", "sound effect", 500L, 4, TestLibrary.sound(-0.2, 1010, 0)).genres(50, 1, 1);
+        lib.track(51, "S2", "jingle seed", 501L, 20, TestLibrary.sound(0, 1000, 0)).genres(51, 1, 1);
+        LibraryIndex index = lib.build();
+        List<String> notes = new ArrayList<>();
+        List<Entry> entries = build(index, rules(4, 10, 0, 0, 30, true), notes, 51);
+        assertThat(ids(entries)).startsWith(51L).doesNotContain(50L).hasSize(4);
+        assertThat(notes).anySatisfy(n -> assertThat(n).contains("Left out 1 tracks shorter than minTrackSeconds=30"));
+        assertThat(ids(build(index, rules(4, 10, 0, 0, null, true), new ArrayList<>(), 51))).contains(50L);
+    }
+
+    @Test
+    void unanalysedAndFailedTracksAreLeftOutUnlessAskedFor() {
+        TestLibrary lib = line("A", "B", "C", "D");
+        lib.track(40, "U", "unanalysed", null, 200, null).genres(40, 1, 1);
+        lib.track(41, "F", "failed", null, 200, null).genres(41, 1, 1);
+        lib.builder().markAnalysisFailed(41);
+        LibraryIndex index = lib.build();
+        assertThat(index.analysisFailed(index.row(41))).isTrue();
+        List<String> notes = new ArrayList<>();
+        List<Entry> entries = build(index, rules(4, 10, 0, 0, null, false), notes, 1);
+        assertThat(ids(entries)).doesNotContain(40L, 41L).hasSize(4);
+        assertThat(notes).anySatisfy(n -> assertThat(n)
+                .contains("Left out 2 tracks without a sonic analysis (1 failed or unsupported, 1 not analysed yet)")
+                .contains("includeUnanalysed=true"));
+        assertThat(ids(build(index, rules(6, 10, 0, 0, null, true), new ArrayList<>(), 1))).contains(40L, 41L);
+    }
+
+    @Test
+    void aTrackWithoutEvidenceNeverPassesOneWithEvidence() {
+        LibraryIndex index = new TestLibrary()
+                .track(1, "Seed", "seed", null, 200, TestLibrary.sound(-10, 1000, 0))
+                .track(2, "Near", "near", null, 200, TestLibrary.sound(-14, 1800, 0))
+                .track(3, "Far", "far", null, 200, TestLibrary.sound(-25, 4000, 0))
+                .track(4, "Nothing", "no sound, no genre", null, 200, null)
+                .genres(1, 1, 1)
+                .build();
+        Scorer scorer = new Scorer(index, List.of(0), 0.6, 0.4, true);
+        assertThat(scorer.total(3)).as("the stand-in score beats the far track's").isGreaterThan(scorer.total(2));
+        assertThat(scorer.hasEvidence(3)).isFalse();
+        assertThat(scorer.hasEvidence(2)).isTrue();
+        assertThat(ids(build(index, rules(3, 10, 0, 0, null, true), new ArrayList<>(), 1))).containsExactly(1L, 2L, 3L);
+        assertThat(ids(build(index, rules(4, 10, 0, 0, null, true), new ArrayList<>(), 1))).containsExactly(1L, 2L, 3L, 4L);
     }
 }
