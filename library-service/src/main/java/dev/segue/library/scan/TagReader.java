@@ -1,7 +1,9 @@
 package dev.segue.library.scan;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -88,7 +90,25 @@ final class TagReader {
         Long start = header instanceof MP3AudioHeader mp3 ? Long.valueOf(mp3.getMp3StartByte()) : header.getAudioDataStartPosition();
         AudioFacts facts = new AudioFacts(durationMs(header), TagValues.text(header.getEncodingType(), 100), bitrate(header),
                 positive(header.getSampleRateAsNumber(), 10_000_000), channels(header.getChannels()));
+        if (header instanceof MP3AudioHeader) {
+            facts = mpegFacts(file, start, facts);
+        }
         return build(file, root, key -> all(tag, key), facts, contentKey(file, start, header.getAudioDataEndPosition()));
+    }
+
+    /** An MP3's length, bitrate and format from its own frames (see {@link Mp3Frames}); jaudiotagger's when none are found. */
+    private static AudioFacts mpegFacts(DiscoveredFile file, Long start, AudioFacts facts) throws UnreadableFileException {
+        Mp3Frames.Measure m;
+        try (FileChannel ch = FileChannel.open(file.path(), StandardOpenOption.READ)) {
+            m = Mp3Frames.measure(ch, start == null ? 0 : start, file.size());
+        } catch (IOException e) {
+            throw new UnreadableFileException("cannot read file: " + message(e, file.path()));
+        }
+        if (m == null) {
+            return facts;
+        }
+        return new AudioFacts(m.durationMs() > 0 ? m.durationMs() : null, facts.codec(), m.bitrateKbps() > 0 ? m.bitrateKbps() : facts.bitrateKbps(),
+                m.sampleRate(), m.channels());
     }
 
     private static String contentKey(DiscoveredFile file, Long start, Long end) throws UnreadableFileException {

@@ -1,0 +1,175 @@
+package dev.segue.library.scan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A corpus generated at test time with ffmpeg (rates 16–48 kHz, CBR and VBR, MP3 without a Xing header,
+ * FLAC/Opus/Speex in Ogg, AAC/ALAC in MP4, ID3 in WAV/AIFF, truncated files) and tagged with mutagen:
+ * every file must be indexed, its length within 1 % (or 50 ms) of ffprobe's and every written tag read back.
+ * ffprobe's reference length is the sum of its packets' durations: its {@code format=duration} only
+ * estimates an MP3 without a header from the first frame's bitrate.
+ */
+class GeneratedCorpusTest {
+
+    private static final String PYTHON = "/usr/bin/python3";
+
+    @TempDir
+    static Path dir;
+
+    private static final List<Path> corpus = new ArrayList<>();
+    private static boolean mutagen;
+
+    /** A 3 s tone whose loudness moves, so that VBR encoders vary their frame sizes. */
+    private static final String[] SOURCE = {"-f", "lavfi", "-i", "sine=f=440:d=3", "-af", "volume='0.3+0.3*sin(7*t)':eval=frame"};
+
+    @BeforeAll
+    static void generate() throws Exception {
+        assumeTrue(runs("ffmpeg", "-version") && runs("ffprobe", "-version"),
+                "ffmpeg/ffprobe not installed: the generated corpus cannot be made (.ci/run installs ffmpeg)");
+        mutagen = runs(PYTHON, "-c", "import mutagen");
+        for (int rate : new int[] {16000, 22050, 24000, 32000, 44100, 48000}) {
+            encode("cbr-" + rate + ".mp3", "-ar", rate + "", "-c:a", "libmp3lame", "-b:a", rate < 32000 ? "32k" : "128k");
+            encode("vbr-" + rate + ".mp3", "-ar", rate + "", "-c:a", "libmp3lame", "-q:a", "4");
+            encode("vbr-noxing-" + rate + ".mp3", "-ar", rate + "", "-c:a", "libmp3lame", "-q:a", "2", "-write_xing", "0");
+            encode("cbr-noxing-" + rate + ".mp3", "-ar", rate + "", "-c:a", "libmp3lame", "-b:a", "64k", "-write_xing", "0");
+        }
+        encode("flac-22050.flac", "-ar", "22050", "-c:a", "flac");
+        encode("vorbis.ogg", "-ar", "44100", "-c:a", "libvorbis", "-q:a", "3");
+        encode("flac-in-ogg.ogg", "-ar", "44100", "-c:a", "flac");
+        encode("opus-in-ogg.ogg", "-ar", "48000", "-c:a", "libopus", "-b:a", "48k");
+        encode("opus.opus", "-ar", "48000", "-c:a", "libopus", "-b:a", "48k");
+        encode("speex-in-ogg.ogg", "-ar", "16000", "-c:a", "libspeex");
+        encode("aac.m4a", "-ar", "44100", "-c:a", "aac", "-b:a", "96k");
+        encode("alac.m4a", "-ar", "44100", "-c:a", "alac");
+        encode("pcm-id3.wav", "-ar", "22050", "-c:a", "pcm_s16le");
+        encode("pcm-id3.aiff", "-ar", "22050", "-c:a", "pcm_s16be");
+        if (mutagen) {
+            tag();
+        }
+    }
+
+    @Test
+    void everyFileIsIndexedWithFfprobesLength() throws Exception {
+        List<String> wrong = new ArrayList<>();
+        for (Path file : corpus) {
+            ReadTrack track = read(file, wrong);
+            double expected = ffprobeSeconds(file) * 1000;
+            Integer actual = track == null ? null : track.durationMs();
+            if (track != null && (actual == null || Math.abs(actual - expected) > Math.max(50, expected / 100))) {
+                wrong.add(file.getFileName() + ": " + actual + " ms, ffprobe " + Math.round(expected) + " ms");
+            }
+        }
+        assertThat(wrong).as("lengths off by more than 1 %% or 50 ms").isEmpty();
+    }
+
+    @Test
+    void everyWrittenTagIsReadBack() throws Exception {
+        assumeTrue(mutagen, "python3-mutagen not installed at " + PYTHON + ": tags are not written (.ci/run installs it)");
+        List<String> wrong = new ArrayList<>();
+        for (Path file : corpus) {
+            ReadTrack track = read(file, wrong);
+            String name = file.getFileName().toString();
+            if (track != null && (!"Corpus Title".equals(track.title()) || !"Corpus Album".equals(track.album())
+                    || !"First Artist".equals(track.artist()) || !track.genres().contains("Ambient"))) {
+                wrong.add(name + ": " + track.title() + " / " + track.artist() + " / " + track.album()
+                        + " / " + track.genres());
+            }
+        }
+        assertThat(wrong).as("tags not read back").isEmpty();
+    }
+
+    /** The file as the scan reads it; null, with the reason in {@code wrong}, when it is refused. */
+    private static ReadTrack read(Path file, List<String> wrong) throws IOException {
+        String name = file.getFileName().toString();
+        try {
+            return TagReader.read(new DiscoveredFile(file, file.toString(), Files.size(file), Instant.now(),
+                    name.substring(name.lastIndexOf('.') + 1)), dir);
+        } catch (TagReader.UnreadableFileException e) {
+            wrong.add(name + " refused: " + e.getMessage());
+            return null;
+        }
+    }
+
+    private static void encode(String name, String... codec) throws Exception {
+        Path out = dir.resolve(name);
+        List<String> cmd = new ArrayList<>(List.of("ffmpeg", "-v", "error", "-y"));
+        cmd.addAll(Arrays.asList(SOURCE));
+        cmd.addAll(Arrays.asList(codec));
+        cmd.add(out.toString());
+        run(cmd);
+        corpus.add(out);
+    }
+
+    /** Writes the same tags into every file with mutagen: two artists, two genres, one title and album. */
+    private static void tag() throws Exception {
+        String script = """
+                import sys, mutagen
+                from mutagen.id3 import ID3, TIT2, TPE1, TALB, TCON
+                for path in sys.argv[1:]:
+                    if path.endswith(('.wav', '.aiff')):
+                        f = mutagen.File(path)
+                        f.add_tags()
+                        f.tags.add(TIT2(encoding=3, text=['Corpus Title']))
+                        f.tags.add(TPE1(encoding=3, text=['First Artist', 'Second Artist']))
+                        f.tags.add(TALB(encoding=3, text=['Corpus Album']))
+                        f.tags.add(TCON(encoding=3, text=['Ambient', 'Drone']))
+                        f.save()
+                        continue
+                    f = mutagen.File(path, easy=True)
+                    if f.tags is None:
+                        f.add_tags()
+                    f['title'] = ['Corpus Title']
+                    f['artist'] = ['First Artist', 'Second Artist']
+                    f['album'] = ['Corpus Album']
+                    f['genre'] = ['Ambient', 'Drone']
+                    f.save()
+                """;
+        List<String> cmd = new ArrayList<>(List.of(PYTHON, "-c", script));
+        corpus.forEach(p -> cmd.add(p.toString()));
+        run(cmd);
+    }
+
+    private static double ffprobeSeconds(Path file) throws Exception {
+        Process p = new ProcessBuilder("ffprobe", "-v", "error", "-select_streams", "a:0", "-show_entries", "packet=duration_time",
+                "-of", "csv=p=0", file.toString()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        return out.lines().map(String::trim).filter(l -> !l.isEmpty() && !l.equals("N/A")).map(l -> l.split(",")[0])
+                .filter(l -> !l.isEmpty() && !l.equals("N/A")).mapToDouble(Double::parseDouble).sum();
+    }
+
+    private static void run(List<String> cmd) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IllegalStateException(String.join(" ", cmd.subList(0, 2)) + " failed: " + out);
+        }
+    }
+
+    private static boolean runs(String... cmd) {
+        try {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}
