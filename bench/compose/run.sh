@@ -70,7 +70,7 @@ say "up returned after $((SECONDS - up)) s; waiting for /q/health/ready of the f
 ready=0
 for _ in $(seq 120); do
   ready=0
-  for p in 8081 8082 8083 8084; do curl -fsS -m 3 -o /dev/null "$(url $p)/q/health/ready" && ready=$((ready + 1)); done
+  for p in 8081 8082 8083 8084; do curl -fs -m 3 -o /dev/null "$(url $p)/q/health/ready" && ready=$((ready + 1)); done
   [ $ready = 4 ] && break
   sleep 3
 done
