@@ -5,9 +5,11 @@
 #   bench/compose/run.sh                 # Docker: docker compose (or docker-compose)
 #   PODMAN=1 bench/compose/run.sh        # podman's Docker API (as root); run ../shared/tools/compose-smoke.sh once
 #                                        # before on a machine without registry access: it builds the base images
-# KEEP=1 leaves the stack running; WORK=DIR keeps the music folder, logs and M3U there (default a temp dir).
+# KEEP=1 leaves the stack running; WORK=DIR keeps the music folder, logs and M3U there (default a temp dir);
+# CHECKOUT=DIR builds another checkout (e.g. the clone compose-smoke.sh built, reusing its image layers);
+# COMPOSE_YML=FILE runs that compose file instead of the checkout's.
 set -euo pipefail
-home="$(cd "$(dirname "$0")/../.." && pwd)"
+home="${CHECKOUT:-$(cd "$(dirname "$0")/../.." && pwd)}"
 cd "$home"
 work="${WORK:-$(mktemp -d /tmp/segue-compose.XXXXXX)}"
 mkdir -p "$work/music"
@@ -30,9 +32,9 @@ fi
 if docker compose version > /dev/null 2>&1; then compose=(docker compose); else compose=(docker-compose); fi
 
 # the host may hold 8081-8084 (a bin/segue-local): publish 18081-18084 then
-file=docker-compose.yml off=0
+file="${COMPOSE_YML:-$home/docker-compose.yml}" off=0
 if ss -ltn | grep -qE ':808[1-4]\b'; then
-  sed -E 's/- "(808[1-4]):/- "1\1:/' docker-compose.yml > "$work/compose.yml"
+  sed -E 's/- "(808[1-4]):/- "1\1:/' "$file" > "$work/compose.yml"
   file="$work/compose.yml" off=10000
 fi
 compose+=(-p segue-bench --project-directory "$home" -f "$file")
@@ -68,7 +70,7 @@ say "up returned after $((SECONDS - up)) s; waiting for /q/health/ready of the f
 ready=0
 for _ in $(seq 120); do
   ready=0
-  for p in 8081 8082 8083 8084; do curl -fsS -m 3 -o /dev/null "$(url $p)/q/health/ready" && ready=$((ready + 1)); done
+  for p in 8081 8082 8083 8084; do curl -fs -m 3 -o /dev/null "$(url $p)/q/health/ready" && ready=$((ready + 1)); done
   [ $ready = 4 ] && break
   sleep 3
 done
