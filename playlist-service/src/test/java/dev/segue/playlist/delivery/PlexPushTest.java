@@ -56,7 +56,7 @@ class PlexPushTest {
 
     @BeforeEach
     void stubs() {
-        WireMockServer plex = MediaServers.plex;
+        WireMockServer plex = MediaServers.http;
         plex.resetAll();
         given().contentType(ContentType.JSON).body(List.of(Map.of("name", "plex", "kind", "plex", "url", plex.baseUrl(),
                 "pathMappings", List.of("/music=/data/music")))).put("/api/targets").then().statusCode(200);
@@ -124,14 +124,14 @@ class PlexPushTest {
     }
 
     private static int writes() {
-        return MediaServers.plex.findAll(postRequestedFor(anyUrl())).size() + MediaServers.plex.findAll(putRequestedFor(anyUrl())).size()
-                + MediaServers.plex.findAll(deleteRequestedFor(anyUrl())).size();
+        return MediaServers.http.findAll(postRequestedFor(anyUrl())).size() + MediaServers.http.findAll(putRequestedFor(anyUrl())).size()
+                + MediaServers.http.findAll(deleteRequestedFor(anyUrl())).size();
     }
 
     @Test
     void fiveHundredTracksFromAPagedCatalogueCreatedThenReplacedInPlace() {
         long playlist = playlist();
-        WireMockServer plex = MediaServers.plex;
+        WireMockServer plex = MediaServers.http;
 
         long t0 = System.nanoTime();
         Response first = push(playlist);
@@ -189,7 +189,7 @@ class PlexPushTest {
     @Test
     void wrongTokenIsAProblemNamingTheTargetWithoutTheSecret() {
         long playlist = data.playlist("Denied " + tag, List.of(data.track("/music/" + tag + "/p/0.flac", "A", "B", 180, null)));
-        MediaServers.plex.stubFor(get(urlPathEqualTo("/library/sections")).willReturn(aResponse().withStatus(401)
+        MediaServers.http.stubFor(get(urlPathEqualTo("/library/sections")).willReturn(aResponse().withStatus(401)
                 .withBody("{\"errors\":[{\"code\":1001,\"message\":\"User could not be authenticated\",\"status\":401}]}")));
         push(playlist).then().statusCode(502).contentType("application/problem+json")
                 .body("detail", containsString("'plex'")).body("detail", containsString("refused the credentials"))
@@ -200,17 +200,17 @@ class PlexPushTest {
     @Test
     void aFailureWhileFillingANewPlaylistTakesItAwayAgain() {
         long playlist = playlist();
-        MediaServers.plex.stubFor(put(urlPathEqualTo("/playlists/90210/items")).willReturn(aResponse().withStatus(500)));
+        MediaServers.http.stubFor(put(urlPathEqualTo("/playlists/90210/items")).willReturn(aResponse().withStatus(500)));
         push(playlist).then().statusCode(502).contentType("application/problem+json")
                 .body("detail", containsString("'plex'")).body("detail", containsString("PUT /playlists/90210/items answered 500"));
-        assertThat(MediaServers.plex.findAll(deleteRequestedFor(urlPathEqualTo("/playlists/90210")))).hasSize(1);
-        assertThat(MediaServers.plex.findAll(postRequestedFor(urlPathEqualTo("/playlists")))).hasSize(1);
+        assertThat(MediaServers.http.findAll(deleteRequestedFor(urlPathEqualTo("/playlists/90210")))).hasSize(1);
+        assertThat(MediaServers.http.findAll(postRequestedFor(urlPathEqualTo("/playlists")))).hasSize(1);
     }
 
     @Test
     void garbageFromTheServerIsAProblem() {
         long playlist = data.playlist("Garbage " + tag, List.of(data.track("/music/" + tag + "/p/1.flac", "A", "B", 180, null)));
-        MediaServers.plex.stubFor(get(urlPathEqualTo("/library/sections")).willReturn(aResponse().withStatus(200).withBody("<html>")));
+        MediaServers.http.stubFor(get(urlPathEqualTo("/library/sections")).willReturn(aResponse().withStatus(200).withBody("<html>")));
         push(playlist).then().statusCode(502).body("detail", containsString("'plex'")).body("detail", containsString("not JSON"));
         assertThat(writes()).isZero();
     }
