@@ -26,7 +26,8 @@ public final class SegueCli {
             new TracksCommand(),
             new PlaylistCommand(),
             new PathCommand(),
-            new SimilarCommand());
+            new SimilarCommand(),
+            new PushCommand());
 
     private final Context context;
 

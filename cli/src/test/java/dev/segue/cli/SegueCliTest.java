@@ -374,4 +374,19 @@ class SegueCliTest {
         assertThat(err()).contains("segue has no command 'plalist'");
         server.verify(0, postRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.anyUrl()));
     }
+
+    @Test
+    void pushSaysWhatWasCreatedAndWhichTracksTheServerLacks() {
+        server.stubFor(post("/api/playlists/7/push").withRequestBody(equalToJson("{\"target\":\"plex\"}")).willReturn(okJson("""
+                {"playlistId":7,"target":"plex","remoteId":"90210","created":true,"tracks":3,"matched":2,
+                 "unmatched":[{"position":1,"trackId":5,"artist":"Ada","title":"Gone","reason":"not found by path /data/x.flac"}]}""")));
+        server.stubFor(post("/api/playlists/8/push").willReturn(problem(502, "Target 'plex' (plex) refused the credentials")));
+
+        assertThat(cli.run("push", "7", "plex")).isZero();
+        assertThat(out()).contains("created playlist 7 on plex (id 90210): 2 of 3 tracks").contains("Gone")
+                .contains("not found by path /data/x.flac");
+        assertThat(cli.run("push", "8", "plex")).isEqualTo(1);
+        assertThat(err()).contains("refused the credentials");
+        assertThat(cli.run("push", "plex")).isEqualTo(2);
+    }
 }

@@ -34,7 +34,7 @@ class MpdClient implements TargetClient {
 
     @Override
     @Retry(maxRetries = 2, delay = 200, abortOn = ProblemException.class)
-    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 5_000, skipOn = ProblemException.class)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5_000, skipOn = ProblemException.class)
     public void probe(Target target, String secret) {
         try (Session s = open(target, secret)) {
             // ping needs no permission; stats needs the read permission a password may be required for
@@ -44,7 +44,7 @@ class MpdClient implements TargetClient {
 
     @Override
     @Retry(maxRetries = 2, delay = 200, abortOn = ProblemException.class)
-    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 5_000, skipOn = ProblemException.class)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5_000, skipOn = ProblemException.class)
     public List<RemoteTrack> catalogue(Target target, String secret) {
         try (Session s = open(target, secret)) {
             List<RemoteTrack> out = new ArrayList<>();
@@ -88,7 +88,7 @@ class MpdClient implements TargetClient {
 
     @Override
     @Retry(maxRetries = 2, delay = 200, abortOn = ProblemException.class)
-    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 5_000, skipOn = ProblemException.class)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5_000, skipOn = ProblemException.class)
     public boolean exists(Target target, String secret, String remoteId) {
         try (Session s = open(target, secret)) {
             return playlists(s).contains(remoteId);
@@ -96,7 +96,7 @@ class MpdClient implements TargetClient {
     }
 
     @Override
-    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 5_000, skipOn = ProblemException.class)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5_000, skipOn = ProblemException.class)
     public String create(Target target, String secret, String name, List<String> ids) {
         try (Session s = open(target, secret)) {
             List<String> existing = playlists(s);
@@ -117,7 +117,7 @@ class MpdClient implements TargetClient {
     }
 
     @Override
-    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 5_000, skipOn = ProblemException.class)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5_000, skipOn = ProblemException.class)
     public void replace(Target target, String secret, String remoteId, String name, List<String> ids) {
         try (Session s = open(target, secret)) {
             fill(s, remoteId, ids, true);

@@ -34,14 +34,14 @@ class PlexClient implements TargetClient {
 
     @Override
     @Retry(maxRetries = 2, delay = 200, abortOn = ProblemException.class)
-    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 5_000, skipOn = ProblemException.class)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5_000, skipOn = ProblemException.class)
     public void probe(Target target, String secret) {
         section(target, secret);
     }
 
     @Override
     @Retry(maxRetries = 2, delay = 200, abortOn = ProblemException.class)
-    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 5_000, skipOn = ProblemException.class)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5_000, skipOn = ProblemException.class)
     public List<RemoteTrack> catalogue(Target target, String secret) {
         String section = section(target, secret);
         List<RemoteTrack> out = new ArrayList<>();
@@ -83,13 +83,13 @@ class PlexClient implements TargetClient {
 
     @Override
     @Retry(maxRetries = 2, delay = 200, abortOn = ProblemException.class)
-    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 5_000, skipOn = ProblemException.class)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5_000, skipOn = ProblemException.class)
     public boolean exists(Target target, String secret, String remoteId) {
         return http.send(target, get(target, secret, "/playlists/" + remoteId)).isPresent();
     }
 
     @Override
-    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 5_000, skipOn = ProblemException.class)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5_000, skipOn = ProblemException.class)
     public String create(Target target, String secret, String name, List<String> ids) {
         if (ids.isEmpty()) {
             throw Refused.answer(target, "Plex keeps no empty playlist and none of the tracks matched");
@@ -120,7 +120,7 @@ class PlexClient implements TargetClient {
     }
 
     @Override
-    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 5_000, skipOn = ProblemException.class)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5_000, skipOn = ProblemException.class)
     public void replace(Target target, String secret, String remoteId, String name, List<String> ids) {
         String machine = http.require(target, get(target, secret, "/identity")).path("MediaContainer").path("machineIdentifier").asText("");
         http.require(target, write(target, secret, "DELETE", "/playlists/" + remoteId + "/items"));

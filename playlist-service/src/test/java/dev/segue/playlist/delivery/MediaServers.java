@@ -21,13 +21,14 @@ import java.util.stream.Stream;
 
 /**
  * The servers of the delivery tests: a real MPD (Debian's {@code mpd}) on a free port with a temporary music
- * directory of real FLAC files and a temporary playlist directory, a WireMock standing in for Plex, and a
+ * directory of real FLAC files and a temporary playlist directory, a WireMock standing in for Plex and Jellyfin, and a
  * playlist folder. The secrets reach playlist-service as configuration, as the environment would.
  */
 public class MediaServers implements QuarkusTestResourceLifecycleManager {
 
     static final String MPD_SECRET = "mpd-pass-7f3e";
     static final String PLEX_SECRET = "plex-token-91ab";
+    static final String JELLYFIN_SECRET = "jf-key-5c2d";
     /** The library folder in MPD's music directory; Segue sees it as {@code /music/<tag>/...}. */
     static final String TAG = "lib-" + UUID.randomUUID().toString().substring(0, 8);
     /** Files in MPD's music directory: name, artist, title, seconds. */
@@ -41,7 +42,7 @@ public class MediaServers implements QuarkusTestResourceLifecycleManager {
     static Path mpdPlaylists;
     static Path folder;
     static int mpdPort;
-    static WireMockServer plex;
+    static WireMockServer http;
     private static Process mpd;
 
     @Override
@@ -76,9 +77,10 @@ public class MediaServers implements QuarkusTestResourceLifecycleManager {
         } catch (IOException e) {
             throw new IllegalStateException("Could not start MPD", e);
         }
-        plex = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-        plex.start();
-        return Map.of("SEGUE_TARGET_MPD_SECRET", MPD_SECRET, "SEGUE_TARGET_PLEX_SECRET", PLEX_SECRET);
+        http = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        http.start();
+        return Map.of("SEGUE_TARGET_MPD_SECRET", MPD_SECRET, "SEGUE_TARGET_PLEX_SECRET", PLEX_SECRET,
+                "SEGUE_TARGET_JELLYFIN_SECRET", JELLYFIN_SECRET);
     }
 
     /** Sends commands (after the password) and returns the answer lines of the last one. */
@@ -162,9 +164,9 @@ public class MediaServers implements QuarkusTestResourceLifecycleManager {
             mpd.destroy();
             mpd = null;
         }
-        if (plex != null) {
-            plex.stop();
-            plex = null;
+        if (http != null) {
+            http.stop();
+            http = null;
         }
         if (root != null) {
             try (Stream<Path> files = Files.walk(root)) {
