@@ -48,8 +48,9 @@ public class PlaylistBench {
         System.out.printf("index memory: %.1f MB heap delta after GC (builder state + snapshot + metadata); "
                 + "vector/genre arrays of the snapshot alone: %.1f MB%n", (after - before) / 1e6, index.estimatedVectorBytes() / 1e6);
 
-        Constraints playlist = new Constraints(50, 0, 4, 1, 0, null, null, null, Set.of(), Ordering.TRANSITION, false);
-        Constraints byScore = new Constraints(50, 0, 4, 1, 0, null, null, null, Set.of(), Ordering.SCORE, false);
+        // the service's defaults: at least 30 s, unanalysed tracks left out
+        Constraints playlist = new Constraints(50, 0, 4, 1, 0, 30, null, null, Set.of(), Ordering.TRANSITION, false, false);
+        Constraints byScore = new Constraints(50, 0, 4, 1, 0, 30, null, null, Set.of(), Ordering.SCORE, false, false);
         int[] seeds = new int[runs];
         for (int i = 0; i < runs; i++) {
             seeds[i] = rnd.nextInt(index.size());
@@ -155,7 +156,7 @@ public class PlaylistBench {
             int a = albumArtist[al];
             long id = t + 1;
             b.putTrack(new TrackInfo(id, "Track " + t + " " + Long.toHexString(rnd.nextLong()), a, "Artist " + a, (long) al,
-                    "Album " + al, 120_000 + rnd.nextInt(300_000), "/music/Artist " + a + "/Album " + al + "/" + t + ".flac"));
+                    "Album " + al, 120_000 + rnd.nextInt(300_000), "/music/Artist " + a + "/Album " + al + "/" + t + ".flac", true));
             if (rnd.nextInt(10) > 0) {
                 b.putVectors(id, track(artistStyle[a], rnd));
             }

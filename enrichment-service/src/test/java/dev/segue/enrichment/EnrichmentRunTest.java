@@ -311,9 +311,13 @@ class EnrichmentRunTest {
         Object rows = LibraryRows.value("SELECT count(*) FROM artist_genres WHERE artist_id = ?", artist);
         assertThat((Long) rows).isPositive();
         LibraryRows.update("DELETE FROM artist_genres WHERE artist_id = ?", artist);
+        long level = LibraryRows.track(LibraryRows.artist("Level Designer " + u, null), null, "Level One " + u, null, "Game");
         int calls = wm().getAllServeEvents().size();
 
         given().post("/api/genres/recompute").then().statusCode(200).body("entitiesFromSources", org.hamcrest.Matchers.greaterThan(0));
+        // a file genre the vocabulary does not know is the user's own, not dropped
+        given().get("/api/tracks/" + level + "/genres").then().statusCode(200)
+                .body("genres.genre", org.hamcrest.Matchers.contains("game"));
 
         assertThat(LibraryRows.value("SELECT count(*) FROM artist_genres WHERE artist_id = ?", artist)).isEqualTo(rows);
         assertThat(wm().getAllServeEvents().size()).isEqualTo(calls);

@@ -95,6 +95,10 @@ class ScanRulesTest {
         assertThat(fallback.getString("artist")).isEqualTo("Path Artist " + tag);
         assertThat(fallback.getString("album")).isEqualTo("Path Album");
         assertThat(fallback.getInt("trackNo")).isEqualTo(7);
+        assertThat(one.getString("artistSource")).isEqualTo("tags");
+        assertThat(one.getString("albumSource")).isEqualTo("tags");
+        assertThat(fallback.getString("artistSource")).isEqualTo("path");
+        assertThat(fallback.getString("albumSource")).isEqualTo("path");
         assertThat(scalar("SELECT mbid_release::text FROM albums WHERE id = " + one.getLong("albumId"))).isEqualTo(release.toString());
 
         List<String> rowsBefore = rows();
@@ -105,6 +109,17 @@ class ScanRulesTest {
         assertThat(rows()).isEqualTo(rowsBefore);
         assertThat(Scans.scan(folder).getInt("unchanged")).isEqualTo(6);
         assertThat(rows()).isEqualTo(rowsBefore);
+    }
+
+    @Test
+    void anUntaggedFileInOneFolderHasNoArtistAndTheFolderAsAlbum() throws Exception {
+        AudioFixtures.audio("mp3", folder.resolve("Game " + tag + "/Loose " + tag + ".mp3"));
+        assertThat(Scans.scan(folder).getInt("newTracks")).isEqualTo(1);
+        JsonPath loose = track("Loose " + tag);
+        assertThat(loose.getString("artist")).isEqualTo("Unknown Artist");
+        assertThat(loose.getString("artistSource")).isEqualTo("none");
+        assertThat(loose.getString("album")).isEqualTo("Game " + tag);
+        assertThat(loose.getString("albumSource")).isEqualTo("path");
     }
 
     @Test

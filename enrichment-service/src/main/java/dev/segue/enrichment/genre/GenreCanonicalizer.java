@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -69,23 +70,37 @@ public class GenreCanonicalizer {
 
     /**
      * Genres from file tags: a tag may hold several ("Rock; Alternative", "Hip-Hop/Rap"), each an
-     * explicit choice of the user, so all weigh 1.
+     * explicit choice of the user, so all weigh 1. A part the vocabulary does not know ("Game") is kept
+     * under its own folded name as a genre without parent, since offline the files are the only genre
+     * source and the user chose it; ignored tags ("Other", years) still go.
      */
     public List<WeightedGenre> fromFileTags(Collection<String> tagGenres) {
         List<RawTag> split = new ArrayList<>();
+        Set<String> unknown = new LinkedHashSet<>();
         for (String value : tagGenres) {
             if (value == null) {
                 continue;
             }
+            boolean wholeKnown = vocabulary.canonical(value).isPresent();
             for (String part : value.split("[;,|/\\\\\u0000]")) {
                 if (!part.isBlank()) {
                     split.add(new RawTag(part.strip(), 1));
+                    String key = GenreVocabulary.key(part);
+                    if (!wholeKnown && key.length() >= 2 && !vocabulary.isIgnored(key) && vocabulary.canonical(part).isEmpty()) {
+                        unknown.add(key);
+                    }
                 }
             }
             // "Hip-Hop/Rap" is also a whole tag some sources use
             split.add(new RawTag(value.strip(), 1));
         }
-        return canonicalize(split, List.of());
+        List<WeightedGenre> genres = new ArrayList<>(canonicalize(split, List.of()));
+        for (String key : unknown) {
+            if (genres.size() < topN) {
+                genres.add(new WeightedGenre(key, 1));
+            }
+        }
+        return genres;
     }
 
     private static double round(double weight) {

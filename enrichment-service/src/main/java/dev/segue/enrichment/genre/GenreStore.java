@@ -110,7 +110,16 @@ public class GenreStore {
             id = ids.get(genre);
         }
         if (id == null) {
-            throw new IllegalStateException("Genre '" + genre + "' is not in the genres table; the vocabulary was not synced");
+            // a file genre the vocabulary does not know: the user's own, a root genre
+            try (PreparedStatement insert = c.prepareStatement(
+                    "INSERT INTO genres (name) VALUES (?) ON CONFLICT (name) DO UPDATE SET name = EXCLUDED.name RETURNING id")) {
+                insert.setString(1, genre);
+                try (ResultSet rs = insert.executeQuery()) {
+                    rs.next();
+                    id = rs.getLong(1);
+                }
+            }
+            ids.put(genre, id);
         }
         return id;
     }

@@ -117,7 +117,17 @@ class GenreCanonicalizerTest {
         assertThat(canonicalizer.fromFileTags(List.of("Rock; Alternative", "Hip-Hop/Rap", "Electronic, Ambient")))
                 .extracting(WeightedGenre::genre)
                 .containsExactlyInAnyOrder("rock", "alternative rock", "hip hop", "rap", "electronic", "ambient");
-        assertThat(canonicalizer.fromFileTags(List.of("Other", "", "2004"))).isEmpty();
+        assertThat(canonicalizer.fromFileTags(List.of("Other", "", "2004", "Unknown"))).isEmpty();
+    }
+
+    @Test
+    void aFileGenreTheVocabularyDoesNotKnowIsKeptUnderItsOwnName() {
+        assertThat(canonicalizer.fromFileTags(List.of("Game", "Rock; Overworld Theme")))
+                .extracting(WeightedGenre::genre)
+                .containsExactlyInAnyOrder("game", "rock", "overworld theme");
+        // a whole tag the vocabulary knows is not also split into unknown parts
+        assertThat(canonicalizer.fromFileTags(List.of("Drum & Bass"))).extracting(WeightedGenre::genre)
+                .containsExactly("drum and bass");
     }
 
     @Test

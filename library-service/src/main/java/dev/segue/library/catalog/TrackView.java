@@ -4,7 +4,14 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-/** A track as clients see it, with its artist and album named. */
+/**
+ * A track as clients see it, with its artist and album named.
+ *
+ * @param artistSource where the artist name came from: {@code tags}, {@code path} (the folders) or {@code none}
+ *                     (no artist known: "Unknown Artist" is a placeholder, not an artist); null when the file was
+ *                     scanned before this was recorded
+ * @param albumSource  the same for the album
+ */
 public record TrackView(
         long id,
         String filePath,
@@ -35,5 +42,7 @@ public record TrackView(
         OffsetDateTime fileMtime,
         String contentKey,
         OffsetDateTime scannedAt,
-        OffsetDateTime updatedAt) {
+        OffsetDateTime updatedAt,
+        String artistSource,
+        String albumSource) {
 }

@@ -28,5 +28,7 @@ record ReadTrack(
         Integer bitrateKbps,
         Integer sampleRate,
         Integer channels,
-        String contentKey) {
+        String contentKey,
+        NameSource artistSource,
+        NameSource albumSource) {
 }

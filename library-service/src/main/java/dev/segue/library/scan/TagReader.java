@@ -162,7 +162,9 @@ final class TagReader {
                 facts.bitrateKbps(),
                 facts.sampleRate(),
                 facts.channels(),
-                contentKey);
+                contentKey,
+                artist != null ? NameSource.TAGS : PathFallback.UNKNOWN_ARTIST.equals(guess.artist()) ? NameSource.NONE : NameSource.PATH,
+                album != null ? NameSource.TAGS : guess.album() != null ? NameSource.PATH : NameSource.NONE);
     }
 
     /** The exception's message without the file's full path, which every scan error already names. */
