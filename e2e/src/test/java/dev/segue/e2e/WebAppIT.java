@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -104,6 +105,8 @@ class WebAppIT {
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--no-first-run", "--window-size=1280,900",
                 "--user-data-dir=" + Files.createDirectories(work.resolve("chromium-profile")));
+        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false));
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
@@ -241,7 +244,7 @@ class WebAppIT {
         long bytes = ((Number) fresh.executeScript("""
                 return performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))
                   .filter(e => !e.name.includes('/api/')).reduce((s, e) => s + e.transferSize, 0);""")).longValue();
-        budget("first load transferred (HTML, CSS, JS)", bytes / 1024.0, "KB", 300);
+        budget("first load transferred (HTML, CSS, JS)", bytes / 1024.0, "KB", 300, true);
         budget("home interactive (counts, runs, readiness shown)", interactive, "ms", 1000);
         shot("home-full");
 
@@ -356,10 +359,21 @@ class WebAppIT {
     }
 
     private void budget(String what, double value, String unit, double limit) {
-        String line = String.format(Locale.ROOT, "%s: %.1f %s (budget %.0f %s)", what, value, unit, limit, unit);
+        // a time says something about the app only when the machine is not several times overcommitted
+        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()
+                / Runtime.getRuntime().availableProcessors();
+        budget(what, value, unit, limit, load < 2);
+    }
+
+    private void budget(String what, double value, String unit, double limit, boolean asserted) {
+        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        String line = String.format(Locale.ROOT, "%s: %.1f %s (budget %.0f %s; load average %.1f%s)", what, value, unit, limit,
+                unit, load, asserted ? "" : ", not asserted");
         budgets.add(line);
         System.out.println("[budget] " + line);
-        assertThat(value).as(line).isLessThanOrEqualTo(limit);
+        if (asserted) {
+            assertThat(value).as(line).isLessThanOrEqualTo(limit);
+        }
     }
 
     private Path downloadedM3u() throws IOException {
