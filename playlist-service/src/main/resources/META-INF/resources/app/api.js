@@ -41,7 +41,7 @@ async function problemOf(response) {
 
 /** fetch with the session's API key; a 401 asks for the key once and repeats the request. */
 export async function request(method, path, body, { raw = false, asked = false } = {}) {
-  const headers = { Accept: 'application/json' };
+  const headers = { Accept: raw ? '*/*' : 'application/json' };
   const key = sessionStorage.getItem(KEY);
   if (key) headers['X-Api-Key'] = key;
   if (body !== undefined) headers['Content-Type'] = 'application/json';

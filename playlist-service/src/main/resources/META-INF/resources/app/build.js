@@ -1,5 +1,5 @@
 import { get, post } from './api.js';
-import { el, debounce, guard, trackLabel } from './ui.js';
+import { el, debounce, fill, guard, trackLabel } from './ui.js';
 import { seeds, setSeeds, addSeed } from './seeds.js';
 import { playlistView } from './playlist-view.js';
 
@@ -18,7 +18,7 @@ export async function show(main) {
 
   function renderSeeds() {
     const list = seeds();
-    seedList.replaceChildren(list.length ? list.map(s => el('span', s.label,
+    fill(seedList, list.length ? list.map(s => el('span', s.label,
       el('button', { 'aria-label': `Remove seed ${s.label}`, onclick: () => { setSeeds(seeds().filter(x => x.id !== s.id)); renderSeeds(); } }, '✕')))
       : el('span.muted', 'No seeds yet: search below, or pick points on the Map.'));
   }

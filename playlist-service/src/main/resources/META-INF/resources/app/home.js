@@ -123,7 +123,7 @@ async function runsPart() {
         el('th', { scope: 'row' }, kind.label),
         el('td', run ? `${run.status}` : 'never run'),
         el('td', run ? [progress(done, total, `${kind.label} progress`), el('small.muted', kind.line(run)),
-          run.message ? el('small.bad', ` ${run.message}`) : null] : ''),
+          run.message ? el(run.status === 'completed' ? 'small.muted' : 'small.bad', ` · ${run.message}`) : null] : ''),
         el('td', running
           ? (kind.cancel ? el('button', { onclick: () => act(() => del(kind.cancel(run.id))) }, `Cancel ${kind.label.toLowerCase()}`) : '')
           : el('button', { onclick: () => act(() => post(kind.start, kind.body)) }, `Start ${kind.label.toLowerCase()}`)));

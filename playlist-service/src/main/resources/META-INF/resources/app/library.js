@@ -1,5 +1,5 @@
 import { get } from './api.js';
-import { el, debounce, duration, guard, num, trackLabel } from './ui.js';
+import { el, debounce, duration, fill, guard, num, trackLabel } from './ui.js';
 import { addSeed } from './seeds.js';
 
 let genres = null;
@@ -47,7 +47,7 @@ async function search(main, initial) {
     const lower = q.toLowerCase();
     const genreHits = (Array.isArray(allGenres) ? allGenres : []).filter(g => g.name.toLowerCase().includes(lower)).slice(0, 8);
     results.dataset.ms = String(Math.round(performance.now() - started));
-    results.replaceChildren(
+    fill(results,
       artists.items.length ? el('section', el('h2', 'Artists'), el('ul.plain', artists.items.map(a =>
         el('li', el('a', { href: `#/artist/${a.id}` }, a.name), el('span.muted', ` ${num(a.albumCount)} albums, ${num(a.trackCount)} tracks`))))) : null,
       albums.items.length ? el('section', el('h2', 'Albums'), el('ul.plain', albums.items.map(a =>
@@ -112,18 +112,18 @@ function sonicChart(sonic) {
   const segments = sonic.segments || [];
   if (!segments.length) return el('p.muted', sonic.error || `No analysis yet (${sonic.status}).`);
   const names = Object.keys(segments[0].features || {});
-  const colours = ['#1f6feb', '#8250df', '#bf8700'];
+  const colours = ['#1f6feb', '#8250df', '#bf8700', '#57606a'];
   const rows = names.map(name => {
     const values = segments.map(s => s.features[name]);
     const max = Math.max(...values.map(v => Math.abs(v))) || 1;
     const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
-    svg.setAttribute('width', '120'); svg.setAttribute('height', '18'); svg.setAttribute('class', 'features');
+    svg.setAttribute('width', String(segments.length * 40)); svg.setAttribute('height', '18'); svg.setAttribute('class', 'features');
     svg.setAttribute('role', 'img'); svg.setAttribute('aria-label', `${name} per segment`);
     values.forEach((v, i) => {
       const r = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
       const w = Math.max(1, Math.abs(v) / max * 36);
       r.setAttribute('x', String(i * 40)); r.setAttribute('y', '3'); r.setAttribute('height', '12');
-      r.setAttribute('width', w.toFixed(1)); r.setAttribute('fill', colours[i % 3]);
+      r.setAttribute('width', w.toFixed(1)); r.setAttribute('fill', colours[i % colours.length]);
       svg.append(r);
     });
     return el('tr', el('td', name), el('td', unit(name)), values.map(v => el('td', Number(v).toFixed(Math.abs(v) >= 100 ? 0 : 3))),
@@ -133,7 +133,7 @@ function sonicChart(sonic) {
     el('p', segments.map(s => `${s.segment}: ${s.key ?? 'key unknown'}, ${s.tempoBpm ? `${s.tempoBpm.toFixed(1)} BPM` : 'tempo unknown'}`
       + ` (${duration(s.startMs / 1000)}–${duration((s.startMs + s.lengthMs) / 1000)})`).join(' · ')),
     el('table', { id: 'sonic-features' }, el('thead', el('tr', el('th', 'Feature'), el('th', 'Unit'),
-      segments.map((s, i) => el('th', { style: `color:${colours[i % 3]}` }, s.segment)), el('th.opt', 'Drawn'))),
+      segments.map((s, i) => el('th', { style: `color:${colours[i % colours.length]}` }, s.segment)), el('th.opt', 'Drawn'))),
       el('tbody', rows)));
 }
 

@@ -1,5 +1,5 @@
 import { get, post, patch, del, download, optional } from './api.js';
-import { el, guard, duration, scoreBar, showError } from './ui.js';
+import { el, fill, guard, duration, scoreBar, showError } from './ui.js';
 
 let targets;
 
@@ -36,7 +36,7 @@ export function playlistView(p, { onDelete } = {}) {
       }) }, 'Push'), status);
       pushBox.hidden = false;
     });
-    box.replaceChildren(
+    fill(box,
       el('h2', { id: 'pl-name' }, p.name),
       el('p.muted', `${p.trackCount} tracks · ${duration(p.durationSeconds)}${p.genreOnly ? ' · built from genres only' : ''}`),
       p.notes && p.notes.length ? el('ul.reasons', p.notes.map(n => el('li', n))) : null,

@@ -72,3 +72,9 @@ export function debounce(fn, ms) {
 export function trackLabel(t) {
   return `${t.artist ?? 'Unknown artist'} – ${t.title ?? 'Untitled'}`;
 }
+
+/** Replaces a node's children, skipping the null/false of conditional parts (replaceChildren would print them). */
+export function fill(node, ...children) {
+  node.replaceChildren(...children.flat(Infinity).filter(c => c !== null && c !== undefined && c !== false));
+  return node;
+}

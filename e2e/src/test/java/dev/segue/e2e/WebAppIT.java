@@ -1,0 +1,421 @@
+package dev.segue.e2e;
+
+import static dev.segue.e2e.Polling.await;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.logging.Level;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+
+/**
+ * The web app in Debian's headless Chromium against the packaged stack (one start for every scenario, in
+ * order): a first visit on an empty library through scan, analysis, search, build, reorder, M3U and the map;
+ * the API key asked once; then the budgets on 33,636 synthetic tracks; last a stopped service's reason.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WebAppIT {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final String API_KEY = "e2e-web-key-" + UUID.randomUUID();
+    private static final int LIBRARY_SIZE = 33_636;
+    private static final Duration WAIT = Duration.ofSeconds(90);
+    private static final Path SHOTS = Path.of("target", "screenshots");
+
+    private Path work;
+    private Path downloads;
+    private ExternalApisStub externalApis;
+    private LocalStack stack;
+    private ChromeDriver browser;
+    private String base;
+    private final List<String> budgets = new ArrayList<>();
+
+    @BeforeAll
+    void start() throws Exception {
+        assumeThat(FixtureLibrary.ffmpegAvailable()).as("ffmpeg encodes the fixture library").isTrue();
+        assumeThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
+                .as("Debian's chromium and chromium-driver (.ci/run installs them)").isTrue();
+        work = Files.createTempDirectory("segue-web");
+        downloads = Files.createDirectories(work.resolve("downloads"));
+        Path music = Files.createDirectories(work.resolve("music"));
+        FixtureLibrary.write(music, List.of(
+                new FixtureLibrary.Album("Neon Coast", "Night Drive", "Electronic", "mp3", 124, 220, 4),
+                new FixtureLibrary.Album("Granite", "Stone Garden", "Rock", "ogg", 150, 110, 4)), 20);
+        externalApis = new ExternalApisStub();
+        externalApis.artist("Neon Coast", "electronic", List.of("Night Drive"));
+        externalApis.artist("Granite", "rock", List.of("Stone Garden"));
+        stack = LocalStack.start(new LocalStack.Options(
+                Path.of(System.getProperty("segue.home", "..")).toAbsolutePath().normalize(),
+                work.resolve("pgdata"), List.of(music), FreePorts.one(), FreePorts.blockOfFour(),
+                Map.of("SEGUE_API_KEY", API_KEY,
+                        "QUARKUS_REST_CLIENT_MUSICBRAINZ_URL", externalApis.baseUrl(),
+                        "QUARKUS_REST_CLIENT_LASTFM_URL", externalApis.baseUrl(),
+                        "SEGUE_ENRICHMENT_LASTFM_API_KEY", "e2e-lastfm",
+                        "SEGUE_SONIC_WORKERS", "1",
+                        "SEGUE_SONIC_AUTO_RUN", "false",
+                        "SEGUE_PLAYLIST_INDEX_REFRESH_INTERVAL", "2s"),
+                new PrintStream(Files.newOutputStream(Files.createDirectories(Path.of("target")).resolve("e2e-web-stack.log")), true)));
+        base = stack.service("playlist-service").baseUri().toString().replaceAll("/$", "");
+        Files.createDirectories(SHOTS);
+        browser = chromium();
+    }
+
+    private ChromeDriver chromium() throws IOException {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toString());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--no-first-run", "--window-size=1280,900",
+                "--user-data-dir=" + Files.createDirectories(work.resolve("chromium-profile")));
+        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false));
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().implicitlyWait(Duration.ZERO);
+        driver.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+        return driver;
+    }
+
+    @AfterAll
+    void stop() throws IOException {
+        if (!budgets.isEmpty()) {
+            Files.write(Path.of("target", "web-budgets.txt"), budgets);
+        }
+        if (browser != null) {
+            browser.quit();
+        }
+        if (stack != null) {
+            stack.close();
+        }
+        if (externalApis != null) {
+            externalApis.close();
+        }
+        if (work != null) {
+            try (var files = Files.walk(work)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void firstVisitScanAnalyseSearchBuildReorderExportAndMap() throws Exception {
+        browser.get(base + "/");
+        awaitVisible("#counts .cards");
+        assertThat(text("#counts")).contains("Tracks").contains("No tracks yet");
+        shot("home-empty");
+
+        // the scan is a change: the key is asked for, kept for the session and the request repeated
+        click("tr[data-run=scan] button");
+        awaitVisible("#key-dialog[open]");
+        browser.findElement(By.id("key-input")).sendKeys(API_KEY);
+        click("#key-dialog button[value=ok]");
+        awaitRun("scan", "completed");
+        await(WAIT, () -> text("#counts"), t -> t.contains("mp3 4") && t.contains("ogg 4"));
+        shot("home-scanned");
+
+        // the scan tells sonic-service, which starts analysing: the page follows that run
+        List<String> seen = new ArrayList<>();
+        await(WAIT, () -> {
+            seen.add(text("tr[data-run=analysis]"));
+            return attribute("tr[data-run=analysis]", "data-status");
+        }, "completed"::equals);
+        assertThat(seen).as("progress shown while it ran").anyMatch(t -> t.contains("running") && t.contains(" tracks"));
+        click("tr[data-run=analysis] button");
+        awaitVisible("tr[data-run=analysis] button");
+        awaitRun("analysis", "completed");
+        assertThat(browser.findElements(By.cssSelector("#key-dialog[open]"))).as("the key is asked once").isEmpty();
+        shot("home");
+        awaitIndexed(8);
+
+        browser.get(base + "/#/library");
+        WebElement search = awaitVisible("#q");
+        search.sendKeys("Night Piece");
+        awaitVisible("#track-results table");
+        assertThat(text("#results")).contains("Night Piece 1").contains("Neon Coast");
+        shot("library");
+        browser.findElement(By.linkText("Night Piece 1")).click();
+        awaitVisible("#sonic-features");
+        assertThat(text("#main")).contains("electronic").contains("beginning").contains("Hz").contains("dB");
+        shot("track");
+        click("button.primary");
+
+        browser.get(base + "/#/build");
+        awaitVisible("#seed-list");
+        assertThat(text("#seed-list")).contains("Night Piece 1");
+        WebElement length = browser.findElement(By.id("length"));
+        length.clear();
+        length.sendKeys("6");
+        click("#build");
+        awaitVisible("#playlist-tracks");
+        List<WebElement> rows = browser.findElements(By.cssSelector("#playlist-tracks tbody tr"));
+        assertThat(rows).hasSize(6);
+        assertThat(browser.findElements(By.cssSelector("#playlist-tracks .bar.sonic"))).hasSize(6);
+        assertThat(browser.findElements(By.cssSelector("#playlist-tracks .bar.transition"))).hasSize(5);
+        assertThat(text("#playlist-tracks")).containsAnyOf("same artist", "same album", "genre", "close");
+        shot("build");
+
+        String second = rows.get(1).getAttribute("data-track-id");
+        String third = rows.get(2).getAttribute("data-track-id");
+        String moved = "#playlist-tracks tr[data-track-id='" + second + "'] .bar.transition";
+        String transitionBefore = attribute(moved, "aria-valuenow");
+        click("#playlist-tracks tbody tr:nth-child(2) button[aria-label^='Move'][aria-label$='down']");
+        await(WAIT, () -> attribute("#playlist-tracks tbody tr:nth-child(2)", "data-track-id"), third::equals);
+        assertThat(attribute("#playlist-tracks tbody tr:nth-child(3)", "data-track-id")).isEqualTo(second);
+        assertThat(attribute(moved, "aria-valuenow")).as("its transition scored again from its new predecessor")
+                .isNotEqualTo(transitionBefore);
+
+        click("#export-m3u");
+        Path m3u = await(WAIT, this::downloadedM3u, p -> p != null);
+        assertThat(Files.readString(m3u)).startsWith("#EXTM3U").contains("Night Piece 1");
+        assertThat(browser.findElements(By.cssSelector("#push:not([hidden])"))).as("no targets, no push").isEmpty();
+
+        browser.get(base + "/#/map");
+        WebElement canvas = awaitVisible("#map-canvas[data-points]");
+        assertThat(canvas.getAttribute("data-points")).isEqualTo("8");
+        assertThat(text("#axes")).contains("variance");
+        shot("map-small");
+        clickFirstPoint(canvas);
+        assertThat(text("#picked")).contains("Seed added");
+
+        browser.get(base + "/#/playlists");
+        awaitVisible("#playlists");
+        assertThat(text("#playlists")).contains("Mix from");
+        shot("playlists");
+        assertNoConsoleErrors();
+    }
+
+    @Test
+    @Order(2)
+    void budgetsOnTheFullLibrary() throws Exception {
+        seedSyntheticLibrary();
+        awaitIndexed(LIBRARY_SIZE);
+        // the projection is fitted once per analyzer version and library size; the budget is the browser's part
+        HttpResponse<String> warm = get("/api/map");
+        assertThat(warm.statusCode()).isEqualTo(200);
+
+        ChromeDriver fresh = browser;
+        fresh.executeCdpCommand("Network.clearBrowserCache", Map.of());
+        fresh.get(base + "/");
+        awaitVisible("body[data-home-ready]");
+        long interactive = Long.parseLong(attribute("body", "data-home-ready"));
+        long bytes = ((Number) fresh.executeScript("""
+                return performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))
+                  .filter(e => !e.name.includes('/api/')).reduce((s, e) => s + e.transferSize, 0);""")).longValue();
+        budget("first load transferred (HTML, CSS, JS)", bytes / 1024.0, "KB", 300, true);
+        budget("home interactive (counts, runs, readiness shown)", interactive, "ms", 1000);
+        shot("home-full");
+
+        fresh.get(base + "/#/map");
+        WebElement canvas = awaitVisible("#map-canvas[data-points]");
+        assertThat(canvas.getAttribute("data-points")).isEqualTo(String.valueOf(warmCount(warm.body())));
+        budget("map of " + canvas.getAttribute("data-points") + " points fetched and drawn",
+                Double.parseDouble(canvas.getAttribute("data-draw-ms")), "ms", 1500);
+        shot("map");
+
+        fresh.get(base + "/#/library");
+        WebElement search = awaitVisible("#q");
+        List<Long> times = new ArrayList<>();
+        String[] words = {"Synthetic", "Artist 12", "Album 7", "Night", "Stone", "Synthetic 99", "Artist 3", "Album 21"};
+        for (int i = 0; i < 24; i++) {
+            String word = words[i % words.length] + (i >= words.length ? String.valueOf(i) : "");
+            search.clear();
+            ((JavascriptExecutor) fresh).executeScript("document.getElementById('results').removeAttribute('data-ms')");
+            search.sendKeys(word);
+            awaitVisible("#results[data-ms]");
+            times.add(Long.parseLong(attribute("#results", "data-ms")));
+        }
+        times.sort(Long::compare);
+        budget("search answer p95 (24 queries, tracks + artists + albums)", times.get((int) Math.ceil(times.size() * 0.95) - 1),
+                "ms", 150);
+        shot("library-full");
+
+        fresh.manage().window().setSize(new Dimension(390, 844));
+        fresh.get(base + "/");
+        awaitVisible("body[data-home-ready]");
+        shot("home-phone");
+        fresh.manage().window().setSize(new Dimension(1280, 900));
+        assertNoConsoleErrors();
+    }
+
+    @Test
+    @Order(3)
+    void aStoppedServiceShowsItsReason() throws Exception {
+        stack.service("enrichment-service").stop();
+        browser.get(base + "/");
+        String row = await(WAIT, () -> text("#readiness tr[data-service=enrichment-service]"), t -> t.contains("UNREACHABLE"));
+        assertThat(row.replace("enrichment-service", "").replace("UNREACHABLE", "").trim()).as("a reason: %s", row).isNotEmpty();
+        assertThat(text("tr[data-run=enrichment]")).as("the run row says why instead of going blank").isNotBlank();
+        assertThat(text("#counts")).contains("Tracks");
+        shot("service-down");
+    }
+
+    private void clickFirstPoint(WebElement canvas) throws InterruptedException {
+        Object[] point = ((List<?>) browser.executeScript("""
+                const c = document.getElementById('map-canvas'), ctx = c.getContext('2d');
+                const d = ctx.getImageData(0, 0, c.width, c.height).data, r = window.devicePixelRatio || 1;
+                for (let i = 0; i < d.length; i += 4) if (d[i + 3] > 0) {
+                  const p = i / 4; return [Math.round((p % c.width) / r), Math.round(Math.floor(p / c.width) / r)]; }
+                return null;""")).toArray();
+        int x = ((Number) point[0]).intValue() + 1;
+        int y = ((Number) point[1]).intValue() + 1;
+        Dimension size = canvas.getSize();
+        new Actions(browser).moveToElement(canvas, x - size.width / 2, y - size.height / 2).click().perform();
+        await(WAIT, () -> text("#picked"), t -> !t.isBlank());
+    }
+
+    private void seedSyntheticLibrary() throws Exception {
+        int existing = Integer.parseInt(get("/api/stats").body().replaceAll(".*\"tracks\":(\\d+).*", "$1"));
+        int add = LIBRARY_SIZE - existing;
+        try (Connection db = DriverManager.getConnection(stack.jdbcUrl("segue"), "postgres", "postgres");
+             Statement sql = db.createStatement()) {
+            db.setAutoCommit(false);
+            sql.execute("""
+                    INSERT INTO artists (name, name_key, sort_name)
+                    SELECT 'Synthetic Artist ' || g, 'synthetic artist ' || g, 'synthetic artist ' || g FROM generate_series(1, 2100) g""");
+            sql.execute("""
+                    INSERT INTO albums (title, title_key, album_artist_id)
+                    SELECT 'Synthetic Album ' || g, 'synthetic album ' || g, a.id
+                    FROM generate_series(1, 3700) g JOIN artists a ON a.name_key = 'synthetic artist ' || (1 + g % 2100)""");
+            sql.execute("""
+                    INSERT INTO tracks (file_path, file_size, file_mtime, content_key, format, title, artist_id, album_id, duration_ms)
+                    SELECT '/synthetic/' || g || '.mp3', 4000000, now(), 'synthetic-' || g, 'mp3', 'Synthetic ' || g,
+                           al.album_artist_id, al.id, 120000 + g %% 240000
+                    FROM generate_series(1, %d) g JOIN albums al ON al.title_key = 'synthetic album ' || (1 + g %% 3700)""".formatted(add));
+            sql.execute("""
+                    INSERT INTO sonic_analyses (track_id, analyzer_version, status, decoder, content_key, duration_ms, analysis_ms)
+                    SELECT t.id, v.version, 'ok', 'synthetic', t.content_key, t.duration_ms, 0
+                    FROM tracks t, (SELECT max(analyzer_version) AS version FROM sonic_analyses) v
+                    WHERE t.file_path LIKE '/synthetic/%'""");
+            sql.execute("""
+                    INSERT INTO sonic_segments (track_id, analyzer_version, segment, start_ms, length_ms, features)
+                    SELECT a.track_id, a.analyzer_version, s.segment, 0, 30000,
+                           ARRAY(SELECT (random() * 100 + a.track_id * 0)::real FROM generate_series(1, 44))
+                    FROM sonic_analyses a CROSS JOIN (VALUES ('beginning'), ('middle'), ('end'), ('average')) AS s (segment)
+                    WHERE a.decoder = 'synthetic'""");
+            db.commit();
+        }
+    }
+
+    private void awaitIndexed(int tracks) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        await(WAIT, () -> {
+            HttpResponse<String> refreshed = http.send(HttpRequest.newBuilder(URI.create(base + "/api/index/refresh"))
+                    .header("X-Api-Key", API_KEY).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return refreshed.body();
+        }, body -> body.contains("\"analysedTracks\":" + tracks));
+    }
+
+    private static int warmCount(String map) {
+        return Integer.parseInt(map.replaceAll("(?s).*?\"count\":(\\d+).*", "$1"));
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private void budget(String what, double value, String unit, double limit) {
+        // a time says something about the app only when the machine is not several times overcommitted
+        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()
+                / Runtime.getRuntime().availableProcessors();
+        budget(what, value, unit, limit, load < 2);
+    }
+
+    private void budget(String what, double value, String unit, double limit, boolean asserted) {
+        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        String line = String.format(Locale.ROOT, "%s: %.1f %s (budget %.0f %s; load average %.1f%s)", what, value, unit, limit,
+                unit, load, asserted ? "" : ", not asserted");
+        budgets.add(line);
+        System.out.println("[budget] " + line);
+        if (asserted) {
+            assertThat(value).as(line).isLessThanOrEqualTo(limit);
+        }
+    }
+
+    private Path downloadedM3u() throws IOException {
+        try (var files = Files.list(downloads)) {
+            return files.filter(p -> p.toString().endsWith(".m3u8")).findFirst().orElse(null);
+        }
+    }
+
+    private void assertNoConsoleErrors() {
+        List<String> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage)
+                // the 401 that asks for the key is the flow working; a 404 of /api/targets means no push targets
+                .filter(m -> !m.contains("status of 401") && !(m.contains("/api/targets") && m.contains("404")))
+                .toList();
+        assertThat(errors).as("browser console errors").isEmpty();
+    }
+
+    private WebElement awaitVisible(String css) throws InterruptedException {
+        return await(WAIT, () -> browser.findElements(By.cssSelector(css)).stream().filter(WebElement::isDisplayed).findFirst().orElse(null),
+                e -> e != null);
+    }
+
+    private void awaitRun(String kind, String status) throws InterruptedException {
+        await(WAIT, () -> attribute("tr[data-run=" + kind + "]", "data-status"), status::equals);
+    }
+
+    private void click(String css) throws InterruptedException {
+        awaitVisible(css).click();
+    }
+
+    private String text(String css) {
+        List<WebElement> found = browser.findElements(By.cssSelector(css));
+        return found.isEmpty() ? "" : found.get(0).getText();
+    }
+
+    private String attribute(String css, String name) {
+        List<WebElement> found = browser.findElements(By.cssSelector(css));
+        return found.isEmpty() ? null : found.get(0).getAttribute(name);
+    }
+
+    private void shot(String name) throws IOException {
+        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+}
