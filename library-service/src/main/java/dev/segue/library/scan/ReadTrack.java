@@ -28,5 +28,15 @@ record ReadTrack(
         Integer bitrateKbps,
         Integer sampleRate,
         Integer channels,
-        String contentKey) {
+        String contentKey,
+        List<String> artists,
+        List<String> otherTitles,
+        String lengthNote) {
+
+    /** This track with a length (and bitrate) found otherwise than in its header, and why. */
+    ReadTrack withLength(Integer ms, Integer kbps, String note) {
+        return new ReadTrack(title, artist, albumArtist, album, trackNo, trackTotal, discNo, discTotal, year, compilation, genres,
+                mbidArtist, mbidAlbumArtist, mbidRelease, mbidReleaseGroup, mbidRecording, mbidTrack, isrc, ms, codec, kbps, sampleRate,
+                channels, contentKey, artists, otherTitles, TagValues.text(note, 1000));
+    }
 }
