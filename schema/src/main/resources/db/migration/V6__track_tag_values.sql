@@ -7,3 +7,9 @@ ALTER TABLE tracks
     ADD COLUMN tag_artists  text[] NOT NULL DEFAULT '{}',
     ADD COLUMN other_titles text[] NOT NULL DEFAULT '{}',
     ADD COLUMN length_note  text;
+
+-- Files a scan passed over because Segue reads no such format, counted by extension (lower case, with the
+-- dot; '' for none): skipped_extensions[i] was seen skipped_counts[i] times. Older runs count none.
+ALTER TABLE scan_runs
+    ADD COLUMN skipped_extensions text[]    NOT NULL DEFAULT '{}',
+    ADD COLUMN skipped_counts     integer[] NOT NULL DEFAULT '{}';

@@ -161,6 +161,7 @@ public class ScanRunner {
             }
             counts.discovered += walk.files().size();
             counts.errors += walk.problems().size();
+            walk.skipped().forEach((extension, n) -> counts.skipped.merge(extension, n, Integer::sum));
             writer.errors(walk.problems());
 
             Set<String> seen = new HashSet<>();
