@@ -27,8 +27,10 @@ import java.util.TreeMap;
  */
 final class LibraryWalker {
 
-    static final Set<String> AUDIO_EXTENSIONS = Set.of(
-            "mp3", "flac", "ogg", "oga", "opus", "m4a", "m4b", "mp4", "wav", "aif", "aiff", "aifc", "wma", "dsf");
+    /** What sonic-service's ffmpeg decoder accepts, so that every file it can analyse is indexed. */
+    static final Set<String> AUDIO_EXTENSIONS = Set.of("mp3", "mp2", "flac", "ogg", "oga", "opus", "spx", "m4a", "m4b", "mp4", "aac",
+            "wav", "wave", "aif", "aiff", "aifc", "wma", "ape", "wv", "mpc", "alac", "dsf", "dff", "tta", "ac3", "dts", "mka", "caf",
+            "au", "snd");
 
     record Problem(String path, String reason) {
     }

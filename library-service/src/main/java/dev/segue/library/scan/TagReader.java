@@ -34,10 +34,13 @@ final class TagReader {
 
     private static final java.util.regex.Pattern LOSSLESS = java.util.regex.Pattern.compile("(?i)flac|alac|pcm|lossless");
     private static final Set<String> MP4 = Set.of("m4a", "m4b", "mp4");
-    /** The MP4 items whose several values jaudiotagger reduces to one. */
+    /** The MP4 text items read without jaudiotagger: it reduces several values to one, and refuses some codecs. */
     private static final Map<FieldKey, String> MP4_ITEMS = Map.of(FieldKey.TITLE, "\u00a9nam", FieldKey.ARTIST, "\u00a9ART",
-            FieldKey.GENRE, "\u00a9gen", FieldKey.ALBUM_ARTIST, "aART");
-    private static final Set<String> OGG = Set.of("ogg", "oga", "opus");
+            FieldKey.GENRE, "\u00a9gen", FieldKey.ALBUM_ARTIST, "aART", FieldKey.ALBUM, "\u00a9alb", FieldKey.YEAR, "\u00a9day");
+    private static final Set<String> OGG = Set.of("ogg", "oga", "opus", "spx");
+    /** The extensions jaudiotagger reads; the others are indexed through ffprobe. */
+    private static final Set<String> JAUDIOTAGGER = Set.of("mp3", "m4a", "m4b", "mp4", "wav", "aif", "aiff", "aifc", "wma", "dsf",
+            "flac", "ogg", "oga");
     // held strongly: JUL forgets the level of a logger nobody references
     private static final Logger JAUDIOTAGGER_LOG = Logger.getLogger("org.jaudiotagger");
     private static final ThreadLocal<AudioFileIO> IO = ThreadLocal.withInitial(AudioFileIO::new);
@@ -70,11 +73,13 @@ final class TagReader {
             if (probe == null || probe.durationMs() <= 0) {
                 throw e;
             }
-            ReadTrack untagged = build(file, root, key -> List.of(),
+            // an MP4 whose codec jaudiotagger does not know (FLAC, Opus, AC-3) still has its ilst items
+            Map<String, List<String>> items = MP4.contains(file.format()) ? Mp4Values.read(file.path(), file.size()) : Map.of();
+            ReadTrack untagged = build(file, root, key -> items.getOrDefault(MP4_ITEMS.getOrDefault(key, ""), List.of()),
                     new AudioFacts((int) Math.min(Integer.MAX_VALUE, probe.durationMs()), probe.codec(), kbps(file.size(), probe.durationMs()),
                             probe.sampleRate(), probe.channels()), contentKey(file, null, null));
             return untagged.withLength(untagged.durationMs(), untagged.bitrateKbps(),
-                    "read by ffprobe: the tag readers refused the file (" + e.getMessage() + ")");
+                    "measured by ffprobe: the Java readers refused the file (" + e.getMessage() + ")");
         }
         return plausible(file, track, ffprobe);
     }
@@ -131,12 +136,19 @@ final class TagReader {
             ReadTrack track = build(file, root, own::values, facts, contentKey(file, null, null));
             return own.lengthNote() == null ? track : track.withLength(track.durationMs(), track.bitrateKbps(), own.lengthNote());
         }
+        if (!JAUDIOTAGGER.contains(file.format())) {
+            throw new UnreadableFileException("Segue has no tag reader for ." + file.format()
+                    + " files; with ffprobe installed they are indexed with their length and the names in their path");
+        }
         SizeCheck.check(file.path(), file.size(), file.format());
         AudioFile audio;
         try {
             audio = IO.get().readFile(file.path().toFile());
         } catch (IOException e) {
             throw new UnreadableFileException("cannot read file: " + message(e, file.path()));
+        } catch (RuntimeException e) {
+            // a parser error (e.g. an MP4 atom with a codec it does not know), not something a person can act on
+            throw new UnreadableFileException("not a readable " + file.format() + " file: its headers could not be parsed");
         } catch (Exception e) {
             throw new UnreadableFileException("not a readable " + file.format() + " file: " + message(e, file.path()));
         } catch (OutOfMemoryError | StackOverflowError e) {

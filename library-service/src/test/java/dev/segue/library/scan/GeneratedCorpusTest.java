@@ -26,6 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class GeneratedCorpusTest {
 
+    /** Formats without a Java tag reader: indexed through ffprobe, with the names in their path. */
+    private static final java.util.Set<String> UNTAGGED = java.util.Set.of("wv", "ac3");
     private static final String PYTHON = "/usr/bin/python3";
     private static final Ffprobe FFPROBE = new Ffprobe("ffprobe", Duration.ofSeconds(20));
 
@@ -55,6 +57,10 @@ class GeneratedCorpusTest {
         encode("opus-in-ogg.ogg", "-ar", "48000", "-c:a", "libopus", "-b:a", "48k");
         encode("opus.opus", "-ar", "48000", "-c:a", "libopus", "-b:a", "48k");
         encode("speex-in-ogg.ogg", "-ar", "16000", "-c:a", "libspeex");
+        encode("speex.spx", "-ar", "16000", "-c:a", "libspeex");
+        encode("flac-in-mp4.mp4", "-ar", "44100", "-c:a", "flac", "-strict", "-2");
+        encode("wavpack.wv", "-ar", "44100", "-c:a", "wavpack");
+        encode("ac3.ac3", "-ar", "48000", "-c:a", "ac3", "-b:a", "128k");
         encode("aac.m4a", "-ar", "44100", "-c:a", "aac", "-b:a", "96k");
         encode("alac.m4a", "-ar", "44100", "-c:a", "alac");
         encode("pcm-id3.wav", "-ar", "22050", "-c:a", "pcm_s16le");
@@ -91,8 +97,8 @@ class GeneratedCorpusTest {
         List<String> wrong = new ArrayList<>();
         for (Path file : corpus) {
             String name = file.getFileName().toString();
-            if (name.startsWith("cut-")) {
-                continue; // a truncation may cut off tags written at the end (WAV, AIFF)
+            if (name.startsWith("cut-") || UNTAGGED.contains(name.substring(name.lastIndexOf('.') + 1))) {
+                continue; // a truncation may cut off tags written at the end (WAV, AIFF); ffprobe-only formats get path names
             }
             ReadTrack track = read(file, wrong);
             if (track != null && (!"Corpus Title".equals(track.title()) || !"Corpus Album".equals(track.album())
@@ -139,6 +145,8 @@ class GeneratedCorpusTest {
                 import sys, mutagen
                 from mutagen.id3 import ID3, TIT2, TPE1, TALB, TCON
                 for path in sys.argv[1:]:
+                    if path.endswith(('.wv', '.ac3')):
+                        continue
                     if path.endswith(('.wav', '.aiff')):
                         f = mutagen.File(path)
                         f.add_tags()
