@@ -110,7 +110,7 @@ final class ScanCommand extends RunCommand {
         context.out().println("Skipped " + (total > 0 ? total + " " : "") + "files Segue does not read:");
         for (JsonNode kind : run.path("skipped")) {
             String extension = kind.path("extension").asText("");
-            context.out().println("  " + (extension.isEmpty() ? "(no extension)" : "." + extension) + " ×" + kind.path("count").asLong()
+            context.out().println("  " + (extension.isEmpty() ? "(no extension)" : extension.startsWith(".") ? extension : "." + extension) + " ×" + kind.path("count").asLong()
                     + (kind.path("reason").asText("").isEmpty() ? "" : ": " + kind.path("reason").asText()));
         }
     }

@@ -90,8 +90,8 @@ class SegueCliTest {
                 .willReturn(okJson("""
                         {"id":7,"status":"completed","discovered":100,"processed":100,"newTracks":97,"updated":0,"unchanged":0,
                          "moved":0,"missing":0,"errors":2,"startedAt":"2026-12-01T10:00:00Z","finishedAt":"2026-12-01T10:00:12Z",
-                         "skipped":[{"extension":"wav","count":87,"reason":"shorter than 1 s: sound effects"},
-                                    {"extension":"xm","count":1,"reason":"no decoder for tracker modules"}],"skippedTotal":88}""")));
+                         "skipped":[{"extension":".wav","count":87,"reason":"shorter than 1 s: sound effects"},
+                                    {"extension":".xm","count":1,"reason":"no decoder for tracker modules"}],"skippedTotal":88}""")));
         server.stubFor(get(urlPathEqualTo("/api/scans/7/errors")).willReturn(okJson("""
                 {"items":[{"id":1,"path":"/music/broken.mp3","reason":"no audio frames"},
                           {"id":2,"path":"/music/empty.ogg","reason":"file is empty"}],"page":0,"size":10,"total":2}""")));

@@ -63,12 +63,19 @@ class ScanRulesTest {
                 FieldKey.ALBUM, "Mix " + tag, FieldKey.IS_COMPILATION, "1"));
         AudioFixtures.audio("mp3", folder.resolve("Path Artist " + tag + "/Path Album/07 Path Title.mp3"));
         AudioFixtures.audio("wav", folder.resolve("Path Artist " + tag + "/Path Album/08 Wave.wav"));
+        Files.write(folder.resolve("a/tune.xm"), new byte[64]);
+        Files.write(folder.resolve("a/cover.jpg"), new byte[64]);
+        Files.write(folder.resolve("b/back.JPG"), new byte[64]);
 
         JsonPath first = Scans.scan(folder);
         assertThat(first.getString("status")).isEqualTo("completed");
         assertThat(first.getInt("discovered")).isEqualTo(6);
         assertThat(first.getInt("newTracks")).isEqualTo(6);
         assertThat(first.getInt("errors")).isZero();
+        assertThat(first.getInt("skippedTotal")).isEqualTo(3);
+        assertThat(first.getList("skipped.extension")).containsExactly(".jpg", ".xm");
+        assertThat(first.getList("skipped.count")).containsExactly(2, 1);
+        assertThat(first.getString("skipped[1].reason")).isEqualTo("no decoder for tracker modules");
 
         JsonPath one = track("One");
         // both spellings are one artist; which one names it depends on which file is read first

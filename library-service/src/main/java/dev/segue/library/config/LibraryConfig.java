@@ -34,6 +34,18 @@ public interface LibraryConfig {
         Duration fileTimeout();
 
         /**
+         * ffprobe executable ({@code SEGUE_LIBRARY_SCAN_FFPROBE}; {@code off} = never run) that measures the files the
+         * Java readers refuse or whose header claims a length the file cannot hold. Without it those files keep the
+         * Java readers' verdict: refused, or a length cut to what the bitrate allows.
+         */
+        @WithDefault("ffprobe")
+        Optional<String> ffprobe();
+
+        /** How long one ffprobe run may take ({@code SEGUE_LIBRARY_SCAN_FFPROBE_TIMEOUT}) before it is killed. */
+        @WithDefault("20s")
+        Duration ffprobeTimeout();
+
+        /**
          * When the scheduled incremental rescan of every root runs ({@code SEGUE_LIBRARY_SCAN_CRON}, Quarkus cron
          * syntax, default 03:00 daily); {@code off} disables it. Read by {@code ScanScheduler}.
          */

@@ -74,12 +74,14 @@ public class CatalogRepository {
             params.add(filter.genre());
         }
         if (filter.q() != null) {
-            // every word somewhere in the title, artist, album, album artist or file name: "miles so what" finds So What by Miles Davis
+            // every word somewhere in the title, artist, album, album artist or file name: "miles so what" finds So What by Miles Davis;
+            // a tag's other titles and artists count too
             for (String word : filter.q().strip().split("\\s+")) {
                 where.add("(t.title ILIKE ? ESCAPE '\\' OR ar.name ILIKE ? ESCAPE '\\' OR al.title ILIKE ? ESCAPE '\\'"
-                        + " OR aa.name ILIKE ? ESCAPE '\\' OR substring(t.file_path from '[^/]*$') ILIKE ? ESCAPE '\\')");
+                        + " OR aa.name ILIKE ? ESCAPE '\\' OR substring(t.file_path from '[^/]*$') ILIKE ? ESCAPE '\\'"
+                        + " OR array_to_string(t.other_titles || t.tag_artists, ' ') ILIKE ? ESCAPE '\\')");
                 String like = contains(word);
-                for (int i = 0; i < 5; i++) {
+                for (int i = 0; i < 6; i++) {
                     params.add(like);
                 }
             }

@@ -4,6 +4,7 @@ import dev.segue.library.catalog.Page;
 import dev.segue.library.scan.ScanCounts;
 import dev.segue.library.scan.ScanErrorView;
 import dev.segue.library.scan.ScanRunView;
+import dev.segue.library.scan.SkippedFiles;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -22,7 +23,7 @@ import java.util.Optional;
 public class ScanRunRepository {
 
     private static final String RUN_COLUMNS = "id, roots, trigger, status, discovered, processed, new_tracks, updated_tracks, "
-            + "unchanged, moved, missing, errors, message, started_at, finished_at, now()";
+            + "unchanged, moved, missing, errors, message, started_at, finished_at, now(), skipped_extensions, skipped_counts";
 
     private final AgroalDataSource dataSource;
 
@@ -107,7 +108,7 @@ public class ScanRunRepository {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     items.add(view(rs));
-                    total = rs.getLong(17);
+                    total = rs.getLong(19);
                 }
             }
             if (items.isEmpty()) {
@@ -141,7 +142,7 @@ public class ScanRunRepository {
 
     private void update(long id, String status, String message, ScanCounts counts, boolean finished) {
         String sql = "UPDATE scan_runs SET discovered = ?, processed = ?, new_tracks = ?, updated_tracks = ?, unchanged = ?, "
-                + "moved = ?, missing = ?, errors = ?"
+                + "moved = ?, missing = ?, errors = ?, skipped_extensions = ?, skipped_counts = ?"
                 + (finished ? ", status = ?, message = ?, finished_at = now()" : "") + " WHERE id = ?";
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(sql)) {
@@ -153,7 +154,9 @@ public class ScanRunRepository {
             ps.setInt(6, counts.moved());
             ps.setInt(7, counts.missing());
             ps.setInt(8, counts.errors());
-            int next = 9;
+            ps.setArray(9, c.createArrayOf("text", counts.skipped().keySet().toArray(String[]::new)));
+            ps.setArray(10, c.createArrayOf("integer", counts.skipped().values().toArray(Integer[]::new)));
+            int next = 11;
             if (finished) {
                 ps.setString(next++, status);
                 ps.setString(next++, message);
@@ -196,8 +199,10 @@ public class ScanRunRepository {
         double seconds = Duration.between(started, finished != null ? finished : now).toMillis() / 1000.0;
         double rate = seconds > 0 ? processed / seconds : 0;
         Long eta = status.equals("running") && rate > 0 ? Math.round(Math.max(0, discovered - processed) / rate) : null;
+        List<SkippedFiles> skipped = SkippedFiles.of((String[]) rs.getArray(17).getArray(), (Integer[]) rs.getArray(18).getArray());
         return new ScanRunView(rs.getLong(1), Arrays.asList((String[]) rs.getArray(2).getArray()), rs.getString(3), status,
                 discovered, processed, rs.getInt(7), rs.getInt(8), rs.getInt(9), rs.getInt(10), rs.getInt(11), rs.getInt(12),
+                skipped, skipped.stream().mapToInt(SkippedFiles::count).sum(),
                 Math.round(rate * 10) / 10.0, eta, rs.getString(13), started, finished);
     }
 }

@@ -16,7 +16,9 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Walks a library root following symbolic links. Nothing it meets stops the walk: loops, broken
@@ -25,13 +27,16 @@ import java.util.Set;
  */
 final class LibraryWalker {
 
-    static final Set<String> AUDIO_EXTENSIONS = Set.of(
-            "mp3", "flac", "ogg", "oga", "opus", "m4a", "m4b", "mp4", "wav", "aif", "aiff", "aifc", "wma", "dsf");
+    /** What sonic-service's ffmpeg decoder accepts, so that every file it can analyse is indexed. */
+    static final Set<String> AUDIO_EXTENSIONS = Set.of("mp3", "mp2", "flac", "ogg", "oga", "opus", "spx", "m4a", "m4b", "mp4", "aac",
+            "wav", "wave", "aif", "aiff", "aifc", "wma", "ape", "wv", "mpc", "alac", "dsf", "dff", "tta", "ac3", "dts", "mka", "caf",
+            "au", "snd");
 
     record Problem(String path, String reason) {
     }
 
-    record Result(List<DiscoveredFile> files, List<Problem> problems, List<Path> unreadable) {
+    /** {@code skipped}: regular files with no extension Segue reads, by extension ({@code ".xm"}, {@code ""} for none). */
+    record Result(List<DiscoveredFile> files, List<Problem> problems, List<Path> unreadable, Map<String, Integer> skipped) {
     }
 
     private LibraryWalker() {
@@ -42,6 +47,7 @@ final class LibraryWalker {
         List<Problem> problems = new ArrayList<>();
         List<Path> unreadable = new ArrayList<>();
         Set<Object> seenFiles = new HashSet<>();
+        Map<String, Integer> skipped = new TreeMap<>();
         Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
 
             @Override
@@ -61,6 +67,7 @@ final class LibraryWalker {
                 }
                 String format = extension(file);
                 if (format == null || !AUDIO_EXTENSIONS.contains(format)) {
+                    skipped.merge(format == null ? "" : "." + format, 1, Integer::sum);
                     return FileVisitResult.CONTINUE;
                 }
                 // the same file reached through two symbolic links is one track
@@ -105,7 +112,7 @@ final class LibraryWalker {
                 return FileVisitResult.CONTINUE;
             }
         });
-        return new Result(files, problems, unreadable);
+        return new Result(files, problems, unreadable, skipped);
     }
 
     private static boolean hidden(Path path) {

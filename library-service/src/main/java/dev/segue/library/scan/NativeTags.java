@@ -15,7 +15,11 @@ import org.jaudiotagger.tag.FieldKey;
  * which are many times faster than jaudiotagger for these simple formats.
  */
 record NativeTags(String codec, int channels, int sampleRate, Integer durationMs, Integer bitrateKbps,
-        Map<String, List<String>> comments) {
+        Map<String, List<String>> comments, String lengthNote) {
+
+    NativeTags(String codec, int channels, int sampleRate, Integer durationMs, Integer bitrateKbps, Map<String, List<String>> comments) {
+        this(codec, channels, sampleRate, durationMs, bitrateKbps, comments, null);
+    }
 
     private static final Map<FieldKey, List<String>> NAMES = Map.ofEntries(
             Map.entry(FieldKey.TITLE, List.of("TITLE")),

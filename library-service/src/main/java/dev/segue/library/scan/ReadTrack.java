@@ -29,6 +29,17 @@ record ReadTrack(
         Integer sampleRate,
         Integer channels,
         String contentKey,
+        List<String> artists,
+        List<String> otherTitles,
+        String lengthNote,
         NameSource artistSource,
         NameSource albumSource) {
+
+    /** This track with a length (and bitrate) found otherwise than in its header, and why. */
+    ReadTrack withLength(Integer ms, Integer kbps, String note) {
+        return new ReadTrack(title, artist, albumArtist, album, trackNo, trackTotal, discNo, discTotal, year, compilation, genres,
+                mbidArtist, mbidAlbumArtist, mbidRelease, mbidReleaseGroup, mbidRecording, mbidTrack, isrc, ms, codec, kbps, sampleRate,
+                channels, contentKey, artists, otherTitles, TagValues.text(note, 1000),
+                artistSource, albumSource);
+    }
 }

@@ -11,6 +11,8 @@ public final class ScanCounts {
     int moved;
     int missing;
     int errors;
+    /** Files passed over, by extension (see {@link LibraryWalker.Result#skipped()}). */
+    final java.util.TreeMap<String, Integer> skipped = new java.util.TreeMap<>();
 
     public int discovered() {
         return discovered;
@@ -44,6 +46,10 @@ public final class ScanCounts {
         return errors;
     }
 
+    public java.util.SortedMap<String, Integer> skipped() {
+        return java.util.Collections.unmodifiableSortedMap(skipped);
+    }
+
     /** The totals as they are now, to go back to when part of a run is repeated. */
     ScanCounts copy() {
         ScanCounts copy = new ScanCounts();
@@ -55,6 +61,7 @@ public final class ScanCounts {
         copy.moved = moved;
         copy.missing = missing;
         copy.errors = errors;
+        copy.skipped.putAll(skipped);
         return copy;
     }
 

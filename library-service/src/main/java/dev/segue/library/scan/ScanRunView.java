@@ -17,6 +17,8 @@ public record ScanRunView(
         int moved,
         int missing,
         int errors,
+        List<SkippedFiles> skipped,
+        int skippedTotal,
         double filesPerSecond,
         Long etaSeconds,
         String message,

@@ -54,6 +54,7 @@ public class ScanRunner {
     private final ScanRunRepository runs;
     private final ScanNotifier notifier;
     private final DatabaseOutage outage;
+    private final Ffprobe ffprobe;
 
     ScanRunner(AgroalDataSource dataSource, LibraryConfig config, ScanRunRepository runs, ScanNotifier notifier) {
         this.dataSource = dataSource;
@@ -61,6 +62,8 @@ public class ScanRunner {
         this.runs = runs;
         this.notifier = notifier;
         this.outage = new DatabaseOutage(dataSource, LOG);
+        this.ffprobe = config.scan().ffprobe().filter(path -> !path.isBlank() && !path.equals("off"))
+                .map(path -> new Ffprobe(path, config.scan().ffprobeTimeout())).orElse(Ffprobe.NONE);
     }
 
     public void run(long runId, List<Path> roots) {
@@ -158,6 +161,7 @@ public class ScanRunner {
             }
             counts.discovered += walk.files().size();
             counts.errors += walk.problems().size();
+            walk.skipped().forEach((extension, n) -> counts.skipped.merge(extension, n, Integer::sum));
             writer.errors(walk.problems());
 
             Set<String> seen = new HashSet<>();
@@ -201,7 +205,7 @@ public class ScanRunner {
         int threads = config.scan().readerThreads().orElse(Runtime.getRuntime().availableProcessors());
         int batchSize = config.scan().batchSize();
         try (ReadPool readers = new ReadPool("scan-" + runId, threads, config.scan().fileTimeout(), Math.max(1024, batchSize * 4),
-                file -> TagReader.read(file, root))) {
+                file -> TagReader.read(file, root, ffprobe))) {
             readers.submit(toRead);
             List<Outcome> batch = new ArrayList<>(batchSize);
             int received = 0;

@@ -37,10 +37,10 @@ final class ScanWriter {
 
     private static final String TRACK_COLUMNS = "file_path, file_size, file_mtime, content_key, format, title, artist_id, album_id, "
             + "track_no, track_total, disc_no, disc_total, year, duration_ms, codec, bitrate_kbps, sample_rate, channels, "
-            + "mbid_recording, mbid_track, isrc, tag_genres, artist_source, album_source";
+            + "mbid_recording, mbid_track, isrc, tag_genres, tag_artists, other_titles, length_note, artist_source, album_source";
 
     private static final String INSERT_TRACK = "INSERT INTO tracks (" + TRACK_COLUMNS + ", status, missing_since, scanned_at, updated_at) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'present', NULL, now(), now()) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'present', NULL, now(), now()) "
             + "ON CONFLICT (file_path) DO UPDATE SET " + assignments("EXCLUDED.") + ", status = 'present', missing_since = NULL, "
             + "scanned_at = now(), updated_at = now()";
 
@@ -166,7 +166,7 @@ final class ScanWriter {
                 PreparedStatement ps = p.existingId() == null ? insert : update;
                 bindTrack(ps, p, artistId, albumId);
                 if (p.existingId() != null) {
-                    ps.setLong(25, p.existingId());
+                    ps.setLong(28, p.existingId());
                 }
                 ps.addBatch();
             }
@@ -318,8 +318,11 @@ final class ScanWriter {
         ps.setObject(20, t.mbidTrack());
         ps.setString(21, t.isrc());
         ps.setArray(22, connection.createArrayOf("text", t.genres().toArray(String[]::new)));
-        ps.setString(23, t.artistSource().dbName());
-        ps.setString(24, t.albumSource().dbName());
+        ps.setArray(23, connection.createArrayOf("text", t.artists().toArray(String[]::new)));
+        ps.setArray(24, connection.createArrayOf("text", t.otherTitles().toArray(String[]::new)));
+        ps.setString(25, t.lengthNote());
+        ps.setString(26, t.artistSource().dbName());
+        ps.setString(27, t.albumSource().dbName());
     }
 
     private static void setNullable(PreparedStatement ps, int index, Object value, int sqlType) throws SQLException {

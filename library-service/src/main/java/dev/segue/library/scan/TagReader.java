@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.logging.Level;
@@ -31,7 +32,15 @@ final class TagReader {
         }
     }
 
-    private static final Set<String> OGG = Set.of("ogg", "oga", "opus");
+    private static final java.util.regex.Pattern LOSSLESS = java.util.regex.Pattern.compile("(?i)flac|alac|pcm|lossless");
+    private static final Set<String> MP4 = Set.of("m4a", "m4b", "mp4");
+    /** The MP4 text items read without jaudiotagger: it reduces several values to one, and refuses some codecs. */
+    private static final Map<FieldKey, String> MP4_ITEMS = Map.of(FieldKey.TITLE, "\u00a9nam", FieldKey.ARTIST, "\u00a9ART",
+            FieldKey.GENRE, "\u00a9gen", FieldKey.ALBUM_ARTIST, "aART", FieldKey.ALBUM, "\u00a9alb", FieldKey.YEAR, "\u00a9day");
+    private static final Set<String> OGG = Set.of("ogg", "oga", "opus", "spx");
+    /** The extensions jaudiotagger reads; the others are indexed through ffprobe. */
+    private static final Set<String> JAUDIOTAGGER = Set.of("mp3", "m4a", "m4b", "mp4", "wav", "aif", "aiff", "aifc", "wma", "dsf",
+            "flac", "ogg", "oga");
     // held strongly: JUL forgets the level of a logger nobody references
     private static final Logger JAUDIOTAGGER_LOG = Logger.getLogger("org.jaudiotagger");
     private static final ThreadLocal<AudioFileIO> IO = ThreadLocal.withInitial(AudioFileIO::new);
@@ -48,16 +57,88 @@ final class TagReader {
     private record AudioFacts(Integer durationMs, String codec, Integer bitrateKbps, Integer sampleRate, Integer channels) {
     }
 
-    static ReadTrack read(DiscoveredFile file, Path root) throws UnreadableFileException {
+    /**
+     * Reads the file with the Java readers; a file they refuse, or whose length cannot be true, is measured by
+     * {@code ffprobe} (when it runs) and indexed with why in {@link ReadTrack#lengthNote()}.
+     */
+    static ReadTrack read(DiscoveredFile file, Path root, Ffprobe ffprobe) throws UnreadableFileException {
         if (file.size() == 0) {
             throw new UnreadableFileException("empty file (0 bytes)");
         }
+        ReadTrack track;
+        try {
+            track = readJava(file, root);
+        } catch (UnreadableFileException e) {
+            Ffprobe.Probe probe = ffprobe.probe(file.path());
+            if (probe == null || probe.durationMs() <= 0) {
+                throw e;
+            }
+            // an MP4 whose codec jaudiotagger does not know (FLAC, Opus, AC-3) still has its ilst items
+            Map<String, List<String>> items = MP4.contains(file.format()) ? Mp4Values.read(file.path(), file.size()) : Map.of();
+            ReadTrack untagged = build(file, root, key -> items.getOrDefault(MP4_ITEMS.getOrDefault(key, ""), List.of()),
+                    new AudioFacts((int) Math.min(Integer.MAX_VALUE, probe.durationMs()), probe.codec(), kbps(file.size(), probe.durationMs()),
+                            probe.sampleRate(), probe.channels()), contentKey(file, null, null));
+            return untagged.withLength(untagged.durationMs(), untagged.bitrateKbps(),
+                    "measured by ffprobe: the Java readers refused the file (" + e.getMessage() + ")");
+        }
+        return plausible(file, track, ffprobe);
+    }
+
+    /**
+     * A length the file cannot hold at its bitrate (a truncated or damaged file whose header kept the original
+     * length), or a lossless file under a twenty-fifth of its PCM size (a truncated FLAC's STREAMINFO), is
+     * measured again by ffprobe; without ffprobe, a length over what the bitrate allows is cut to that.
+     */
+    private static ReadTrack plausible(DiscoveredFile file, ReadTrack track, Ffprobe ffprobe) {
+        Integer ms = track.durationMs();
+        if (ms == null) {
+            return track;
+        }
+        Integer kbps = track.bitrateKbps();
+        long holdsMs = kbps == null ? Long.MAX_VALUE : file.size() * 8 / kbps;
+        boolean tooLong = ms > holdsMs + holdsMs / 4 + 1000;
+        boolean lossless = track.codec() != null && LOSSLESS.matcher(track.codec()).find();
+        boolean tooSmall = lossless && track.sampleRate() != null && track.channels() != null && ms > 1000
+                && file.size() * 25 < ms / 1000.0 * track.sampleRate() * track.channels() * 2;
+        if (!tooLong && !tooSmall) {
+            return track;
+        }
+        String claims = "the header claims " + seconds(ms);
+        Ffprobe.Probe probe = ffprobe.probe(file.path());
+        if (probe != null && probe.durationMs() > 0) {
+            if (Math.abs(probe.durationMs() - ms) <= Math.max(50, ms / 100)) {
+                return track; // the header was right (e.g. a FLAC of near silence)
+            }
+            int measured = (int) Math.min(Integer.MAX_VALUE, probe.durationMs());
+            return track.withLength(measured, kbps(file.size(), measured), claims + ", ffprobe finds " + seconds(measured) + " of audio");
+        }
+        if (tooLong) {
+            return track.withLength((int) holdsMs, kbps, claims + ", but " + file.size() + " bytes at " + kbps
+                    + " kbps hold at most " + seconds(holdsMs) + " (ffprobe not available to measure it)");
+        }
+        return track;
+    }
+
+    private static String seconds(long ms) {
+        return String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
+    }
+
+    private static Integer kbps(long bytes, long ms) {
+        return ms > 0 ? positive(Math.round(bytes * 8.0 / ms), 100_000) : null;
+    }
+
+    private static ReadTrack readJava(DiscoveredFile file, Path root) throws UnreadableFileException {
         NativeTags own = OGG.contains(file.format()) ? OggFile.read(file.path(), file.size())
                 : file.format().equals("flac") ? FlacFile.read(file.path(), file.size()) : null;
         if (own != null) {
             AudioFacts facts = new AudioFacts(own.durationMs(), own.codec(), own.bitrateKbps(),
                     positive(own.sampleRate(), 10_000_000), positive(own.channels(), 255));
-            return build(file, root, own::values, facts, contentKey(file, null, null));
+            ReadTrack track = build(file, root, own::values, facts, contentKey(file, null, null));
+            return own.lengthNote() == null ? track : track.withLength(track.durationMs(), track.bitrateKbps(), own.lengthNote());
+        }
+        if (!JAUDIOTAGGER.contains(file.format())) {
+            throw new UnreadableFileException("Segue has no tag reader for ." + file.format()
+                    + " files; with ffprobe installed they are indexed with their length and the names in their path");
         }
         SizeCheck.check(file.path(), file.size(), file.format());
         AudioFile audio;
@@ -65,6 +146,9 @@ final class TagReader {
             audio = IO.get().readFile(file.path().toFile());
         } catch (IOException e) {
             throw new UnreadableFileException("cannot read file: " + message(e, file.path()));
+        } catch (RuntimeException e) {
+            // a parser error (e.g. an MP4 atom with a codec it does not know), not something a person can act on
+            throw new UnreadableFileException("not a readable " + file.format() + " file: its headers could not be parsed");
         } catch (Exception e) {
             throw new UnreadableFileException("not a readable " + file.format() + " file: " + message(e, file.path()));
         } catch (OutOfMemoryError | StackOverflowError e) {
@@ -93,7 +177,16 @@ final class TagReader {
         if (header instanceof MP3AudioHeader) {
             facts = mpegFacts(file, start, facts);
         }
-        return build(file, root, key -> all(tag, key), facts, contentKey(file, start, header.getAudioDataEndPosition()));
+        Function<FieldKey, List<String>> values = key -> all(tag, key);
+        if (MP4.contains(file.format())) {
+            Map<String, List<String>> items = Mp4Values.read(file.path(), file.size());
+            Function<FieldKey, List<String>> first = values;
+            values = key -> {
+                List<String> every = items.getOrDefault(MP4_ITEMS.getOrDefault(key, ""), List.of());
+                return every.size() > 1 ? every : first.apply(key);
+            };
+        }
+        return build(file, root, values, facts, contentKey(file, start, header.getAudioDataEndPosition()));
     }
 
     /** An MP3's length, bitrate and format from its own frames (see {@link Mp3Frames}); jaudiotagger's when none are found. */
@@ -132,8 +225,10 @@ final class TagReader {
         }
 
         PathFallback.Guess guess = PathFallback.guess(root, file.path());
-        String title = TagValues.text(first.apply(FieldKey.TITLE));
-        String artist = TagValues.text(first.apply(FieldKey.ARTIST));
+        List<String> titles = texts(values.apply(FieldKey.TITLE));
+        List<String> artists = texts(values.apply(FieldKey.ARTIST));
+        String title = titles.isEmpty() ? null : titles.get(0);
+        String artist = artists.isEmpty() ? null : artists.get(0);
         String album = TagValues.text(first.apply(FieldKey.ALBUM));
         Integer trackNo = TagValues.number(trackRaw, 9999);
         Integer discNo = TagValues.number(discRaw, 999);
@@ -163,8 +258,16 @@ final class TagReader {
                 facts.sampleRate(),
                 facts.channels(),
                 contentKey,
+                artists,
+                titles.size() > 1 ? titles.subList(1, titles.size()) : List.of(),
+                null,
                 artist != null ? NameSource.TAGS : PathFallback.UNKNOWN_ARTIST.equals(guess.artist()) ? NameSource.NONE : NameSource.PATH,
                 album != null ? NameSource.TAGS : guess.album() != null ? NameSource.PATH : NameSource.NONE);
+    }
+
+    /** Every non-blank value of a field, sanitized, each once, in tag order. */
+    private static List<String> texts(List<String> raw) {
+        return raw.stream().map(TagValues::text).filter(v -> v != null && !v.isBlank()).distinct().toList();
     }
 
     /** The exception's message without the file's full path, which every scan error already names. */

@@ -36,6 +36,6 @@ class ContentKeyTest {
 
     private static String key(Path file, String format) throws Exception {
         DiscoveredFile discovered = new DiscoveredFile(file, file.toString(), Files.size(file), Instant.now(), format);
-        return TagReader.read(discovered, file.getParent()).contentKey();
+        return TagReader.read(discovered, file.getParent(), Ffprobe.NONE).contentKey();
     }
 }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,7 +26,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class GeneratedCorpusTest {
 
+    /** Formats without a Java tag reader: indexed through ffprobe, with the names in their path. */
+    private static final java.util.Set<String> UNTAGGED = java.util.Set.of("wv", "ac3");
     private static final String PYTHON = "/usr/bin/python3";
+    private static final Ffprobe FFPROBE = new Ffprobe("ffprobe", Duration.ofSeconds(20));
 
     @TempDir
     static Path dir;
@@ -53,13 +57,24 @@ class GeneratedCorpusTest {
         encode("opus-in-ogg.ogg", "-ar", "48000", "-c:a", "libopus", "-b:a", "48k");
         encode("opus.opus", "-ar", "48000", "-c:a", "libopus", "-b:a", "48k");
         encode("speex-in-ogg.ogg", "-ar", "16000", "-c:a", "libspeex");
+        encode("speex.spx", "-ar", "16000", "-c:a", "libspeex");
+        encode("flac-in-mp4.mp4", "-ar", "44100", "-c:a", "flac", "-strict", "-2");
+        encode("wavpack.wv", "-ar", "44100", "-c:a", "wavpack");
+        encode("ac3.ac3", "-ar", "48000", "-c:a", "ac3", "-b:a", "128k");
         encode("aac.m4a", "-ar", "44100", "-c:a", "aac", "-b:a", "96k");
         encode("alac.m4a", "-ar", "44100", "-c:a", "alac");
         encode("pcm-id3.wav", "-ar", "22050", "-c:a", "pcm_s16le");
         encode("pcm-id3.aiff", "-ar", "22050", "-c:a", "pcm_s16be");
+        encode("faststart.m4a", "-ar", "44100", "-c:a", "aac", "-b:a", "96k", "-movflags", "+faststart");
         if (mutagen) {
             tag();
         }
+        // truncated downloads: the headers keep the whole file's length
+        cut("cbr-22050.mp3", "cut-cbr-22050.mp3");
+        cut("vbr-44100.mp3", "cut-vbr-44100.mp3");
+        cut("flac-22050.flac", "cut-flac-22050.flac");
+        cut("pcm-id3.wav", "cut-pcm.wav");
+        cut("faststart.m4a", "cut-faststart.m4a");
     }
 
     @Test
@@ -81,11 +96,15 @@ class GeneratedCorpusTest {
         assumeTrue(mutagen, "python3-mutagen not installed at " + PYTHON + ": tags are not written (.ci/run installs it)");
         List<String> wrong = new ArrayList<>();
         for (Path file : corpus) {
-            ReadTrack track = read(file, wrong);
             String name = file.getFileName().toString();
+            if (name.startsWith("cut-") || UNTAGGED.contains(name.substring(name.lastIndexOf('.') + 1))) {
+                continue; // a truncation may cut off tags written at the end (WAV, AIFF); ffprobe-only formats get path names
+            }
+            ReadTrack track = read(file, wrong);
             if (track != null && (!"Corpus Title".equals(track.title()) || !"Corpus Album".equals(track.album())
-                    || !"First Artist".equals(track.artist()) || !track.genres().contains("Ambient"))) {
-                wrong.add(name + ": " + track.title() + " / " + track.artist() + " / " + track.album()
+                    || !"First Artist".equals(track.artist()) || !track.genres().containsAll(List.of("Ambient", "Drone"))
+                    || !track.artists().equals(List.of("First Artist", "Second Artist")))) {
+                wrong.add(name + ": " + track.title() + " / " + track.artists() + " / " + track.album()
                         + " / " + track.genres());
             }
         }
@@ -97,11 +116,17 @@ class GeneratedCorpusTest {
         String name = file.getFileName().toString();
         try {
             return TagReader.read(new DiscoveredFile(file, file.toString(), Files.size(file), Instant.now(),
-                    name.substring(name.lastIndexOf('.') + 1)), dir);
+                    name.substring(name.lastIndexOf('.') + 1)), dir, FFPROBE);
         } catch (TagReader.UnreadableFileException e) {
             wrong.add(name + " refused: " + e.getMessage());
             return null;
         }
+    }
+
+    /** A copy of {@code name} holding its first 40 %. */
+    private static void cut(String name, String target) throws IOException {
+        byte[] whole = Files.readAllBytes(dir.resolve(name));
+        corpus.add(Files.write(dir.resolve(target), Arrays.copyOf(whole, whole.length * 2 / 5)));
     }
 
     private static void encode(String name, String... codec) throws Exception {
@@ -120,6 +145,8 @@ class GeneratedCorpusTest {
                 import sys, mutagen
                 from mutagen.id3 import ID3, TIT2, TPE1, TALB, TCON
                 for path in sys.argv[1:]:
+                    if path.endswith(('.wv', '.ac3')):
+                        continue
                     if path.endswith(('.wav', '.aiff')):
                         f = mutagen.File(path)
                         f.add_tags()
@@ -145,7 +172,7 @@ class GeneratedCorpusTest {
 
     private static double ffprobeSeconds(Path file) throws Exception {
         Process p = new ProcessBuilder("ffprobe", "-v", "error", "-select_streams", "a:0", "-show_entries", "packet=duration_time",
-                "-of", "csv=p=0", file.toString()).redirectErrorStream(true).start();
+                "-of", "csv=p=0", file.toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
         return out.lines().map(String::trim).filter(l -> !l.isEmpty() && !l.equals("N/A")).map(l -> l.split(",")[0])

@@ -107,7 +107,7 @@ class HostileFileTest {
         // "at + length" used to overflow int and pass the bounds check, so the whole file became a scan error
         patchInt(file, indexOf(Files.readAllBytes(file), "TITLE=Lost") - 4, TWO_GIB, ByteOrder.LITTLE_ENDIAN);
 
-        ReadTrack track = TagReader.read(discovered(file, "flac"), dir);
+        ReadTrack track = TagReader.read(discovered(file, "flac"), dir, Ffprobe.NONE);
         assertThat(track.codec()).isEqualTo("FLAC");
         assertThat(track.title()).isEqualTo("Path Title");
     }
@@ -165,7 +165,7 @@ class HostileFileTest {
     }
 
     private void assertRefused(Path file, String format, String reason) {
-        assertThatThrownBy(() -> TagReader.read(discovered(file, format), dir))
+        assertThatThrownBy(() -> TagReader.read(discovered(file, format), dir, Ffprobe.NONE))
                 .isInstanceOf(TagReader.UnreadableFileException.class).hasMessageStartingWith(reason);
     }
 

@@ -56,13 +56,13 @@ class TagReaderTest {
     void truncatedOggIsAnError() throws Exception {
         Path whole = AudioFixtures.audio("ogg", dir.resolve("whole.ogg"));
         Path cut = Files.write(dir.resolve("cut.ogg"), java.util.Arrays.copyOf(Files.readAllBytes(whole), 60));
-        assertThatThrownBy(() -> TagReader.read(discovered(cut, "ogg"), dir))
+        assertThatThrownBy(() -> TagReader.read(discovered(cut, "ogg"), dir, Ffprobe.NONE))
                 .isInstanceOf(TagReader.UnreadableFileException.class).hasMessageContaining("truncated");
     }
 
     private ReadTrack read(Path file, String format) {
         try {
-            return TagReader.read(discovered(file, format), dir);
+            return TagReader.read(discovered(file, format), dir, Ffprobe.NONE);
         } catch (Exception e) {
             throw new AssertionError(e.getMessage(), e);
         }
