@@ -155,6 +155,15 @@ class SystemIT {
     }
 
     @Test
+    void theWholeFlowThroughClientsGeneratedFromTheOpenApiDocuments() throws Exception {
+        Map<String, URI> services = new java.util.HashMap<>();
+        for (String service : LocalStack.SERVICES) {
+            services.put(service, stack.service(service).baseUri());
+        }
+        new GeneratedClientFlow(services, API_KEY).run("Night Piece 2", 5);
+    }
+
+    @Test
     void withAnApiKeyChangesNeedItServicesStillTalkAndNoSecretShowsAnywhere() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         Map<String, String> changes = Map.of("library-service", "/api/scans", "enrichment-service", "/api/enrichment/runs",

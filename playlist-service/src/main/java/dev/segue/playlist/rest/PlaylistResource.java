@@ -27,6 +27,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -84,6 +85,9 @@ public class PlaylistResource {
     @GET
     @Path("/{id: \\d+}.m3u8")
     @Produces(M3U8)
+    @APIResponse(responseCode = "200", description = "Extended M3U (UTF-8), paths rewritten for players",
+            content = @Content(mediaType = M3U8, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "404", description = "No such playlist")
     public Response m3u8(@PathParam("id") long id) {
         return Response.ok(service.m3u8(id).getBytes(StandardCharsets.UTF_8))
                 .type(M3U8 + ";charset=utf-8")
