@@ -125,6 +125,19 @@ class SubsonicPushTest {
     }
 
     @Test
+    void aPlaylistDeletedOnTheServerIsCreatedAgain() {
+        long playlist = data.playlist("Sub " + tag, List.of(data.track("/music/" + tag + "/n.flac", "L", "T", 100, mbid)));
+        WireMockServer sub = MediaServers.http;
+        assertThat(push(playlist).then().statusCode(200).extract().jsonPath().getBoolean("created")).isTrue();
+        sub.stubFor(get(urlPathEqualTo("/rest/getPlaylist")).withQueryParam("id", equalTo("pl-7")).willReturn(okJson(
+                "{\"subsonic-response\":{\"status\":\"failed\",\"version\":\"1.16.1\",\"error\":{\"code\":70,"
+                        + "\"message\":\"playlist not found\"}}}")));
+        assertThat(push(playlist).then().statusCode(200).extract().jsonPath().getBoolean("created")).isTrue();
+        sub.verify(2, getRequestedFor(urlPathEqualTo("/rest/createPlaylist")).withQueryParam("name", equalTo("Sub " + tag)));
+        sub.verify(0, getRequestedFor(urlPathEqualTo("/rest/createPlaylist")).withQueryParam("playlistId", equalTo("pl-7")));
+    }
+
+    @Test
     void subsonicErrorCodesAreProblemsWithoutTheSecret() {
         long playlist = data.playlist("Denied " + tag, List.of(data.track("/music/" + tag + "/x.flac", "A", "B", 100, null)));
         WireMockServer sub = MediaServers.http;
@@ -138,7 +151,11 @@ class SubsonicPushTest {
                 + "\"version\":\"1.16.1\",\"error\":{\"code\":50,\"message\":\"not authorized\"}}}")));
         push(playlist).then().statusCode(502).body("detail", containsString("error 50"))
                 .body("detail", containsString("user '" + USER + "' is not allowed"));
+
+        sub.stubFor(get(urlPathEqualTo("/rest/search3")).willReturn(okJson("{\"status\":\"ok\"}")));
+        push(playlist).then().statusCode(502).body("detail", containsString("'subsonic'"))
+                .body("detail", containsString("not a Subsonic response"));
         sub.verify(0, getRequestedFor(urlPathEqualTo("/rest/createPlaylist")));
-        assertThat(sub.findAll(getRequestedFor(anyUrl()))).isNotEmpty();
+        assertThat(sub.findAll(getRequestedFor(anyUrl()))).allSatisfy(r -> assertThat(r.getUrl()).doesNotContain(MediaServers.SUBSONIC_SECRET));
     }
 }
