@@ -1,5 +1,7 @@
 package dev.segue.playlist.rest;
 
+import dev.segue.playlist.playlist.ContinueRequest;
+import dev.segue.playlist.playlist.ContinueView;
 import dev.segue.playlist.playlist.OrderRequest;
 import dev.segue.playlist.playlist.PathRequest;
 import dev.segue.playlist.playlist.PlaylistPage;
@@ -63,6 +65,19 @@ public class PlaylistResource {
     @APIResponse(responseCode = "422", description = "from or to has no sonic analysis, or no path of that size exists")
     public Response createPath(@Valid @NotNull PathRequest request, UriInfo uri) {
         return created(service.createPath(request), uri);
+    }
+
+    @POST
+    @Path("/continue")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The next tracks after what was just played (radio continuation); nothing is stored")
+    @APIResponse(responseCode = "200", description = "Up to count tracks, none of them recent, each with scores and reasons")
+    @APIResponse(responseCode = "400", description = "recent missing or empty, or count outside 1..100")
+    @APIResponse(responseCode = "401", description = "An API key is configured and this request lacks it")
+    @APIResponse(responseCode = "404", description = "A recent track is not in the library")
+    @APIResponse(responseCode = "422", description = "The recent tracks have neither sound nor genres to compare with")
+    public ContinueView continuePlaying(@Valid @NotNull ContinueRequest request) {
+        return service.continuePlaying(request);
     }
 
     private Response created(long id, UriInfo uri) {

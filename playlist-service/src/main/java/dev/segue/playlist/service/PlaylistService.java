@@ -8,6 +8,8 @@ import dev.segue.playlist.index.LibraryIndex;
 import dev.segue.playlist.index.Segment;
 import dev.segue.playlist.index.TrackInfo;
 import dev.segue.playlist.playlist.Constraints;
+import dev.segue.playlist.playlist.ContinueRequest;
+import dev.segue.playlist.playlist.ContinueView;
 import dev.segue.playlist.playlist.Entry;
 import dev.segue.playlist.playlist.M3uWriter;
 import dev.segue.playlist.playlist.Ordering;
@@ -42,6 +44,9 @@ import java.util.Set;
 public class PlaylistService {
 
     private static final String GENRES_ONLY = "Built from genres only: ";
+    private static final int CONTINUE_COUNT = 10;
+    /** The recent tracks that set the direction of a continuation: what is playing now, not the whole session. */
+    private static final int CONTINUE_SCORING_TRACKS = 5;
 
     private final IndexService indexService;
     private final SeedAnalysis seedAnalysis;
@@ -138,6 +143,44 @@ public class PlaylistService {
                 : "Path from " + index.track(from).title() + " to " + index.track(to).title();
         return repository.save(name, new EffectivePath(request.from(), request.to(), size, weights, maxPerArtist, artistGap, name),
                 !(sonic && weights.sonic() > 0), notes, entries);
+    }
+
+    /**
+     * The next tracks after what was just played: the recent tracks open a playlist that is built but not
+     * stored, so they are never repeated, the first pick is chosen by its join with the last one, and the
+     * artist/album gaps and maxPerArtist count the recent tracks too. Similarity is to the last few recent
+     * tracks only. An artist the recent tracks already hold more often than maxPerArtist gets no more.
+     */
+    public ContinueView continuePlaying(ContinueRequest request) {
+        List<Long> recent = List.copyOf(new LinkedHashSet<>(request.recent()));
+        int count = request.count() == null ? CONTINUE_COUNT : request.count();
+        Weights weights = weights(null);
+        List<Long> current = recent.subList(Math.max(0, recent.size() - CONTINUE_SCORING_TRACKS), recent.size());
+        List<String> notes = new ArrayList<>();
+        LibraryIndex index = indexWith(recent);
+        index = ensureSound(index, current, weights, notes);
+        LibraryIndex idx = index;
+        List<Integer> rows = recent.stream().map(idx::row).toList();
+        Map<Long, Integer> perArtist = new HashMap<>();
+        rows.forEach(r -> perArtist.merge(idx.track(r).artistId(), 1, Integer::sum));
+        PlaylistConfig.Defaults d = config.defaults();
+        int maxPerArtist = Math.max(d.maxPerArtist(), perArtist.values().stream().max(Integer::compare).orElse(0));
+        Constraints c = new Constraints(rows.size() + count, 0, maxPerArtist, d.artistGap(), d.albumGap(), null, null, null,
+                Set.of(), Ordering.TRANSITION, true);
+        Scorer scorer = scorer(index, current.stream().map(idx::row).toList(), weights, notes);
+        List<Entry> entries = new PlaylistBuilder(index, scorer).build(rows, c, notes);
+        if (entries.size() < rows.size() + count) {
+            notes.add("Only " + (entries.size() - rows.size()) + " tracks can follow without repeating a recent one or breaking "
+                    + "the artist/album gaps.");
+        }
+        Set<Long> scoring = Set.copyOf(current);
+        List<List<String>> reasons = new Reasons(index, genres.catalog()).explain(
+                entries.stream().map(Entry::row).toList(), entries.stream().map(e -> scoring.contains(e.trackId())).toList());
+        List<PlaylistEntryView> tracks = new ArrayList<>();
+        for (int i = rows.size(); i < entries.size(); i++) {
+            tracks.add(view(index, i - rows.size(), entries.get(i)).withReasons(reasons.get(i)));
+        }
+        return new ContinueView(recent, !scorer.sonicUsed(), notes, tracks);
     }
 
     public SimilarView similar(long trackId, Integer limit) {

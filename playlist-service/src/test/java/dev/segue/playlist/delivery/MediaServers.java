@@ -21,7 +21,7 @@ import java.util.stream.Stream;
 
 /**
  * The servers of the delivery tests: a real MPD (Debian's {@code mpd}) on a free port with a temporary music
- * directory of real FLAC files and a temporary playlist directory, a WireMock standing in for Plex and Jellyfin, and a
+ * directory of real FLAC files and a temporary playlist directory, a WireMock standing in for Plex, Jellyfin and Subsonic, and a
  * playlist folder. The secrets reach playlist-service as configuration, as the environment would.
  */
 public class MediaServers implements QuarkusTestResourceLifecycleManager {
@@ -29,6 +29,7 @@ public class MediaServers implements QuarkusTestResourceLifecycleManager {
     static final String MPD_SECRET = "mpd-pass-7f3e";
     static final String PLEX_SECRET = "plex-token-91ab";
     static final String JELLYFIN_SECRET = "jf-key-5c2d";
+    static final String SUBSONIC_SECRET = "sub-pass-e4a9";
     /** The library folder in MPD's music directory; Segue sees it as {@code /music/<tag>/...}. */
     static final String TAG = "lib-" + UUID.randomUUID().toString().substring(0, 8);
     /** Files in MPD's music directory: name, artist, title, seconds. */
@@ -80,7 +81,7 @@ public class MediaServers implements QuarkusTestResourceLifecycleManager {
         http = new WireMockServer(WireMockConfiguration.options().dynamicPort());
         http.start();
         return Map.of("SEGUE_TARGET_MPD_SECRET", MPD_SECRET, "SEGUE_TARGET_PLEX_SECRET", PLEX_SECRET,
-                "SEGUE_TARGET_JELLYFIN_SECRET", JELLYFIN_SECRET);
+                "SEGUE_TARGET_JELLYFIN_SECRET", JELLYFIN_SECRET, "SEGUE_TARGET_SUBSONIC_SECRET", SUBSONIC_SECRET);
     }
 
     /** Sends commands (after the password) and returns the answer lines of the last one. */
