@@ -85,9 +85,10 @@ class TagFuzzTest {
         assertThat(unaccounted).as("files neither indexed nor recorded as an error (seed %d)", SEED).isEmpty();
         assertThat(tracks.size() + errors.size()).isEqualTo(MUTATIONS);
         assertThat(run.getInt("newTracks") + run.getInt("errors")).isEqualTo(MUTATIONS);
-        // the mutations are neither all harmless nor all fatal, or this would test little
+        // the mutations are neither all harmless nor all fatal, or this would test little (ffprobe now rescues
+        // some files the Java readers refuse, so fewer end as errors than before it)
         assertThat(tracks).hasSizeGreaterThan(MUTATIONS / 5);
-        assertThat(errors).hasSizeGreaterThan(MUTATIONS / 5);
+        assertThat(errors).hasSizeGreaterThan(MUTATIONS / 10);
         assertThat(errors.values()).allSatisfy(reason -> assertThat(reason).isNotBlank().doesNotContain("unexpected failure"));
 
         given().get("/q/health/live").then().statusCode(200);
