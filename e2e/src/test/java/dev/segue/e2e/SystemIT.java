@@ -256,6 +256,53 @@ class SystemIT {
         }
     }
 
+    @Test
+    void schemaViolatingRequestsFromTheOpenApiDocumentsGetProblemsAndChangeNothing() throws Exception {
+        for (String runs : List.of("library-service /api/scans", "enrichment-service /api/enrichment/runs",
+                "sonic-service /api/analysis/runs")) {
+            String[] parts = runs.split(" ");
+            await(Duration.ofMinutes(5), () -> given().baseUri(base(parts[0])).get(parts[1]).asString(),
+                    listing -> FINISHED.containsAll(JsonPath.from(listing).getList(listing.strip().startsWith("[") ? "status" : "items.status")));
+        }
+        Map<String, String> before = snapshot();
+        long started = System.nanoTime();
+        RequestFuzzer fuzzer = new RequestFuzzer(API_KEY);
+        for (String service : LocalStack.SERVICES) {
+            fuzzer.fuzz(stack.service(service).baseUri());
+        }
+        long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
+        Map<String, String> after = snapshot();
+        long changed = before.keySet().stream().filter(table -> !before.get(table).equals(after.get(table))).count();
+        System.out.printf("request fuzzer: %d requests in %d s, %d failures (%d 5xx), %d of %d tables changed%n", fuzzer.sent(), seconds,
+                fuzzer.failures().size(), fuzzer.failures().stream().filter(f -> f.status() >= 500).count(), changed, before.size());
+        assertThat(fuzzer.failures()).isEmpty();
+        assertThat(fuzzer.sent()).isGreaterThanOrEqualTo(2000);
+        assertThat(after).isEqualTo(before);
+    }
+
+    /** Row count and a checksum of the rows of every table the services own. */
+    private Map<String, String> snapshot() throws SQLException {
+        Map<String, String> tables = new java.util.TreeMap<>();
+        try (Connection c = DriverManager.getConnection(stack.jdbcUrl("segue"), "postgres", "postgres"); Statement s = c.createStatement()) {
+            List<String> names = new java.util.ArrayList<>();
+            try (ResultSet rs = s.executeQuery("""
+                    SELECT quote_ident(table_schema) || '.' || quote_ident(table_name) FROM information_schema.tables
+                    WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema')""")) {
+                while (rs.next()) {
+                    names.add(rs.getString(1));
+                }
+            }
+            for (String table : names) {
+                try (ResultSet rs = s.executeQuery("SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM "
+                        + table + " t")) {
+                    rs.next();
+                    tables.put(table, rs.getString(1));
+                }
+            }
+        }
+        return tables;
+    }
+
     private String base(String service) {
         return stack.service(service).baseUri().toString();
     }

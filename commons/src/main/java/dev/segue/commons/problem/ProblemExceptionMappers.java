@@ -101,8 +101,9 @@ public class ProblemExceptionMappers {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 
+    // the raw path: a decoded one ("/api/tracks/ ") is not a valid URI and turned a 400 into a 500
     private static URI instance(UriInfo uri) {
-        return uri == null ? null : URI.create(uri.getPath());
+        return uri == null ? null : URI.create(uri.getRequestUri().getRawPath());
     }
 
     /** "create.request.constraints.maxPerArtist" -> "/constraints/maxPerArtist"; null for a query or path parameter. */

@@ -60,7 +60,7 @@ public class ApiKeyFilter {
                 ? "This request changes data and needs the API key: send 'Authorization: Bearer <key>' or 'X-Api-Key: <key>'."
                 : "The API key sent with this request is not the configured one.";
         Problem problem = new Problem(URI.create("about:blank"), "Unauthorized", 401, detail,
-                URI.create(request.getUriInfo().getPath()), List.of());
+                URI.create(request.getUriInfo().getRequestUri().getRawPath()), List.of());
         return Optional.of(Response.status(401).type(Problem.MEDIA_TYPE)
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"segue\"").entity(problem).build());
     }
