@@ -165,8 +165,9 @@ public class PlaylistService {
         rows.forEach(r -> perArtist.merge(idx.track(r).artistId(), 1, Integer::sum));
         PlaylistConfig.Defaults d = config.defaults();
         int maxPerArtist = Math.max(d.maxPerArtist(), perArtist.values().stream().max(Integer::compare).orElse(0));
-        Constraints c = new Constraints(rows.size() + count, 0, maxPerArtist, d.artistGap(), d.albumGap(), null, null, null,
-                Set.of(), Ordering.TRANSITION, true);
+        // the listener's default rules hold for what plays next: no short sound effects, no unanalysed tracks
+        Constraints c = new Constraints(rows.size() + count, 0, maxPerArtist, d.artistGap(), d.albumGap(),
+                d.minTrackSeconds() == 0 ? null : d.minTrackSeconds(), null, null, Set.of(), Ordering.TRANSITION, true, false);
         Scorer scorer = scorer(index, current.stream().map(idx::row).toList(), weights, notes);
         List<Entry> entries = new PlaylistBuilder(index, scorer).build(rows, c, notes);
         if (entries.size() < rows.size() + count) {
