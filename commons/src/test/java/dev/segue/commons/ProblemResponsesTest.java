@@ -32,6 +32,14 @@ class ProblemResponsesTest {
     }
 
     @Test
+    void aBooleanOrNumberWhereTextBelongsIsABadRequest() {
+        given().contentType(ContentType.JSON).body("{\"text\": true}").post("/api/echo").then().statusCode(400)
+                .contentType("application/problem+json");
+        given().contentType(ContentType.JSON).body("{\"text\": 12}").post("/api/echo").then().statusCode(400)
+                .contentType("application/problem+json");
+    }
+
+    @Test
     void malformedJsonIsABadRequestNotAServerError() {
         given().contentType(ContentType.JSON).body("{\"text\": ").post("/api/echo").then().statusCode(400)
                 .contentType("application/problem+json")
