@@ -143,14 +143,36 @@ def corpus_tracks(stack, corpus):
         page += 1
 
 
-def measure(stack, tracks, k, seeds_per_label, playlist_size, min_seconds):
+def write_vectors(path, tracks, sonic):
+    """One line per analysed segment: soundtrack, track id, seconds, analyzer version, segment, then the named
+    features in vector order (header line first), for offline work on the metric (bench/quality/offline.py)."""
+    names = None
+    with open(path, "w") as f:
+        for tid in sorted(sonic):
+            body = sonic[tid]
+            if body.get("status") != "ok":
+                continue
+            for seg in body["segments"]:
+                if names is None:
+                    names = list(seg["features"])
+                    f.write("\t".join(["label", "track", "seconds", "version", "segment"] + names) + "\n")
+                values = [seg["features"].get(n) for n in names]
+                f.write("\t".join([tracks[tid]["label"], str(tid), "%.1f" % tracks[tid]["seconds"],
+                                   str(body.get("analyzerVersion")), seg["segment"]]
+                                  + ["nan" if v is None else repr(v) for v in values]) + "\n")
+
+
+def measure(stack, tracks, k, seeds_per_label, playlist_size, min_seconds, vectors=None):
     ids = sorted(tracks)
     n = len(ids)
     labels = sorted({t["label"] for t in tracks.values()})
     by_label = {l: [i for i in ids if tracks[i]["label"] == l] for l in labels}
-    sonic_status = {}
+    sonic_status, sonic = {}, {}
     for tid in ids:
-        sonic_status[tid] = call("GET", "%s/api/tracks/%d/sonic" % (stack.sonic, tid))[1].get("status")
+        sonic[tid] = call("GET", "%s/api/tracks/%d/sonic" % (stack.sonic, tid))[1]
+        sonic_status[tid] = sonic[tid].get("status")
+    if vectors:
+        write_vectors(vectors, tracks, sonic)
     precision = {}
     for tid in ids:
         status, body = call("GET", "%s/api/tracks/%d/similar?limit=%d" % (stack.playlist, tid, k))
@@ -228,6 +250,7 @@ def main():
     ap.add_argument("--seeds", type=int, default=3, help="playlist seeds per soundtrack")
     ap.add_argument("--min-seconds", type=int, default=30, help="a playlist track shorter than this is reported")
     ap.add_argument("--json", help="also write the figures to this file")
+    ap.add_argument("--vectors", help="also write the analysed vectors to this TSV file (for offline work on the metric)")
     args = ap.parse_args()
     if not args.corpus:
         args.corpus = "/tmp/segue-quality/dev"
@@ -245,7 +268,7 @@ def main():
         try:
             stats, seconds = prepare(stack, args.corpus)
             tracks = corpus_tracks(stack, args.corpus)
-            result = measure(stack, tracks, args.k, args.seeds, args.size, args.min_seconds)
+            result = measure(stack, tracks, args.k, args.seeds, args.size, args.min_seconds, args.vectors)
             report(result, args, seconds, stats)
             if args.json:
                 with open(args.json, "w") as f:
