@@ -80,10 +80,96 @@ public class PlaylistBench {
                 counted++;
             }
         }
+        long[] floorNs = floor(index, runs);
+        long floorP50 = percentile(floorNs, 0.5);
         print("50-track transition-ordered playlist", playlistNs);
         print("/similar (20 neighbours)", similarNs);
+        print("floor: one plain dot product of a seed with all " + index.size() + " vectors ("
+                + index.sonic().continuousCount() + " floats each)", floorNs);
+        System.out.printf("ratio to the floor (p50 / p50): playlist %.1f, /similar %.1f%n",
+                (double) percentile(playlistNs, 0.5) / floorP50, (double) percentile(similarNs, 0.5) / floorP50);
         System.out.printf("mean transition score over %d playlists: transition-ordered %.4f, score-ordered %.4f%n", counted,
                 transitionSum / counted, scoreSum / counted);
+        duringRefresh(builder, index, seeds, playlist);
+    }
+
+    /**
+     * The same requests while another thread rebuilds the index back to back, as IndexService does on a
+     * refresh with changes: requests keep reading the snapshot they hold, so only CPU is shared.
+     */
+    static void duringRefresh(IndexBuilder builder, LibraryIndex first, int[] seeds, Constraints playlist) {
+        java.util.concurrent.atomic.AtomicReference<LibraryIndex> current = new java.util.concurrent.atomic.AtomicReference<>(first);
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicInteger rebuilds = new java.util.concurrent.atomic.AtomicInteger();
+        Thread refresher = new Thread(() -> {
+            while (!stop.get()) {
+                current.set(builder.build());
+                rebuilds.incrementAndGet();
+            }
+        }, "refresh");
+        refresher.setDaemon(true);
+        refresher.start();
+        int runs = seeds.length;
+        long[] playlistNs = new long[runs];
+        long[] similarNs = new long[runs];
+        for (int i = 0; i < runs; i++) {
+            LibraryIndex index = current.get();
+            long s = System.nanoTime();
+            build(index, seeds[i], playlist);
+            playlistNs[i] = System.nanoTime() - s;
+            s = System.nanoTime();
+            build(index, seeds[i], Constraints.neighbours(21));
+            similarNs[i] = System.nanoTime() - s;
+        }
+        stop.set(true);
+        try {
+            refresher.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        System.out.printf("during back-to-back index rebuilds (%d rebuilds on another thread):%n", rebuilds.get());
+        print("  50-track transition-ordered playlist", playlistNs);
+        print("  /similar (20 neighbours)", similarNs);
+    }
+
+    /** The floor: a plain row-major dot product of one seed vector with every track's, nothing else. */
+    static long[] floor(LibraryIndex index, int runs) {
+        int n = index.size();
+        int c = index.sonic().continuousCount();
+        float[] flat = new float[n * c];
+        Random rnd = new Random(1);
+        for (int i = 0; i < flat.length; i++) {
+            flat[i] = (float) rnd.nextGaussian();
+        }
+        float[] out = new float[n];
+        long[] ns = new long[runs];
+        double sink = 0;
+        for (int i = 0; i < runs + 100; i++) {
+            int seed = rnd.nextInt(n);
+            long s = System.nanoTime();
+            for (int r = 0; r < n; r++) {
+                float dot = 0;
+                for (int j = 0; j < c; j++) {
+                    dot += flat[seed * c + j] * flat[r * c + j];
+                }
+                out[r] = dot;
+            }
+            long t = System.nanoTime() - s;
+            sink += out[rnd.nextInt(n)];
+            if (i >= 100) {
+                ns[i - 100] = t;
+            }
+        }
+        if (sink == 42) {
+            System.out.println();
+        }
+        return ns;
+    }
+
+    static long percentile(long[] ns, double q) {
+        long[] sorted = ns.clone();
+        Arrays.sort(sorted);
+        return sorted[Math.max(0, (int) Math.ceil(sorted.length * q) - 1)];
     }
 
     static List<Entry> build(LibraryIndex index, int seed, Constraints c) {
@@ -184,7 +270,7 @@ public class PlaylistBench {
     }
 
     static float[] track(float[] style, Random rnd) {
-        float[] raw = new float[IndexBuilder.VECTOR_LENGTH];
+        float[] raw = new float[Segment.COUNT * Features.DIMENSIONS];
         float[] own = style.clone();
         for (int i = 0; i < own.length; i++) {
             if (i != Features.KEY && i != Features.MODE) {

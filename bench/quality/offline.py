@@ -67,6 +67,7 @@ def normalise(x, how):
 
 
 def segue_v1_weights(name):
+    """Mirror of playlist-service's SonicMetric.weight (keep in step): named weights, 0.5 for unknown names."""
     table = {"loudness_db": 1.0, "dynamic_range_db": 0.75, "centroid_mean_hz": 1.0, "centroid_std_hz": 0.5,
              "rolloff_mean_hz": 0.75, "rolloff_std_hz": 0.35, "flatness_mean": 0.75, "flatness_std": 0.35,
              "bandwidth_mean_hz": 0.75, "bandwidth_std_hz": 0.35, "flux_mean": 0.75, "flux_std": 0.5, "zcr": 0.5,
@@ -77,11 +78,11 @@ def segue_v1_weights(name):
         return 0.4
     if name.startswith("chroma_"):
         return 0.15
-    return 0.0
+    return 0.0 if name in CATEGORICAL else 0.5
 
 
-def by_name_weights(name):
-    """Mirror of playlist-service's FeatureWeights (keep in step): see docs/playlist.md."""
+def equal_weights_light_chroma(name):
+    """Every feature 1, chroma 1/12 each, onset rate 0.5: the alternative that lost to the named weights."""
     if name in CATEGORICAL:
         return 0.0
     if name.startswith("chroma_"):
@@ -95,7 +96,7 @@ def uniform(name):
     return 0.0 if name in CATEGORICAL else 1.0
 
 
-WEIGHTS = {"segue": segue_v1_weights, "byname": by_name_weights, "uniform": uniform}
+WEIGHTS = {"named": segue_v1_weights, "lightchroma": equal_weights_light_chroma, "uniform": uniform}
 
 
 def distances(z, w):

@@ -1,63 +1,74 @@
 package dev.segue.playlist.index;
 
+import java.util.HashMap;
+import java.util.Map;
+
 /**
- * Words for the features of a sonic vector ({@link Features}): what a listener would call each one, and what
- * its low and high ends sound like. Reasons and the map's axes speak in these words.
+ * Words for the features of a sonic vector, by layout name: what a listener would call each one, and what
+ * its low and high ends sound like. Reasons and the map's axes speak in these words; a feature of a newer
+ * layout without words here is called by its name ("spectral contrast 3": lower / higher).
  */
 public final class FeatureNames {
 
-    private static final String[] NAME = new String[Features.DIMENSIONS];
-    private static final String[] LOW = new String[Features.DIMENSIONS];
-    private static final String[] HIGH = new String[Features.DIMENSIONS];
+    private static final Map<String, String[]> WORDS = new HashMap<>();
     private static final String[] PITCH = {"C", "C♯", "D", "E♭", "E", "F", "F♯", "G", "A♭", "A", "B♭", "B"};
+    private static final String[] CHROMA = {"c", "c_sharp", "d", "d_sharp", "e", "f", "f_sharp", "g", "g_sharp", "a",
+        "a_sharp", "b"};
 
     static {
-        set(Features.LOUDNESS_DB, "loudness", "quieter", "louder");
-        set(Features.DYNAMIC_RANGE_DB, "dynamic range", "more compressed", "more dynamic");
-        set(Features.CENTROID_MEAN, "brightness", "darker", "brighter");
-        set(Features.CENTROID_STD, "brightness variation", "even in tone", "shifting in tone");
-        set(Features.ROLLOFF_MEAN, "treble", "less treble", "more treble");
-        set(Features.ROLLOFF_STD, "treble variation", "steady treble", "varying treble");
-        set(Features.FLATNESS_MEAN, "noisiness", "more tonal", "noisier");
-        set(Features.FLATNESS_STD, "noisiness variation", "steady texture", "varying texture");
-        set(Features.BANDWIDTH_MEAN, "spectral width", "narrower sound", "fuller sound");
-        set(Features.BANDWIDTH_STD, "width variation", "steady width", "varying width");
-        set(Features.FLUX_MEAN, "spectral change", "smoother", "more changing");
-        set(Features.FLUX_STD, "change variation", "even motion", "uneven motion");
-        set(Features.ZCR, "zero-crossing rate", "softer edges", "sharper edges");
+        set("loudness_db", "loudness", "quieter", "louder");
+        set("dynamic_range_db", "dynamic range", "more compressed", "more dynamic");
+        set("centroid_mean_hz", "brightness", "darker", "brighter");
+        set("centroid_std_hz", "brightness variation", "even in tone", "shifting in tone");
+        set("rolloff_mean_hz", "treble", "less treble", "more treble");
+        set("rolloff_std_hz", "treble variation", "steady treble", "varying treble");
+        set("flatness_mean", "noisiness", "more tonal", "noisier");
+        set("flatness_std", "noisiness variation", "steady texture", "varying texture");
+        set("bandwidth_mean_hz", "spectral width", "narrower sound", "fuller sound");
+        set("bandwidth_std_hz", "width variation", "steady width", "varying width");
+        set("flux_mean", "spectral change", "smoother", "more changing");
+        set("flux_std", "change variation", "even motion", "uneven motion");
+        set("zcr", "zero-crossing rate", "softer edges", "sharper edges");
         for (int i = 0; i < Features.MFCC_COUNT; i++) {
-            set(Features.MFCC_FIRST + i, "timbre " + (i + 1) + " (MFCC)", "timbre " + (i + 1) + " low", "timbre " + (i + 1) + " high");
+            set("mfcc_" + (i + 1), "timbre " + (i + 1) + " (MFCC)", "timbre " + (i + 1) + " low", "timbre " + (i + 1) + " high");
         }
-        for (int i = 0; i < Features.CHROMA_COUNT; i++) {
-            set(Features.CHROMA_FIRST + i, "chroma " + PITCH[i], "less " + PITCH[i], "more " + PITCH[i]);
+        for (int i = 0; i < CHROMA.length; i++) {
+            set("chroma_" + CHROMA[i], "chroma " + PITCH[i], "less " + PITCH[i], "more " + PITCH[i]);
         }
-        set(Features.TEMPO_BPM, "tempo", "slower", "faster");
-        set(Features.TEMPO_CONFIDENCE, "tempo confidence", "looser beat", "steadier beat");
-        set(Features.KEY, "key", "key", "key");
-        set(Features.MODE, "mode", "minor", "major");
-        set(Features.KEY_CONFIDENCE, "key confidence", "vaguer key", "clearer key");
-        set(Features.ONSET_RATE, "busyness", "sparser", "busier");
+        set("tempo_bpm", "tempo", "slower", "faster");
+        set("tempo_confidence", "tempo confidence", "looser beat", "steadier beat");
+        set("key", "key", "key", "key");
+        set("mode", "mode", "minor", "major");
+        set("key_confidence", "key confidence", "vaguer key", "clearer key");
+        set("onset_rate", "busyness", "sparser", "busier");
     }
 
     private FeatureNames() {
     }
 
-    private static void set(int position, String name, String low, String high) {
-        NAME[position] = name;
-        LOW[position] = low;
-        HIGH[position] = high;
+    private static void set(String feature, String name, String low, String high) {
+        WORDS.put(feature, new String[] {name, low, high});
     }
 
-    public static String name(int position) {
-        return NAME[position];
+    private static String[] words(String feature) {
+        String[] w = WORDS.get(feature);
+        if (w != null) {
+            return w;
+        }
+        String plain = feature.replace('_', ' ');
+        return new String[] {plain, "lower " + plain, "higher " + plain};
     }
 
-    public static String low(int position) {
-        return LOW[position];
+    public static String name(String feature) {
+        return words(feature)[0];
     }
 
-    public static String high(int position) {
-        return HIGH[position];
+    public static String low(String feature) {
+        return words(feature)[1];
+    }
+
+    public static String high(String feature) {
+        return words(feature)[2];
     }
 
     /** "A minor", "F♯ major". */

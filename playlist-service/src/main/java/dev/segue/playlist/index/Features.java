@@ -3,9 +3,10 @@ package dev.segue.playlist.index;
 import dev.segue.schema.sonic.SonicLayout;
 
 /**
- * The positions this service reads from a sonic feature vector, looked up by name in the contract with
- * sonic-service ({@link SonicLayout}). Only {@link #LAYOUT}'s analyzer version is read; vectors of a version
- * whose layout this build does not know are never loaded.
+ * Which sonic vectors this service reads: those of every released layout ({@link SonicLayout}), since the
+ * metric takes its features by name (docs/playlist.md); vectors of a version whose layout this build does not
+ * know are never loaded. The positions below are analyzer version 1's, for code that builds version-1 vectors
+ * (tests, benchmarks); the service itself looks features up by name in the loaded layout.
  */
 public final class Features {
 
@@ -41,6 +42,6 @@ public final class Features {
 
     /** True for the analyzer versions whose vectors this build can read. */
     public static boolean readable(int analyzerVersion) {
-        return analyzerVersion == LAYOUT.analyzerVersion();
+        return SonicLayout.of(analyzerVersion).isPresent();
     }
 }

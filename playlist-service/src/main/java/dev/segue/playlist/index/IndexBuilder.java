@@ -2,6 +2,7 @@ package dev.segue.playlist.index;
 
 import dev.segue.playlist.similarity.GenreVectors;
 import dev.segue.playlist.similarity.SonicVectors;
+import dev.segue.schema.sonic.SonicLayout;
 import java.text.Normalizer;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,8 +21,6 @@ import java.util.regex.Pattern;
  * Not thread-safe; its owner serialises access.
  */
 public final class IndexBuilder {
-
-    public static final int VECTOR_LENGTH = Segment.COUNT * Features.DIMENSIONS;
 
     // "(Remastered 2011)", "[Bonus Track]": the same recording under a decorated title
     private static final Pattern DECORATION = Pattern.compile(
@@ -50,10 +49,14 @@ public final class IndexBuilder {
         tracks.remove(trackId);
     }
 
-    /** @param raw the four segments' 44 features each, in {@link Segment} order */
+    /**
+     * @param raw the four segments' features in {@link Segment} order, each in the layout of the
+     *            {@linkplain #setAnalyzerVersion analyzer version}
+     */
     public void putVectors(long trackId, float[] raw) {
-        if (raw.length != VECTOR_LENGTH) {
-            throw new IllegalArgumentException("expected " + VECTOR_LENGTH + " values, got " + raw.length);
+        if (raw.length != vectorLength()) {
+            throw new IllegalArgumentException("expected " + vectorLength() + " values for analyzer version "
+                    + analyzerVersion + ", got " + raw.length);
         }
         vectors.put(trackId, raw);
         analysisFailed.remove(trackId);
@@ -80,6 +83,17 @@ public final class IndexBuilder {
 
     public int analyzerVersion() {
         return analyzerVersion;
+    }
+
+    /** The layout of the analyzer version's vectors; null for version 0 (no sonic data) or an unknown one. */
+    public SonicLayout layout() {
+        return SonicLayout.of(analyzerVersion).orElse(null);
+    }
+
+    /** Values of one track's four segments in the current analyzer version's layout (0 without one). */
+    public int vectorLength() {
+        SonicLayout layout = layout();
+        return layout == null ? 0 : Segment.COUNT * layout.size();
     }
 
     /** Replaces the genre rows of one entity; empty rows remove it. */
@@ -143,7 +157,7 @@ public final class IndexBuilder {
             raw[r] = vectors.get(ids[r]);
             effective.add(effectiveGenres(t));
         }
-        return new LibraryIndex(ids, infos, recording, artistGroup, albumGroup, failed, SonicVectors.standardise(raw),
+        return new LibraryIndex(ids, infos, recording, artistGroup, albumGroup, failed, SonicVectors.build(layout(), ids, raw),
                 GenreVectors.build(effective, genreParents), analyzerVersion, Instant.now());
     }
 

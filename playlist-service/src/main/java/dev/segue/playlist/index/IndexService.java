@@ -237,6 +237,7 @@ public class IndexService {
         Map<Long, float[]> loaded = new HashMap<>();
         Map<Long, Integer> segmentsSeen = new HashMap<>();
         Set<Long> failed = new HashSet<>();
+        int dimensions = builder.vectorLength() / Segment.COUNT;
         int n = 0;
         ps.setFetchSize(4000);
         try (ResultSet rs = ps.executeQuery()) {
@@ -257,13 +258,13 @@ public class IndexService {
                     continue;
                 }
                 Object[] values = (Object[]) array.getArray();
-                if (values.length != Features.DIMENSIONS) {
+                if (values.length != dimensions) {
                     LOG.warnf("Track %d: %s segment has %d features, expected %d; ignored", trackId, segment.dbName(),
-                            values.length, Features.DIMENSIONS);
+                            values.length, dimensions);
                     continue;
                 }
-                float[] raw = loaded.computeIfAbsent(trackId, k -> new float[IndexBuilder.VECTOR_LENGTH]);
-                int base = segment.ordinal() * Features.DIMENSIONS;
+                float[] raw = loaded.computeIfAbsent(trackId, k -> new float[builder.vectorLength()]);
+                int base = segment.ordinal() * dimensions;
                 for (int i = 0; i < values.length; i++) {
                     raw[base + i] = values[i] == null ? 0f : ((Number) values[i]).floatValue();
                 }

@@ -1,7 +1,6 @@
 package dev.segue.playlist.map;
 
 import dev.segue.playlist.index.Segment;
-import dev.segue.playlist.similarity.SonicMetric;
 import dev.segue.playlist.similarity.SonicVectors;
 
 /**
@@ -12,16 +11,16 @@ import dev.segue.playlist.similarity.SonicVectors;
  */
 public final class Projection {
 
-    private static final int C = SonicMetric.CONTINUOUS.length;
-
     private final int analyzerVersion;
+    private final String[] features;
     private final int fittedOn;
     private final double[] mean;
     private final double[][] axes;
     private final double[] explained;
 
-    private Projection(int analyzerVersion, int fittedOn, double[] mean, double[][] axes, double[] explained) {
+    private Projection(int analyzerVersion, String[] features, int fittedOn, double[] mean, double[][] axes, double[] explained) {
         this.analyzerVersion = analyzerVersion;
+        this.features = features;
         this.fittedOn = fittedOn;
         this.mean = mean;
         this.axes = axes;
@@ -30,9 +29,10 @@ public final class Projection {
 
     /** Fits the two axes to every analysed row; null when fewer than two rows are analysed. */
     public static Projection fit(SonicVectors sv, int rows, int analyzerVersion) {
-        double[] mean = new double[C];
-        double[][] cov = new double[C][C];
-        float[] z = new float[C];
+        int dims = sv.continuousCount();
+        double[] mean = new double[dims];
+        double[][] cov = new double[dims][dims];
+        float[] z = new float[dims];
         int n = 0;
         for (int r = 0; r < rows; r++) {
             if (!sv.has(r)) {
@@ -40,7 +40,7 @@ public final class Projection {
             }
             sv.weightedZ(r, Segment.AVERAGE, z);
             n++;
-            for (int i = 0; i < C; i++) {
+            for (int i = 0; i < dims; i++) {
                 mean[i] += z[i];
                 for (int j = 0; j <= i; j++) {
                     cov[i][j] += (double) z[i] * z[j];
@@ -50,42 +50,46 @@ public final class Projection {
         if (n < 2) {
             return null;
         }
-        for (int i = 0; i < C; i++) {
+        for (int i = 0; i < dims; i++) {
             mean[i] /= n;
         }
         double trace = 0;
-        for (int i = 0; i < C; i++) {
+        for (int i = 0; i < dims; i++) {
             for (int j = 0; j <= i; j++) {
                 cov[i][j] = cov[i][j] / n - mean[i] * mean[j];
                 cov[j][i] = cov[i][j];
             }
             trace += cov[i][i];
         }
-        double[][] vectors = new double[C][C];
+        double[][] vectors = new double[dims][dims];
         double[] values = jacobi(cov, vectors);
-        Integer[] order = new Integer[C];
-        for (int i = 0; i < C; i++) {
+        Integer[] order = new Integer[dims];
+        for (int i = 0; i < dims; i++) {
             order[i] = i;
         }
         java.util.Arrays.sort(order, (a, b) -> Double.compare(values[b], values[a]));
-        double[][] axes = new double[2][C];
+        double[][] axes = new double[2][dims];
         double[] explained = new double[2];
         for (int k = 0; k < 2; k++) {
             int strongest = 0;
-            for (int i = 0; i < C; i++) {
+            for (int i = 0; i < dims; i++) {
                 axes[k][i] = vectors[i][order[k]];
                 if (Math.abs(axes[k][i]) > Math.abs(axes[k][strongest])) {
                     strongest = i;
                 }
             }
             if (axes[k][strongest] < 0) {
-                for (int i = 0; i < C; i++) {
+                for (int i = 0; i < dims; i++) {
                     axes[k][i] = -axes[k][i];
                 }
             }
             explained[k] = trace > 0 ? Math.max(0, values[order[k]]) / trace : 0;
         }
-        return new Projection(analyzerVersion, n, mean, axes, explained);
+        String[] features = new String[dims];
+        for (int j = 0; j < dims; j++) {
+            features[j] = sv.continuousName(j);
+        }
+        return new Projection(analyzerVersion, features, n, mean, axes, explained);
     }
 
     /** Eigenvalues of a symmetric matrix (cyclic Jacobi rotations); eigenvectors into the columns of {@code v}. */
@@ -152,14 +156,24 @@ public final class Projection {
         sv.weightedZ(row, Segment.AVERAGE, scratch);
         for (int k = 0; k < 2; k++) {
             double s = 0;
-            for (int i = 0; i < C; i++) {
+            for (int i = 0; i < features.length; i++) {
                 s += (scratch[i] - mean[i]) * axes[k][i];
             }
             xy[k] = (float) s;
         }
     }
 
-    /** Loading of continuous feature {@code j} (in {@link SonicMetric#CONTINUOUS} order) on axis {@code k}. */
+    /** How many features the axes combine. */
+    public int dimensions() {
+        return features.length;
+    }
+
+    /** The layout name of feature {@code j}, in {@link SonicVectors#weightedZ} order. */
+    public String feature(int j) {
+        return features[j];
+    }
+
+    /** Loading of continuous feature {@code j} (in {@link SonicVectors#weightedZ} order) on axis {@code k}. */
     public double loading(int k, int j) {
         return axes[k][j];
     }

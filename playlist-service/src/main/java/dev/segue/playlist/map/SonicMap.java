@@ -4,7 +4,6 @@ import dev.segue.playlist.index.FeatureNames;
 import dev.segue.playlist.index.LibraryIndex;
 import dev.segue.playlist.index.TrackInfo;
 import dev.segue.playlist.playlist.GenreCatalog;
-import dev.segue.playlist.similarity.SonicMetric;
 import dev.segue.playlist.similarity.SonicVectors;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -37,7 +36,7 @@ public final class SonicMap {
         List<String> artistNames = new ArrayList<>();
         List<String> albumNames = new ArrayList<>();
         List<String> genreNames = new ArrayList<>();
-        float[] scratch = new float[SonicMetric.CONTINUOUS.length];
+        float[] scratch = new float[sv.continuousCount()];
         float[] xy = new float[2];
         int p = 0;
         for (int r = 0; r < index.size() && p < n; r++) {
@@ -72,7 +71,7 @@ public final class SonicMap {
 
     /** Names an axis by the features with the largest loadings; a negative loading puts its low end on the high side. */
     static MapView.Axis axis(Projection projection, int k) {
-        int c = SonicMetric.CONTINUOUS.length;
+        int c = projection.dimensions();
         List<Integer> order = new ArrayList<>();
         for (int j = 0; j < c; j++) {
             order.add(j);
@@ -84,15 +83,15 @@ public final class SonicMap {
         List<MapView.Loading> loadings = new ArrayList<>();
         for (int i = 0; i < order.size(); i++) {
             int j = order.get(i);
-            int position = SonicMetric.CONTINUOUS[j];
+            String feature = projection.feature(j);
             double w = projection.loading(k, j);
             if (i < NAMED) {
-                names.add(FeatureNames.name(position));
-                high.add(w >= 0 ? FeatureNames.high(position) : FeatureNames.low(position));
-                low.add(w >= 0 ? FeatureNames.low(position) : FeatureNames.high(position));
+                names.add(FeatureNames.name(feature));
+                high.add(w >= 0 ? FeatureNames.high(feature) : FeatureNames.low(feature));
+                low.add(w >= 0 ? FeatureNames.low(feature) : FeatureNames.high(feature));
             }
             if (i < 6) {
-                loadings.add(new MapView.Loading(FeatureNames.name(position), Math.round(w * 1000) / 1000.0));
+                loadings.add(new MapView.Loading(FeatureNames.name(feature), Math.round(w * 1000) / 1000.0));
             }
         }
         return new MapView.Axis(String.join(", ", names), String.join(", ", low), String.join(", ", high),

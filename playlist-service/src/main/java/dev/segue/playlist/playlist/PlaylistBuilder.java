@@ -4,8 +4,8 @@ import dev.segue.commons.problem.ProblemException;
 import dev.segue.playlist.index.LibraryIndex;
 import dev.segue.playlist.similarity.Scorer;
 import dev.segue.playlist.similarity.SonicMetric;
+import dev.segue.playlist.similarity.TopKeys;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -26,6 +26,10 @@ public final class PlaylistBuilder {
     /** Ordering key of an unknown transition: what a random pair of the library scores. */
     private static final double UNKNOWN_TRANSITION = SonicMetric.similarity(2.0);
     private static final int MAX_IMPROVEMENT_PASSES = 4;
+    /** Candidates selected up front beyond 4 per wanted track; more are selected only when these run out. */
+    private static final int FIRST_SELECTION = 256;
+    /** To turn a target playing time into a number of tracks for the first selection. */
+    private static final int TYPICAL_TRACK_SECONDS = 120;
 
     private final LibraryIndex index;
     private final Scorer scorer;
@@ -50,7 +54,7 @@ public final class PlaylistBuilder {
             throw ProblemException.unprocessable("size " + c.size() + " is smaller than the " + seeds.size()
                     + " seeds, which always open the playlist.");
         }
-        int[] pool = candidates(seeds, c, notes);
+        Pool pool = candidates(seeds, c, notes);
         List<Integer> chosen = new ArrayList<>();
         List<Integer> kept = new ArrayList<>(seeds);
         int poolPos = 0;
@@ -59,8 +63,8 @@ public final class PlaylistBuilder {
             seconds += durationSeconds(s);
         }
         int lastSeconds = 0;
-        while (poolPos < pool.length && (c.size() > 0 ? kept.size() < c.size() : seconds < c.targetSeconds())) {
-            int r = pool[poolPos++];
+        while (poolPos < pool.size() && (c.size() > 0 ? kept.size() < c.size() : seconds < c.targetSeconds())) {
+            int r = pool.get(poolPos++);
             if (perArtist.getOrDefault(index.artistGroup(r), 0) >= c.maxPerArtist() || duplicate(r, kept)) {
                 continue;
             }
@@ -98,7 +102,7 @@ public final class PlaylistBuilder {
      * Rows allowed by the filters, tracks with evidence (sound compared, or a genre shared) before those
      * without, each part best total first; notes say how many the default rules left out.
      */
-    private int[] candidates(List<Integer> seeds, Constraints c, List<String> notes) {
+    private Pool candidates(List<Integer> seeds, Constraints c, List<String> notes) {
         double seedTempo = Double.NaN;
         if (c.bpmWindow() != null) {
             for (int s : seeds) {
@@ -112,7 +116,18 @@ public final class PlaylistBuilder {
             }
         }
         boolean tempoFilter = c.bpmWindow() != null && !Double.isNaN(seedTempo) && scorer.sonicAvailable();
-        Set<Integer> seedRows = new HashSet<>(seeds);
+        // one flag per row, so the loop below neither boxes nor hashes
+        boolean[] skip = new boolean[index.size()];
+        for (int s : seeds) {
+            skip[s] = true;
+        }
+        for (long id : c.excludeTrackIds()) {
+            int r = index.row(id);
+            if (r >= 0) {
+                skip[r] = true;
+            }
+        }
+        int[] seedRows = seeds.stream().mapToInt(Integer::intValue).toArray();
         boolean soundRequired = scorer.sonicUsed() && !c.includeUnanalysed();
         long[] keyed = new long[index.size()];
         int m = 0;
@@ -120,7 +135,7 @@ public final class PlaylistBuilder {
         int unanalysed = 0;
         int failed = 0;
         for (int r = 0; r < index.size(); r++) {
-            if (seedRows.contains(r) || c.excludeTrackIds().contains(index.trackId(r)) || sameRecordingAsSeed(r, seeds)) {
+            if (skip[r] || sameRecordingAsSeed(r, seedRows)) {
                 continue;
             }
             if (!durationAllowed(r, c)) {
@@ -150,15 +165,47 @@ public final class PlaylistBuilder {
             throw ProblemException.unprocessable("No track of the library satisfies the constraints (" + c.describeFilters()
                     + "); relax them.");
         }
-        Arrays.sort(keyed, 0, m);
-        int[] pool = new int[m];
-        for (int i = 0; i < m; i++) {
-            pool[i] = (int) (keyed[m - 1 - i] & 0xFFFFFF);
-        }
-        return pool;
+        int wanted = c.size() > 0 ? c.size() : c.targetSeconds() / TYPICAL_TRACK_SECONDS + 1;
+        return new Pool(keyed, m, FIRST_SELECTION + 4 * wanted);
     }
 
-    private boolean sameRecordingAsSeed(int r, List<Integer> seeds) {
+    /**
+     * The candidates best first, selected lazily: a playlist reads only the first few dozen, so the best
+     * {@code first} are taken by a bounded heap and more only if the selection runs past them (caps, gaps and
+     * duplicates skip many). Each selection is a prefix of the full order, since the keys are distinct.
+     */
+    static final class Pool {
+        private final long[] keyed;
+        private final int size;
+        private int[] rows;
+
+        Pool(long[] keyed, int size, int first) {
+            this.keyed = keyed;
+            this.size = size;
+            select(Math.min(size, first));
+        }
+
+        private void select(int k) {
+            long[] top = TopKeys.largest(keyed, size, k);
+            rows = new int[top.length];
+            for (int i = 0; i < top.length; i++) {
+                rows[i] = (int) (top[i] & 0xFFFFFF);
+            }
+        }
+
+        int size() {
+            return size;
+        }
+
+        int get(int i) {
+            if (i >= rows.length) {
+                select(Math.min(size, Math.max(i + 1, rows.length * 4)));
+            }
+            return rows[i];
+        }
+    }
+
+    private boolean sameRecordingAsSeed(int r, int[] seeds) {
         for (int s : seeds) {
             if (index.sameRecording(r, s)) {
                 return true;
@@ -216,7 +263,7 @@ public final class PlaylistBuilder {
         return da == null || db == null || Math.abs(da - db) <= LibraryIndex.SAME_LENGTH_TOLERANCE_MS;
     }
 
-    private List<Integer> order(List<Integer> seeds, List<Integer> chosen, int[] pool, int poolPos,
+    private List<Integer> order(List<Integer> seeds, List<Integer> chosen, Pool pool, int poolPos,
                                 Map<Long, Integer> perArtist, Constraints c) {
         List<Integer> order = new ArrayList<>(seeds);
         List<Integer> remaining = new ArrayList<>(chosen);
@@ -249,7 +296,7 @@ public final class PlaylistBuilder {
      * The best unchosen candidate that keeps the gaps after {@code order}; it takes the place of the weakest
      * remaining track.
      */
-    private int replacement(List<Integer> order, List<Integer> remaining, int[] pool, int from, Set<Integer> used,
+    private int replacement(List<Integer> order, List<Integer> remaining, Pool pool, int from, Set<Integer> used,
                             Map<Long, Integer> perArtist, Constraints c) {
         int weakest = remaining.get(0);
         for (int r : remaining) {
@@ -261,8 +308,8 @@ public final class PlaylistBuilder {
         List<Integer> kept = new ArrayList<>(order);
         kept.addAll(remaining);
         kept.remove(Integer.valueOf(weakest));
-        for (int i = from; i < pool.length; i++) {
-            int r = pool[i];
+        for (int i = from; i < pool.size(); i++) {
+            int r = pool.get(i);
             long artist = index.artistGroup(r);
             int count = perArtist.getOrDefault(artist, 0) - (artist == weakestArtist ? 1 : 0);
             if (used.contains(r) || count >= c.maxPerArtist() || !gapsKept(order, r, c) || duplicate(r, kept)) {

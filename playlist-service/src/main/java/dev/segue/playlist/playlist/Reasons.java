@@ -1,7 +1,6 @@
 package dev.segue.playlist.playlist;
 
 import dev.segue.playlist.index.FeatureNames;
-import dev.segue.playlist.index.Features;
 import dev.segue.playlist.index.LibraryIndex;
 import dev.segue.playlist.index.Segment;
 import dev.segue.playlist.index.TrackInfo;
@@ -30,8 +29,8 @@ public final class Reasons {
     static final double TEMPO_CHANGE = 0.12;
     /** Confidence below which a tempo or key estimate is not worth a sentence. */
     static final double CONFIDENT = 0.3;
-    private static final int[] LEGIBLE = {Features.LOUDNESS_DB, Features.CENTROID_MEAN, Features.ONSET_RATE,
-            Features.FLATNESS_MEAN, Features.DYNAMIC_RANGE_DB};
+    private static final String[] LEGIBLE = {"loudness_db", "centroid_mean_hz", "onset_rate", "flatness_mean",
+        "dynamic_range_db"};
 
     private final LibraryIndex index;
     private final GenreCatalog genres;
@@ -119,7 +118,7 @@ public final class Reasons {
         record Close(String name, double delta) {
         }
         List<Close> close = new ArrayList<>();
-        for (int feature : LEGIBLE) {
+        for (String feature : LEGIBLE) {
             if (!sv.varies(feature)) {
                 continue;
             }
@@ -163,7 +162,7 @@ public final class Reasons {
 
     /** How much is going on: the mean z-score of loudness and onset rate (busyness). */
     static double energy(SonicVectors sv, int row, Segment segment) {
-        return (sv.zScore(row, segment, Features.LOUDNESS_DB) + sv.zScore(row, segment, Features.ONSET_RATE)) / 2;
+        return (sv.zScore(row, segment, "loudness_db") + sv.zScore(row, segment, "onset_rate")) / 2;
     }
 
     /** -1 calm, 0 moderate, 1 energetic. */

@@ -1,5 +1,6 @@
 package dev.segue.playlist.similarity;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,12 +23,37 @@ public final class GenreVectors {
     private final float[] weight;
     /** Dense genre number → genre id. */
     private final long[] genreIds;
+    /**
+     * The same vectors inverted (compressed columns: {@code postingStart} per dense genre, {@code postingRow},
+     * {@code postingWeight}), so scoring a seed against the library touches only the rows sharing a genre.
+     */
+    private final int[] postingStart;
+    private final int[] postingRow;
+    private final float[] postingWeight;
 
     private GenreVectors(int[] start, int[] genre, float[] weight, long[] genreIds) {
         this.start = start;
         this.genre = genre;
         this.weight = weight;
         this.genreIds = genreIds;
+        int rows = start.length - 1;
+        this.postingStart = new int[genreIds.length + 1];
+        for (int g : genre) {
+            postingStart[g + 1]++;
+        }
+        for (int g = 0; g < genreIds.length; g++) {
+            postingStart[g + 1] += postingStart[g];
+        }
+        this.postingRow = new int[genre.length];
+        this.postingWeight = new float[genre.length];
+        int[] fill = Arrays.copyOf(postingStart, genreIds.length);
+        for (int r = 0; r < rows; r++) {
+            for (int i = start[r]; i < start[r + 1]; i++) {
+                int at = fill[genre[i]]++;
+                postingRow[at] = r;
+                postingWeight[at] = weight[i];
+            }
+        }
     }
 
     /**
@@ -108,6 +134,31 @@ public final class GenreVectors {
         return Math.min(1.0, dot);
     }
 
+    /**
+     * Adds {@code similarity(seed, r)} to {@code sum[r]} for every row r sharing a genre with the seed (the others
+     * would add 0); {@code scratch} holds at least one double per row, all 0, and is left so. The products are
+     * summed in ascending genre order, as {@link #similarity} sums them, so the results are identical.
+     */
+    public void addSimilarities(int seed, double[] scratch, double[] sum) {
+        for (int i = start[seed]; i < start[seed + 1]; i++) {
+            double w = weight[i];
+            int g = genre[i];
+            for (int p = postingStart[g]; p < postingStart[g + 1]; p++) {
+                scratch[postingRow[p]] += w * postingWeight[p];
+            }
+        }
+        for (int i = start[seed]; i < start[seed + 1]; i++) {
+            int g = genre[i];
+            for (int p = postingStart[g]; p < postingStart[g + 1]; p++) {
+                int r = postingRow[p];
+                if (scratch[r] != 0) {
+                    sum[r] += Math.min(1.0, scratch[r]);
+                    scratch[r] = 0;
+                }
+            }
+        }
+    }
+
     /** The genre id with the largest weight in a row's vector (its own genres outweigh inherited parents), or -1. */
     public long topGenre(int row) {
         int best = -1;
@@ -140,6 +191,6 @@ public final class GenreVectors {
     }
 
     public long estimatedBytes() {
-        return (long) start.length * 4 + (long) genre.length * 8;
+        return (long) start.length * 4 + (long) genre.length * 16 + (long) postingStart.length * 4;
     }
 }

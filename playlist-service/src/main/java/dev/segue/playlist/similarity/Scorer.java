@@ -1,12 +1,11 @@
 package dev.segue.playlist.similarity;
 
 import dev.segue.playlist.index.LibraryIndex;
-import dev.segue.playlist.index.Segment;
 import java.util.List;
 
 /**
  * Scores every track of an index against one or more seeds: sonic (mean over the analysed seeds of the
- * similarity of whole-track segments), genre (mean cosine over the seeds that have genres) and
+ * track similarity, {@link SonicVectors#similarity(int, int)}), genre (mean cosine over the seeds that have genres) and
  * total = sonic weight × sonic + genre weight × genre, weights normalised to sum 1.
  *
  * <p>When one side is unavailable for the whole request (no seed analysed, or no seed with genres) the
@@ -55,29 +54,29 @@ public final class Scorer {
         this.sonic = new double[n];
         this.genre = new double[n];
         this.total = new double[n];
+        if (sonicAvailable) {
+            float[] dot = new float[n];
+            for (int i = 0; i < nSonic; i++) {
+                sv.addSimilarities(analysedSeeds[i], dot, sonic);
+            }
+        }
+        if (nGenre > 0) {
+            double[] scratch = new double[n];
+            for (int seed : this.seeds) {
+                gv.addSimilarities(seed, scratch, genre);
+            }
+        }
         double sonicSum = 0;
         int sonicCount = 0;
         for (int r = 0; r < n; r++) {
             if (sonicAvailable && sv.has(r)) {
-                double s = 0;
-                for (int i = 0; i < nSonic; i++) {
-                    s += sv.similarity(analysedSeeds[i], Segment.AVERAGE, r, Segment.AVERAGE);
-                }
-                sonic[r] = s / nSonic;
+                sonic[r] /= nSonic;
                 sonicSum += sonic[r];
                 sonicCount++;
             } else {
                 sonic[r] = Double.NaN;
             }
-            if (nGenre > 0) {
-                double g = 0;
-                for (int seed : this.seeds) {
-                    g += gv.similarity(seed, r);
-                }
-                genre[r] = g / nGenre;
-            } else {
-                genre[r] = Double.NaN;
-            }
+            genre[r] = nGenre > 0 ? genre[r] / nGenre : Double.NaN;
         }
         double typicalSonic = sonicCount == 0 ? 0 : sonicSum / sonicCount;
         for (int r = 0; r < n; r++) {
@@ -131,6 +130,6 @@ public final class Scorer {
         if (!sonicAvailable || !sv.has(previous) || !sv.has(next)) {
             return Double.NaN;
         }
-        return sv.similarity(previous, Segment.END, next, Segment.BEGINNING);
+        return sv.transition(previous, next);
     }
 }

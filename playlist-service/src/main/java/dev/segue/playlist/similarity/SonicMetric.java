@@ -1,25 +1,39 @@
 package dev.segue.playlist.similarity;
 
-import dev.segue.playlist.index.Features;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * The sonic distance between two analysed segments, documented in docs/playlist.md.
+ * The sonic metric's constants and pure functions, for any released vector layout; the whole metric and the
+ * measurements behind each choice are in docs/playlist.md.
  *
- * <p>Continuous features are compared as library z-scores (mean and standard deviation over every
- * analysed segment of the library), each squared difference multiplied by the feature's weight.
- * Tempo and key are not z-scored: tempo is compared octave-aware (a 70 BPM track sits with a 140 BPM
- * one), key on the circle of fifths (relative major/minor share a position), both scaled by the
- * lower of the two confidences so a guess cannot dominate. The weighted mean of the squared terms is
- * D²; similarity is {@code exp(-D²/2)}: 1 for identical sound, about 0.37 for two tracks as different
- * as a random pair of the library (whose z-differences have a mean square of 2).
+ * <p>Features are weighted by <em>name</em>, so a new analyzer version needs no code here: a name this class
+ * does not know weighs {@link #DEFAULT_WEIGHT}, and an unknown numbered family ({@code spectral_pattern_1} ..
+ * {@code spectral_pattern_n}) shares {@code DEFAULT_WEIGHT · sqrt(n)} between its n members, so a 40-bin
+ * descriptor does not drown the single features. Tempo and key are not compared as normalised values: they join the transition score
+ * octave- and circle-of-fifths-aware, scaled by the lower of the two confidences.
  */
 public final class SonicMetric {
 
-    /** Feature weights by vector position; 0 for the tempo and key positions handled separately. */
-    static final float[] WEIGHTS = new float[Features.DIMENSIONS];
-
-    /** The vector positions compared as z-scores, in the order the index stores them. */
-    public static final int[] CONTINUOUS;
+    /**
+     * The weight of a feature this table does not name (every new feature of a new analyzer version): about
+     * the median of the named ones, so a new feature counts without outvoting loudness or brightness.
+     */
+    public static final double DEFAULT_WEIGHT = 0.5;
+    /** Weights of analyzer version 1's features by name (docs/playlist.md says why each). */
+    private static final Map<String, Double> NAMED = Map.ofEntries(
+            Map.entry("loudness_db", 1.0), Map.entry("dynamic_range_db", 0.75),
+            Map.entry("centroid_mean_hz", 1.0), Map.entry("centroid_std_hz", 0.5),
+            Map.entry("rolloff_mean_hz", 0.75), Map.entry("rolloff_std_hz", 0.35),
+            Map.entry("flatness_mean", 0.75), Map.entry("flatness_std", 0.35),
+            Map.entry("bandwidth_mean_hz", 0.75), Map.entry("bandwidth_std_hz", 0.35),
+            Map.entry("flux_mean", 0.75), Map.entry("flux_std", 0.5), Map.entry("zcr", 0.5),
+            // mfcc_1 mostly restates loudness; the others carry timbre
+            Map.entry("mfcc_1", 0.5), Map.entry("onset_rate", 1.0));
+    private static final double MFCC_WEIGHT = 0.4;
+    /** Harmonic colour, not style; the key itself is compared on the circle of fifths in transitions. */
+    private static final double CHROMA_WEIGHT = 0.15;
 
     public static final double TEMPO_WEIGHT = 1.5;
     public static final double KEY_WEIGHT = 1.0;
@@ -28,58 +42,49 @@ public final class SonicMetric {
     /** Added to the key distance when the modes differ (after mapping minor keys to their relative major). */
     public static final double MODE_PENALTY = 0.5;
 
-    static {
-        WEIGHTS[Features.LOUDNESS_DB] = 1.0f;
-        WEIGHTS[Features.DYNAMIC_RANGE_DB] = 0.75f;
-        WEIGHTS[Features.CENTROID_MEAN] = 1.0f;
-        WEIGHTS[Features.CENTROID_STD] = 0.5f;
-        WEIGHTS[Features.ROLLOFF_MEAN] = 0.75f;
-        WEIGHTS[Features.ROLLOFF_STD] = 0.35f;
-        WEIGHTS[Features.FLATNESS_MEAN] = 0.75f;
-        WEIGHTS[Features.FLATNESS_STD] = 0.35f;
-        WEIGHTS[Features.BANDWIDTH_MEAN] = 0.75f;
-        WEIGHTS[Features.BANDWIDTH_STD] = 0.35f;
-        WEIGHTS[Features.FLUX_MEAN] = 0.75f;
-        WEIGHTS[Features.FLUX_STD] = 0.5f;
-        WEIGHTS[Features.ZCR] = 0.5f;
-        // mfcc_1 mostly restates loudness; the others carry timbre
-        WEIGHTS[Features.MFCC_FIRST] = 0.5f;
-        for (int i = 1; i < Features.MFCC_COUNT; i++) {
-            WEIGHTS[Features.MFCC_FIRST + i] = 0.4f;
-        }
-        // harmonic colour; the key itself is compared on the circle of fifths
-        for (int i = 0; i < Features.CHROMA_COUNT; i++) {
-            WEIGHTS[Features.CHROMA_FIRST + i] = 0.15f;
-        }
-        WEIGHTS[Features.ONSET_RATE] = 1.0f;
-        int count = 0;
-        for (float w : WEIGHTS) {
-            count += w > 0 ? 1 : 0;
-        }
-        CONTINUOUS = new int[count];
-        for (int i = 0, j = 0; i < WEIGHTS.length; i++) {
-            if (WEIGHTS[i] > 0) {
-                CONTINUOUS[j++] = i;
-            }
-        }
-    }
+    public static final String TEMPO = "tempo_bpm";
+    public static final String TEMPO_CONFIDENCE = "tempo_confidence";
+    public static final String KEY = "key";
+    public static final String MODE = "mode";
+    public static final String KEY_CONFIDENCE = "key_confidence";
 
-    /** Sum of the continuous weights: the denominator of D² before tempo and key join it. */
-    public static final double CONTINUOUS_WEIGHT_SUM = sum();
+    private static final Pattern NUMBERED = Pattern.compile("(.+)_(\\d+)");
 
     private SonicMetric() {
     }
 
-    private static double sum() {
-        double s = 0;
-        for (float w : WEIGHTS) {
-            s += w;
+    /**
+     * The weight of a feature among the continuous (normalised) ones; 0 for tempo, key, mode and the
+     * confidences, which are compared in their own way.
+     *
+     * @param familySize how many features of the layout share this one's numbered family (1 when it has none),
+     *                   see {@link #family}
+     */
+    public static double weight(String name, int familySize) {
+        switch (name) {
+            case TEMPO, TEMPO_CONFIDENCE, KEY, MODE, KEY_CONFIDENCE -> {
+                return 0;
+            }
+            default -> {
+                Double named = NAMED.get(name);
+                if (named != null) {
+                    return named;
+                }
+                if (name.startsWith("mfcc_")) {
+                    return MFCC_WEIGHT;
+                }
+                if (name.startsWith("chroma_")) {
+                    return CHROMA_WEIGHT;
+                }
+                return familySize > 1 ? DEFAULT_WEIGHT / Math.sqrt(familySize) : DEFAULT_WEIGHT;
+            }
         }
-        return s;
     }
 
-    public static float weight(int position) {
-        return WEIGHTS[position];
+    /** The numbered family a feature belongs to ({@code mfcc_3} → {@code mfcc}), or null for a single feature. */
+    public static String family(String name) {
+        Matcher m = NUMBERED.matcher(name);
+        return m.matches() ? m.group(1) : null;
     }
 
     /** Octave-folded tempo distance in units of {@link #TEMPO_OCTAVES_PER_UNIT}, from log2 tempi. */

@@ -1,130 +1,348 @@
 package dev.segue.playlist.similarity;
 
-import dev.segue.playlist.index.Features;
 import dev.segue.playlist.index.Segment;
+import dev.segue.schema.sonic.SonicLayout;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
- * The sound of every indexed track in the form {@link SonicMetric} compares, in flat primitive arrays:
- * for each row and segment the weighted z-scores of the continuous features ({@code z}), log2 tempo,
- * the key's circle-of-fifths position and mode, and the confidences. Immutable; rebuilt when analyses change
- * because one new analysis moves the library's means and deviations.
+ * The sound of every indexed track in the form {@link SonicMetric} compares, laid out for it once per index
+ * build so that a request only multiplies and adds (docs/playlist.md, "Sonic").
+ *
+ * <p>Built for whatever {@link SonicLayout} the vectors have: every continuous feature is rank-normalised
+ * over the library's analysed segments ({@link RankNormal}) and multiplied by {@code sqrt(w / W)}, its
+ * weight by name over the sum of the weights, so that D² is a plain sum of squares. Stored twice: row-major
+ * for all four segments (pairs: transitions, duplicates) and feature-major for the average segment with each
+ * row's squared norm, so scoring every track against a seed is a loop of multiply-adds over contiguous
+ * floats that the JIT vectorises, D² = |a|² + |b|² − 2·a·b.
+ *
+ * <p>Hubness correction (CSLS, Conneau et al. 2018; Schnitzer et al. 2012 on hubs in music similarity): each
+ * track's mean D² to its {@link #HUBNESS_K} nearest neighbours among a fixed sample of
+ * {@link #HUBNESS_SAMPLE} tracks, r, is precomputed here, and the track similarity uses
+ * D'² = D² − (r_a + r_b)/2 + mean(r): a track in a crowded region (a hub, near everything) is moved away, an
+ * isolated one brought closer, so one hub no longer tops every list. Immutable.
  */
 public final class SonicVectors {
 
-    private static final int C = SonicMetric.CONTINUOUS.length;
     private static final int S = Segment.COUNT;
     /** D² below which two segments count as the same audio: similarity above 0.995. */
     public static final double NEAR_IDENTICAL_D2 = 0.01;
-    /** For each vector position its index among the continuous features, -1 when it is not one. */
-    private static final int[] CONTINUOUS_INDEX = new int[Features.DIMENSIONS];
+    public static final int HUBNESS_SAMPLE = 1000;
+    public static final int HUBNESS_K = 10;
+    /** Below this many analysed tracks the neighbour statistics are noise and no correction is applied. */
+    public static final int HUBNESS_MIN_TRACKS = 50;
 
-    static {
-        java.util.Arrays.fill(CONTINUOUS_INDEX, -1);
-        for (int j = 0; j < C; j++) {
-            CONTINUOUS_INDEX[SonicMetric.CONTINUOUS[j]] = j;
-        }
-    }
-
+    private final SonicLayout layout;
     private final int rows;
+    private final int c;
+    private final int[] positions;
+    private final String[] names;
+    private final Map<String, Integer> continuousIndex = new HashMap<>();
+    /** sqrt(w/W) per continuous feature: stored value = normalised value × scale. */
+    private final float[] scale;
+    private final boolean[] varies;
+    private final double weightSum;
     private final boolean[] present;
     private final float[] z;
+    private final float[] average;
+    private final float[] norm2;
+    /** |x|² − r_x/2 + mean(r)/2 per row: D'² = base_a + base_b − 2·a·b. */
+    private final float[] base;
+    private final float[] neighbourD2;
     private final float[] log2Tempo;
     private final float[] tempoWeight;
     private final byte[] fifths;
     private final boolean[] major;
     private final float[] keyWeight;
     private final int analysed;
-    /** Per continuous feature: false when it has one value over the whole library (it then drops out of D²). */
-    private final boolean[] varies = new boolean[C];
+    private final boolean hubnessCorrected;
 
-    private SonicVectors(int rows, int analysed) {
+    private SonicVectors(SonicLayout layout, int rows, int analysed) {
+        this.layout = layout;
         this.rows = rows;
+        this.analysed = analysed;
+        List<String> all = layout == null ? List.of() : layout.names();
+        Map<String, Integer> familySize = new HashMap<>();
+        for (String name : all) {
+            String family = SonicMetric.family(name);
+            if (family != null) {
+                familySize.merge(family, 1, Integer::sum);
+            }
+        }
+        double[] w = new double[all.size()];
+        int count = 0;
+        for (int i = 0; i < all.size(); i++) {
+            String family = SonicMetric.family(all.get(i));
+            w[i] = SonicMetric.weight(all.get(i), family == null ? 1 : familySize.get(family));
+            count += w[i] > 0 ? 1 : 0;
+        }
+        this.c = count;
+        this.positions = new int[c];
+        this.names = new String[c];
+        this.scale = new float[c];
+        this.varies = new boolean[c];
+        double sum = 0;
+        for (int i = 0, j = 0; i < all.size(); i++) {
+            if (w[i] > 0) {
+                positions[j] = i;
+                names[j] = all.get(i);
+                continuousIndex.put(all.get(i), j);
+                scale[j] = (float) w[i];
+                sum += w[i];
+                j++;
+            }
+        }
+        this.weightSum = sum;
         this.present = new boolean[rows];
-        this.z = new float[rows * S * C];
+        this.z = new float[rows * S * c];
+        this.average = new float[rows * c];
+        this.norm2 = new float[rows];
+        this.base = new float[rows];
+        this.neighbourD2 = new float[rows];
         this.log2Tempo = new float[rows * S];
         this.tempoWeight = new float[rows * S];
         this.fifths = new byte[rows * S];
         this.major = new boolean[rows * S];
         this.keyWeight = new float[rows * S];
-        this.analysed = analysed;
+        this.hubnessCorrected = analysed >= HUBNESS_MIN_TRACKS;
     }
 
     /**
-     * Standardises raw vectors against the library they belong to.
+     * Normalises, weighs and lays out raw vectors, and precomputes the hubness statistics.
      *
-     * @param raw per row, the {@link Segment#COUNT} × {@link Features#DIMENSIONS} raw features in segment order,
-     *            or null for a row without analysis
+     * @param layout the layout of the vectors' analyzer version; null for an index without sonic data
+     * @param ids    the rows' track ids (they pick the fixed hubness sample, so it stays put across rebuilds)
+     * @param raw    per row, the {@link Segment#COUNT} × {@code layout.size()} raw features in segment order,
+     *               or null for a row without analysis
      */
-    public static SonicVectors standardise(float[][] raw) {
-        double[] sum = new double[C];
-        double[] sumSq = new double[C];
-        long n = 0;
+    public static SonicVectors build(SonicLayout layout, long[] ids, float[][] raw) {
         int analysed = 0;
         for (float[] v : raw) {
-            if (v == null) {
-                continue;
-            }
-            analysed++;
-            for (int s = 0; s < S; s++) {
-                int base = s * Features.DIMENSIONS;
-                for (int j = 0; j < C; j++) {
-                    double x = v[base + SonicMetric.CONTINUOUS[j]];
-                    sum[j] += x;
-                    sumSq[j] += x * x;
+            analysed += v == null ? 0 : 1;
+        }
+        if (layout == null && analysed > 0) {
+            throw new IllegalArgumentException("vectors without a layout");
+        }
+        SonicVectors out = new SonicVectors(layout, raw.length, analysed);
+        out.normalise(raw, analysed);
+        out.keysAndTempi(raw);
+        out.hubness(ids);
+        return out;
+    }
+
+    private void normalise(float[][] raw, int analysed) {
+        int dims = layout == null ? 0 : layout.size();
+        float[] column = new float[analysed * S];
+        for (int j = 0; j < c; j++) {
+            int position = positions[j];
+            int n = 0;
+            for (float[] v : raw) {
+                if (v != null) {
+                    for (int s = 0; s < S; s++) {
+                        float x = v[s * dims + position];
+                        column[n++] = Float.isNaN(x) ? 0f : x;
+                    }
                 }
-                n++;
+            }
+            varies[j] = RankNormal.normalise(column, n);
+            double weight = scale[j];
+            scale[j] = varies[j] ? (float) Math.sqrt(weight / weightSum) : 0f;
+            n = 0;
+            for (int row = 0; row < raw.length; row++) {
+                if (raw[row] != null) {
+                    for (int s = 0; s < S; s++) {
+                        float value = column[n++] * scale[j];
+                        z[(row * S + s) * c + j] = value;
+                        if (s == Segment.AVERAGE.ordinal()) {
+                            average[j * rows + row] = value;
+                        }
+                    }
+                }
             }
         }
-        float[] mean = new float[C];
-        float[] sd = new float[C];
-        for (int j = 0; j < C; j++) {
-            if (n > 0) {
-                double m = sum[j] / n;
-                double var = Math.max(0, sumSq[j] / n - m * m);
-                mean[j] = (float) m;
-                sd[j] = (float) Math.sqrt(var);
+        for (int row = 0; row < raw.length; row++) {
+            present[row] = raw[row] != null;
+            double n2 = 0;
+            for (int j = 0; j < c; j++) {
+                double x = average[j * rows + row];
+                n2 += x * x;
             }
+            norm2[row] = (float) n2;
         }
-        SonicVectors out = new SonicVectors(raw.length, analysed);
-        float[] scale = new float[C];
-        for (int j = 0; j < C; j++) {
-            // sqrt(weight) folded into the stored value: D² is then a plain sum of squares
-            double w = Math.sqrt(SonicMetric.weight(SonicMetric.CONTINUOUS[j]));
-            scale[j] = sd[j] > 1e-9f ? (float) (w / sd[j]) : 0f;
-            out.varies[j] = scale[j] > 0;
-        }
+    }
+
+    private void keysAndTempi(float[][] raw) {
+        int dims = layout == null ? 0 : layout.size();
+        int tempo = position(SonicMetric.TEMPO);
+        int tempoConfidence = position(SonicMetric.TEMPO_CONFIDENCE);
+        int key = position(SonicMetric.KEY);
+        int mode = position(SonicMetric.MODE);
+        int keyConfidence = position(SonicMetric.KEY_CONFIDENCE);
+        Arrays.fill(log2Tempo, Float.NaN);
         for (int row = 0; row < raw.length; row++) {
             float[] v = raw[row];
             if (v == null) {
                 continue;
             }
-            out.present[row] = true;
             for (int s = 0; s < S; s++) {
-                int base = s * Features.DIMENSIONS;
-                int zBase = (row * S + s) * C;
-                for (int j = 0; j < C; j++) {
-                    out.z[zBase + j] = (v[base + SonicMetric.CONTINUOUS[j]] - mean[j]) * scale[j];
-                }
+                int at = s * dims;
                 int rs = row * S + s;
-                float bpm = v[base + Features.TEMPO_BPM];
+                float bpm = tempo < 0 ? 0 : v[at + tempo];
                 if (bpm > 0) {
-                    out.log2Tempo[rs] = (float) (Math.log(bpm) / Math.log(2));
-                    out.tempoWeight[rs] = clamp01(v[base + Features.TEMPO_CONFIDENCE]);
-                } else {
-                    out.log2Tempo[rs] = Float.NaN;
+                    log2Tempo[rs] = (float) (Math.log(bpm) / Math.log(2));
+                    tempoWeight[rs] = tempoConfidence < 0 ? 1f : clamp01(v[at + tempoConfidence]);
                 }
-                int key = Math.round(v[base + Features.KEY]);
-                boolean maj = v[base + Features.MODE] >= 0.5f;
-                out.fifths[rs] = (byte) SonicMetric.fifthsPosition(Math.floorMod(key, 12), maj);
-                out.major[rs] = maj;
-                out.keyWeight[rs] = clamp01(v[base + Features.KEY_CONFIDENCE]);
+                if (key >= 0 && mode >= 0 && keyConfidence >= 0) {
+                    boolean maj = v[at + mode] >= 0.5f;
+                    fifths[rs] = (byte) SonicMetric.fifthsPosition(Math.floorMod(Math.round(v[at + key]), 12), maj);
+                    major[rs] = maj;
+                    keyWeight[rs] = clamp01(v[at + keyConfidence]);
+                }
             }
         }
-        return out;
     }
 
     private static float clamp01(float x) {
         return Float.isNaN(x) ? 0f : Math.max(0f, Math.min(1f, x));
+    }
+
+    private int position(String name) {
+        return layout != null && layout.has(name) ? layout.position(name) : -1;
+    }
+
+    /**
+     * r for every analysed row: the mean D² to its k nearest members of the sample (itself excluded). The
+     * sample is the analysed rows with the smallest hashed track ids, so a rebuild after a few changes keeps
+     * nearly the same sample.
+     */
+    private void hubness(long[] ids) {
+        for (int r = 0; r < rows; r++) {
+            base[r] = norm2[r];
+        }
+        if (!hubnessCorrected) {
+            return;
+        }
+        int[] sample = sample(ids);
+        int k = Math.min(HUBNESS_K, sample.length - 1);
+        float[] best = new float[rows * k];
+        Arrays.fill(best, Float.POSITIVE_INFINITY);
+        float[] dot = new float[rows];
+        for (int s : sample) {
+            dots(s, dot);
+            float ns = norm2[s];
+            for (int r = 0; r < rows; r++) {
+                if (r == s || !present[r]) {
+                    continue;
+                }
+                float d2 = Math.max(0f, ns + norm2[r] - 2 * dot[r]);
+                int at = r * k;
+                if (d2 < best[at + k - 1]) {
+                    int i = k - 1;
+                    while (i > 0 && best[at + i - 1] > d2) {
+                        best[at + i] = best[at + i - 1];
+                        i--;
+                    }
+                    best[at + i] = d2;
+                }
+            }
+        }
+        double total = 0;
+        for (int r = 0; r < rows; r++) {
+            if (present[r]) {
+                double sum = 0;
+                for (int i = 0; i < k; i++) {
+                    sum += best[r * k + i];
+                }
+                neighbourD2[r] = (float) (sum / k);
+                total += neighbourD2[r];
+            }
+        }
+        float mean = (float) (total / analysed);
+        for (int r = 0; r < rows; r++) {
+            if (present[r]) {
+                base[r] = norm2[r] - neighbourD2[r] / 2 + mean / 2;
+            }
+        }
+    }
+
+    private int[] sample(long[] ids) {
+        long[] keyed = new long[analysed];
+        int n = 0;
+        for (int r = 0; r < rows; r++) {
+            if (present[r]) {
+                // the hash's upper bits order the rows, the row rides in the low 24 bits
+                keyed[n++] = (mix(ids[r]) & ~0xFFFFFFL) | r;
+            }
+        }
+        Arrays.sort(keyed);
+        int[] sample = new int[Math.min(HUBNESS_SAMPLE, n)];
+        for (int i = 0; i < sample.length; i++) {
+            sample[i] = (int) (keyed[i] & 0xFFFFFF);
+        }
+        return sample;
+    }
+
+    /** A well-mixed, non-negative hash of a track id (SplitMix64's finaliser). */
+    private static long mix(long x) {
+        x = (x ^ (x >>> 30)) * 0xbf58476d1ce4e5b9L;
+        x = (x ^ (x >>> 27)) * 0x94d049bb133111ebL;
+        return (x ^ (x >>> 31)) >>> 1;
+    }
+
+    /** a·b of the average segments of {@code seed} and every row, into {@code out} (length ≥ rows). */
+    private void dots(int seed, float[] out) {
+        Arrays.fill(out, 0, rows, 0f);
+        for (int j = 0; j < c; j++) {
+            float q = average[j * rows + seed];
+            if (q == 0f) {
+                continue;
+            }
+            int at = j * rows;
+            for (int r = 0; r < rows; r++) {
+                out[r] += q * average[at + r];
+            }
+        }
+    }
+
+    /**
+     * Adds the track similarity of {@code seed} to every analysed row into {@code sum}, leaving the others
+     * untouched; {@code dot} is scratch space of at least {@link #rows()} floats.
+     */
+    public void addSimilarities(int seed, float[] dot, double[] sum) {
+        dots(seed, dot);
+        float b = base[seed];
+        for (int r = 0; r < rows; r++) {
+            if (present[r]) {
+                sum[r] += Math.exp(-Math.max(0f, b + base[r] - 2 * dot[r]) * 0.5);
+            }
+        }
+    }
+
+    /**
+     * Track similarity (0..1): the average segments compared by the continuous features with the hubness
+     * correction; what playlists and /similar rank by.
+     */
+    public double similarity(int a, int b) {
+        double dot = 0;
+        for (int j = 0; j < c; j++) {
+            dot += (double) average[j * rows + a] * average[j * rows + b];
+        }
+        return SonicMetric.similarity(Math.max(0, (double) base[a] + base[b] - 2 * dot));
+    }
+
+    /** The hubness statistic r of a row: mean D² to its nearest sampled neighbours; 0 when not corrected. */
+    public double neighbourDistance(int row) {
+        return neighbourD2[row];
+    }
+
+    public boolean hubnessCorrected() {
+        return hubnessCorrected;
+    }
+
+    public int rows() {
+        return rows;
     }
 
     public int analysedCount() {
@@ -135,9 +353,17 @@ public final class SonicVectors {
         return present[row];
     }
 
-    /** Sonic similarity (0..1) of segment {@code a} of row {@code ra} with segment {@code b} of row {@code rb}. */
+    /**
+     * Sonic similarity (0..1) of segment {@code a} of row {@code ra} with segment {@code b} of row {@code rb}:
+     * continuous features plus tempo and key, no hubness correction; transitions and duplicate checks use it.
+     */
     public double similarity(int ra, Segment a, int rb, Segment b) {
         return SonicMetric.similarity(distanceSquared(ra, a.ordinal(), rb, b.ordinal()));
+    }
+
+    /** How well {@code next} follows {@code previous}: the previous end against the next beginning. */
+    public double transition(int previous, int next) {
+        return similarity(previous, Segment.END, next, Segment.BEGINNING);
     }
 
     /**
@@ -156,14 +382,15 @@ public final class SonicVectors {
     double distanceSquared(int ra, int sa, int rb, int sb) {
         int ia = ra * S + sa;
         int ib = rb * S + sb;
-        int za = ia * C;
-        int zb = ib * C;
+        int za = ia * c;
+        int zb = ib * c;
         double sum = 0;
-        for (int j = 0; j < C; j++) {
+        for (int j = 0; j < c; j++) {
             double d = z[za + j] - z[zb + j];
             sum += d * d;
         }
-        double weight = SonicMetric.CONTINUOUS_WEIGHT_SUM;
+        sum *= weightSum;
+        double weight = weightSum;
         float ta = log2Tempo[ia];
         float tb = log2Tempo[ib];
         if (!Float.isNaN(ta) && !Float.isNaN(tb)) {
@@ -178,7 +405,7 @@ public final class SonicVectors {
             sum += kw * d * d;
             weight += kw;
         }
-        return sum / weight;
+        return weight == 0 ? 0 : sum / weight;
     }
 
     /**
@@ -188,16 +415,17 @@ public final class SonicVectors {
      */
     public double similarityToBlend(int ra, int rb, Segment seg, double t, int candidate) {
         int s = seg.ordinal();
-        int za = (ra * S + s) * C;
-        int zb = (rb * S + s) * C;
-        int zc = (candidate * S + s) * C;
+        int za = (ra * S + s) * c;
+        int zb = (rb * S + s) * c;
+        int zc = (candidate * S + s) * c;
         double sum = 0;
-        for (int j = 0; j < C; j++) {
+        for (int j = 0; j < c; j++) {
             double target = (1 - t) * z[za + j] + t * z[zb + j];
             double d = target - z[zc + j];
             sum += d * d;
         }
-        double weight = SonicMetric.CONTINUOUS_WEIGHT_SUM;
+        sum *= weightSum;
+        double weight = weightSum;
         int ia = ra * S + s;
         int ib = rb * S + s;
         int ic = candidate * S + s;
@@ -208,36 +436,51 @@ public final class SonicVectors {
             sum += w * d * d;
             weight += w;
         }
-        return SonicMetric.similarity(sum / weight);
+        return SonicMetric.similarity(weight == 0 ? 0 : sum / weight);
     }
 
     /** The track's tempo (BPM) measured on its pooled segments, or NaN when unknown. */
     public double tempoBpm(int row) {
-        float t = log2Tempo[row * S + Segment.AVERAGE.ordinal()];
-        return Float.isNaN(t) ? Double.NaN : Math.pow(2, t);
+        return tempoBpm(row, Segment.AVERAGE);
+    }
+
+    /** The layout of the loaded vectors; null when the index has no sonic data. */
+    public SonicLayout layout() {
+        return layout;
+    }
+
+    /** How many continuous features the metric compares (the dimension of {@link #weightedZ}). */
+    public int continuousCount() {
+        return c;
+    }
+
+    /** The layout name of continuous feature {@code j} (in {@link #weightedZ} order). */
+    public String continuousName(int j) {
+        return names[j];
     }
 
     /**
-     * The library z-score (mean 0, sd 1 over every analysed segment) of the feature at vector position
-     * {@code feature}; NaN for a position the metric does not compare as a z-score (tempo, key, confidences).
+     * The rank-normalised value (about mean 0, sd 1 over the library's analysed segments) of the feature named
+     * {@code feature}; NaN for a feature the layout lacks or the metric does not normalise (tempo, key,
+     * confidences).
      */
-    public double zScore(int row, Segment seg, int feature) {
-        int j = CONTINUOUS_INDEX[feature];
-        if (j < 0) {
+    public double zScore(int row, Segment seg, String feature) {
+        Integer j = continuousIndex.get(feature);
+        if (j == null || !varies[j]) {
             return Double.NaN;
         }
-        return z[(row * S + seg.ordinal()) * C + j] / Math.sqrt(SonicMetric.weight(feature));
+        return z[(row * S + seg.ordinal()) * c + j] / scale[j];
     }
 
-    /** False when the feature at {@code feature} has the same value throughout the library, so it tells nothing. */
-    public boolean varies(int feature) {
-        int j = CONTINUOUS_INDEX[feature];
-        return j >= 0 && varies[j];
+    /** False when the feature has one value over the whole library (or the layout lacks it), so it tells nothing. */
+    public boolean varies(String feature) {
+        Integer j = continuousIndex.get(feature);
+        return j != null && varies[j];
     }
 
-    /** Copies a segment's weighted z-scores, in {@link SonicMetric#CONTINUOUS} order: the space D² is measured in. */
+    /** Copies a segment's weighted normalised values, in {@link #continuousName} order: the space D² is measured in. */
     public void weightedZ(int row, Segment seg, float[] out) {
-        System.arraycopy(z, (row * S + seg.ordinal()) * C, out, 0, C);
+        System.arraycopy(z, (row * S + seg.ordinal()) * c, out, 0, c);
     }
 
     /** A segment's tempo in BPM, NaN when unknown. */
@@ -268,6 +511,7 @@ public final class SonicVectors {
 
     /** Approximate heap bytes held by the arrays. */
     public long estimatedBytes() {
-        return (long) z.length * 4 + (long) rows * S * (4 + 4 + 1 + 1 + 4) + rows;
+        return (long) z.length * 4 + (long) average.length * 4 + (long) rows * (4 + 4 + 4)
+                + (long) rows * S * (4 + 4 + 1 + 1 + 4) + rows;
     }
 }

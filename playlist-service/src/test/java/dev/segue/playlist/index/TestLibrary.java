@@ -13,7 +13,7 @@ public final class TestLibrary {
 
     /** A feature vector with the same values in every segment: loudness, centroid, tempo; key confidence 0. */
     public static float[] sound(double loudness, double centroid, double tempo) {
-        float[] v = new float[IndexBuilder.VECTOR_LENGTH];
+        float[] v = new float[Segment.COUNT * Features.DIMENSIONS];
         for (Segment s : Segment.values()) {
             set(v, s, Features.LOUDNESS_DB, loudness);
             set(v, s, Features.CENTROID_MEAN, centroid);

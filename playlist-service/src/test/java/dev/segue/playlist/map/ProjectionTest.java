@@ -67,7 +67,7 @@ class ProjectionTest {
         double loud = 0;
         double quiet = 0;
         for (int i = 0; i < view.count(); i++) {
-            double z = index.sonic().zScore(index.row(view.ids()[i]), Segment.AVERAGE, Features.LOUDNESS_DB);
+            double z = index.sonic().zScore(index.row(view.ids()[i]), Segment.AVERAGE, "loudness_db");
             if (z > 1) {
                 loud += view.x()[i];
             } else if (z < -1) {

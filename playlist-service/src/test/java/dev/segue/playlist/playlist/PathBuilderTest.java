@@ -25,7 +25,9 @@ class PathBuilderTest {
     void pathMovesStepByStepFromOneEndToTheOther() {
         LibraryIndex index = line();
         List<Entry> path = new PathBuilder(index, 1, 0, true).build(index.row(1), index.row(11), 6, 10, 0);
-        assertThat(path).extracting(Entry::trackId).containsExactly(1L, 3L, 5L, 7L, 9L, 11L);
+        // rank-normalised, the line's ends stretch (normal quantiles), so the steps are not every other id, but
+        // each one moves on towards the far end
+        assertThat(path).extracting(Entry::trackId).hasSize(6).startsWith(1L).endsWith(11L).isSorted().doesNotHaveDuplicates();
         assertThat(path.get(0).seed()).isTrue();
         assertThat(path.get(5).seed()).isTrue();
         assertThat(path.subList(1, 6)).allSatisfy(e -> assertThat(e.transition()).isBetween(0.0, 1.0));

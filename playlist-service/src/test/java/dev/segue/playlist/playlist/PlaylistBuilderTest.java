@@ -203,6 +203,9 @@ class PlaylistBuilderTest {
             float[] v = TestLibrary.sound(-10, 1000, 0);
             TestLibrary.set(v, Segment.BEGINNING, Features.FLATNESS_MEAN, edges[i][0]);
             TestLibrary.set(v, Segment.END, Features.FLATNESS_MEAN, edges[i][1]);
+            // the middles and averages sit between 3 and 50, so in ranks too A's end is far from every beginning
+            TestLibrary.set(v, Segment.MIDDLE, Features.FLATNESS_MEAN, 40);
+            TestLibrary.set(v, Segment.AVERAGE, Features.FLATNESS_MEAN, 40);
             lib.track(i + 1, names[i], names[i], null, 200 + 10 * i, v);
         }
         LibraryIndex index = lib.build();

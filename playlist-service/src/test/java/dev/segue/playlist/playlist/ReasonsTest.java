@@ -33,6 +33,11 @@ class ReasonsTest {
         lib.track(6, "D", "Quiet two", 104L, 200, sound(-30, 60.5, 0.5));
         lib.track(7, "E", "Quiet three", 105L, 200, sound(-29, 90, 0.6));
         lib.track(8, "F", "Unanalysed", 106L, 200, null).genres(8, 1, 1);
+        // the rest of a library, spread over every loudness and busyness: rank-normalised values need a library
+        // around them to say how far apart -6 and -6.2 dB are
+        for (int i = 0; i < 40; i++) {
+            lib.track(100 + i, "Filler " + i, "Filler " + i, 200L + i, 200, sound(-36 + 0.9 * i, 100, 0.4 + 0.1 * i));
+        }
         lib.builder().setGenreParents(Map.of(1L, 2L));
         return lib.build();
     }
