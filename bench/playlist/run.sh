@@ -3,7 +3,9 @@
 # Usage: bench/playlist/run.sh [runs]   (from anywhere; default 300 runs)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
-./mvnw -B -q -pl playlist-service -am compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath >/dev/null
-"$JAVA_HOME/bin/java" -Xmx1g -cp "playlist-service/target/classes:$(cat playlist-service/target/bench.classpath)" \
+. bin/jdk.sh
+# the benchmark needs only the index, similarity and playlist classes with schema and commons, so no dependency
+# resolution (dependency:build-classpath fails offline)
+./mvnw -B -q -pl playlist-service -am compile >/dev/null
+"$JAVA_HOME/bin/java" -Xmx1g -cp "playlist-service/target/classes:schema/target/classes:commons/target/classes" \
     bench/playlist/PlaylistBench.java "${1:-300}"

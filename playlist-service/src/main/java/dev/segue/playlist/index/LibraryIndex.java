@@ -28,6 +28,8 @@ public final class LibraryIndex {
     private final GenreVectors genres;
     private final int analyzerVersion;
     private final Instant builtAt;
+    /** Lengths in a primitive array: the candidate filter reads every row's, and a TrackInfo is a pointer chase. */
+    private final int[] durationMs;
 
     LibraryIndex(long[] ids, TrackInfo[] tracks, int[] recording, long[] artistGroup, long[] albumGroup,
                  boolean[] analysisFailed, SonicVectors sonic, GenreVectors genres, int analyzerVersion, Instant builtAt) {
@@ -41,6 +43,16 @@ public final class LibraryIndex {
         this.genres = genres;
         this.analyzerVersion = analyzerVersion;
         this.builtAt = builtAt;
+        this.durationMs = new int[tracks.length];
+        for (int r = 0; r < tracks.length; r++) {
+            Integer ms = tracks[r].durationMs();
+            durationMs[r] = ms == null ? -1 : ms;
+        }
+    }
+
+    /** The track's length in milliseconds, -1 when the tags did not say. */
+    public int durationMs(int row) {
+        return durationMs[row];
     }
 
     public int size() {
@@ -133,6 +145,6 @@ public final class LibraryIndex {
 
     /** Heap bytes of the primitive arrays (metadata strings excluded); the benchmark measures the whole. */
     public long estimatedVectorBytes() {
-        return sonic.estimatedBytes() + genres.estimatedBytes() + (long) ids.length * 12;
+        return sonic.estimatedBytes() + genres.estimatedBytes() + (long) ids.length * 16;
     }
 }

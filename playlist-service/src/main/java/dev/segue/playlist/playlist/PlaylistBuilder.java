@@ -215,14 +215,14 @@ public final class PlaylistBuilder {
     }
 
     private boolean shorterThanMinimum(int r, Constraints c) {
-        Integer ms = index.track(r).durationMs();
-        return c.minTrackSeconds() != null && ms != null && ms < c.minTrackSeconds() * 1000L;
+        int ms = index.durationMs(r);
+        return c.minTrackSeconds() != null && ms >= 0 && ms < c.minTrackSeconds() * 1000L;
     }
 
     /** Within the length bounds; a track of unknown length fails any bound and cannot fill a target duration. */
     private boolean durationAllowed(int r, Constraints c) {
-        Integer ms = index.track(r).durationMs();
-        if (ms == null) {
+        int ms = index.durationMs(r);
+        if (ms < 0) {
             return c.minTrackSeconds() == null && c.maxTrackSeconds() == null && c.targetSeconds() == 0;
         }
         return (c.minTrackSeconds() == null || ms >= c.minTrackSeconds() * 1000L)
