@@ -81,6 +81,15 @@ public class FeatureQuality {
         int[] current = IntStream.range(0, names.size()).toArray();
         report("v1 (44)", tracks, all, v1, true);
         report("v" + FeatureLayout.ANALYZER_VERSION + " (" + names.size() + ")", tracks, all, current, true);
+        if (args.length > 2) {
+            // a proposal: the current layout without the families named (comma-separated)
+            List<String> left = List.of(args[2].split(","));
+            int[] proposal = indices(names, byFamilies(left).negate());
+            report("without " + left + " (" + proposal.length + ")", tracks, all, proposal, true);
+            int[][] h = halves(tracks);
+            System.out.printf(Locale.ROOT, "  halves: %s / %s (v1 %s / %s)%n", ratio(tracks, h[0], proposal),
+                    ratio(tracks, h[1], proposal), ratio(tracks, h[0], v1), ratio(tracks, h[1], v1));
+        }
         System.out.println("\n-- v1 + one family / the family alone");
         for (String f : families) {
             if (f.startsWith("v1 ")) {

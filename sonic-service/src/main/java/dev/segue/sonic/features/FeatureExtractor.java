@@ -46,8 +46,6 @@ public final class FeatureExtractor {
     private final double[] frameMfcc = new double[FeatureLayout.MFCC_COUNT];
     private final double[] previousMfcc = new double[FeatureLayout.MFCC_COUNT];
     private final Texture texture = new Texture();
-    private final double[] groupRise = new double[Texture.ENVELOPE_GROUPS];
-    private final double[] groupLevel = new double[Texture.ENVELOPE_GROUPS];
 
     /** Analyses {@code pcm[from, to)}; a stretch shorter than one frame is zero-padded. */
     public SegmentStats analyse(float[] pcm, int from, int to) {
@@ -61,7 +59,6 @@ public final class FeatureExtractor {
         boolean previousVoiced = false;
         // the first frame of a segment has no predecessor: it must not count as an onset
         havePreviousMel = false;
-        float[][] envelopes = new float[Texture.ENVELOPE_GROUPS][frames];
         Texture.samplePeakAndEnergy(stats, pcm, from, to);
         for (int f = 0; f < frames; f++) {
             int start = from + f * HOP;
@@ -74,9 +71,6 @@ public final class FeatureExtractor {
             stats.rmsDb[f] = SegmentStats.toDb(rms);
             boolean voiced = rms >= SILENCE_RMS;
             if (!voiced) {
-                for (float[] envelope : envelopes) {
-                    envelope[f] = FeatureLayout.SILENCE_FLOOR_DB;
-                }
                 Arrays.fill(previousMelDb, FeatureLayout.SILENCE_FLOOR_DB);
                 havePreviousMel = true;
                 previousVoiced = false;
@@ -84,7 +78,7 @@ public final class FeatureExtractor {
             }
             window(pcm, start, to);
             spectrum();
-            onset[f] = (float) melAndMfcc(stats, previousVoiced, envelopes, f);
+            onset[f] = (float) melAndMfcc(stats, previousVoiced);
             chroma(stats);
             texture.frame(stats, power);
             spectralShape(stats, previousVoiced);
@@ -94,7 +88,6 @@ public final class FeatureExtractor {
         stats.acf = TempoEstimator.autocorrelation(onset);
         stats.acfWeight = stats.acf == null ? 0 : frames;
         stats.onsets = OnsetDetector.count(onset);
-        texture.fluctuation(stats, envelopes);
         return stats;
     }
 
@@ -152,28 +145,20 @@ public final class FeatureExtractor {
 
     /**
      * Mel band energies in dB feed the MFCCs (their sum, transformed once per segment, and this frame's, for
-     * their spread and change), the onset strength (positive mel flux), the flux of each band group and the
-     * group envelopes the fluctuation pattern is taken from.
+     * their spread and change) and the onset strength (positive mel flux).
      */
-    private double melAndMfcc(SegmentStats stats, boolean previousVoiced, float[][] envelopes, int frame) {
+    private double melAndMfcc(SegmentStats stats, boolean previousVoiced) {
         MEL.apply(power, melDb);
         double onset = 0;
-        Arrays.fill(groupRise, 0);
-        Arrays.fill(groupLevel, 0);
         for (int b = 0; b < MEL_BANDS; b++) {
             double db = Math.max(FeatureLayout.SILENCE_FLOOR_DB, 10 * Math.log10(melDb[b] + 1e-10));
             stats.melDbSum[b] += db;
             double rise = db - previousMelDb[b];
             if (havePreviousMel && rise > 0) {
                 onset += rise;
-                groupRise[b / Texture.BANDS_PER_GROUP] += rise;
             }
-            groupLevel[b / Texture.BANDS_PER_GROUP] += db;
             previousMelDb[b] = db;
             melDb[b] = db;
-        }
-        for (int g = 0; g < Texture.ENVELOPE_GROUPS; g++) {
-            envelopes[g][frame] = (float) (groupLevel[g] / Texture.BANDS_PER_GROUP);
         }
         havePreviousMel = true;
         for (int c = 0; c < frameMfcc.length; c++) {
@@ -183,8 +168,7 @@ public final class FeatureExtractor {
             }
             frameMfcc[c] = value;
         }
-        Texture.mfccFrame(stats, frameMfcc, previousVoiced ? previousMfcc : null,
-                previousVoiced ? groupRise : null);
+        Texture.mfccFrame(stats, frameMfcc, previousVoiced ? previousMfcc : null);
         System.arraycopy(frameMfcc, 0, previousMfcc, 0, frameMfcc.length);
         return onset / MEL_BANDS;
     }
@@ -238,7 +222,7 @@ public final class FeatureExtractor {
         add(stats, SegmentStats.CENTROID, centroid);
         add(stats, SegmentStats.BANDWIDTH, bandwidth);
         add(stats, SegmentStats.ROLLOFF, rolloff(magSum));
-        add(stats, SegmentStats.FLATNESS, flatness(stats));
+        add(stats, SegmentStats.FLATNESS, flatness());
 
         double inverseNorm = powerSum > 0 ? 1 / Math.sqrt(powerSum) : 0;
         if (previousVoiced) {
@@ -289,11 +273,10 @@ public final class FeatureExtractor {
      * per-bin estimation noise out: white noise measures ~0.98 instead of the ~0.56 of raw bins. The
      * log of a product of eight bands replaces eight logs (bands lie within 1e-12..1e7: no overflow).
      */
-    private double flatness(SegmentStats stats) {
+    private double flatness() {
         int perBand = (BINS - 1) / FLATNESS_BANDS;
         double logSum = 0;
         double linSum = 0;
-        double groupLin = 0;
         double product = 1;
         for (int b = 0; b < FLATNESS_BANDS; b++) {
             double band0 = 0;
@@ -307,14 +290,9 @@ public final class FeatureExtractor {
             double band = (band0 + band1) / perBand + POWER_FLOOR;
             product *= band;
             linSum += band;
-            groupLin += band;
             if (b % 8 == 7) {
-                double log = Math.log(product);
-                logSum += log;
-                // each run of eight bands is also one of the four band-flatness groups
-                stats.texture[Texture.FLATNESS_BAND + b / 8] += Math.exp(log / 8) / (groupLin / 8);
+                logSum += Math.log(product);
                 product = 1;
-                groupLin = 0;
             }
         }
         return Math.exp(logSum / FLATNESS_BANDS) / (linSum / FLATNESS_BANDS);

@@ -36,17 +36,11 @@ public final class FeatureLayout {
     public static final int ONSET_RATE = LAYOUT.position("onset_rate");
     public static final int MFCC_STD = LAYOUT.run("mfcc_std_", MFCC_COUNT);
     public static final int MFCC_DELTA = LAYOUT.run("mfcc_delta_", MFCC_COUNT);
-    public static final int BAND_FLUX = LAYOUT.run("band_flux_", Texture.ENVELOPE_GROUPS);
     public static final int CONTRAST = LAYOUT.run("contrast_", Texture.CONTRAST_BANDS);
     public static final int CONTRAST_STD = LAYOUT.run("contrast_std_", Texture.CONTRAST_BANDS);
     public static final int VALLEY = LAYOUT.run("valley_db_", Texture.CONTRAST_BANDS);
-    public static final int BAND_DB = LAYOUT.run("band_share_db_", Texture.ENERGY_BANDS);
-    public static final int FLATNESS_BAND = LAYOUT.run("flatness_band_", Texture.FLATNESS_GROUPS);
-    public static final int FLUCTUATION = LAYOUT.run("fluctuation_", Texture.ENVELOPE_GROUPS * Texture.FP_BANDS);
     public static final int CREST_DB = LAYOUT.position("crest_db");
     public static final int LOW_ENERGY = LAYOUT.position("low_energy_ratio");
-    public static final int PULSE_CLARITY = LAYOUT.position("pulse_clarity");
-    public static final int RHYTHM_ACF = LAYOUT.run("onset_acf_", Texture.ACF_BANDS);
     public static final int SIZE = LAYOUT.size();
 
     public static final float SILENCE_FLOOR_DB = -100f;

@@ -113,11 +113,11 @@ class FeatureExtractorTest {
     }
 
     /** Samples holding exactly {@code frames} frames, none of them zero-padded. */
-    private static int framesLong(int frames) {
+    static int framesLong(int frames) {
         return FeatureExtractor.FRAME + FeatureExtractor.HOP * (frames - 1);
     }
 
-    private static double hann(int i) {
+    static double hann(int i) {
         return 0.5 - 0.5 * Math.cos(2 * Math.PI * i / FeatureExtractor.FRAME);
     }
 
@@ -345,7 +345,7 @@ class FeatureExtractorTest {
     }
 
     /** One impulse of height {@code a} per frame length, at offset 256: {@code frames} frames, none padded. */
-    private static float[] impulsePerFrame(float a, int frames) {
+    static float[] impulsePerFrame(float a, int frames) {
         float[] pcm = new float[framesLong(frames)];
         for (int i = 256; i < pcm.length; i += FeatureExtractor.FRAME) {
             pcm[i] = a;
