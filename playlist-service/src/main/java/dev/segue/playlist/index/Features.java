@@ -4,8 +4,9 @@ import dev.segue.schema.sonic.SonicLayout;
 
 /**
  * The positions this service reads from a sonic feature vector, looked up by name in the contract with
- * sonic-service ({@link SonicLayout}). Only {@link #LAYOUT}'s analyzer version is read; vectors of a version
- * whose layout this build does not know are never loaded.
+ * sonic-service ({@link SonicLayout}). {@link #LAYOUT}'s features are read from every released version whose
+ * layout begins with them at the same positions (version 2 appends its texture features to version 1's); vectors
+ * of a version whose layout this build does not know are never loaded.
  */
 public final class Features {
 
@@ -41,6 +42,15 @@ public final class Features {
 
     /** True for the analyzer versions whose vectors this build can read. */
     public static boolean readable(int analyzerVersion) {
-        return analyzerVersion == LAYOUT.analyzerVersion();
+        return SonicLayout.of(analyzerVersion).filter(Features::startsWithLayout).isPresent();
+    }
+
+    /** Values per stored segment vector of a readable analyzer version. */
+    public static int storedSize(int analyzerVersion) {
+        return SonicLayout.of(analyzerVersion).filter(Features::startsWithLayout).orElseThrow().size();
+    }
+
+    private static boolean startsWithLayout(SonicLayout layout) {
+        return layout.size() >= DIMENSIONS && layout.names().subList(0, DIMENSIONS).equals(LAYOUT.names());
     }
 }

@@ -126,7 +126,7 @@ public class IndexService {
                 ps.setTimestamp(2, Timestamp.from(EPOCH));
                 ps.setArray(3, c.createArrayOf("bigint", trackIds.toArray()));
                 // a targeted read must not move the poll's watermark past analyses it has not read
-                read = applyVectors(ps, false);
+                read = applyVectors(ps, false, version);
             }
             if (read > 0) {
                 current = builder.build();
@@ -197,7 +197,7 @@ public class IndexService {
         try (PreparedStatement ps = c.prepareStatement(VECTORS_SQL)) {
             ps.setInt(1, version);
             ps.setTimestamp(2, Timestamp.from(analysesSeen.equals(EPOCH) ? EPOCH : analysesSeen.minus(overlap)));
-            return applyVectors(ps, true) > 0 || versionChanged;
+            return applyVectors(ps, true, version) > 0 || versionChanged;
         }
     }
 
@@ -232,8 +232,12 @@ public class IndexService {
         }
     }
 
-    /** Reads analysis rows (one per segment) and applies complete, well-formed vectors; returns rows read. */
-    private int applyVectors(PreparedStatement ps, boolean advanceWatermark) throws SQLException {
+    /**
+     * Reads analysis rows (one per segment) of analyzer {@code version} and applies complete, well-formed vectors
+     * (the first {@link Features#DIMENSIONS} values: the features this build reads); returns rows read.
+     */
+    private int applyVectors(PreparedStatement ps, boolean advanceWatermark, int version) throws SQLException {
+        int stored = Features.storedSize(version);
         Map<Long, float[]> loaded = new HashMap<>();
         Map<Long, Integer> segmentsSeen = new HashMap<>();
         Set<Long> failed = new HashSet<>();
@@ -257,14 +261,14 @@ public class IndexService {
                     continue;
                 }
                 Object[] values = (Object[]) array.getArray();
-                if (values.length != Features.DIMENSIONS) {
+                if (values.length != stored) {
                     LOG.warnf("Track %d: %s segment has %d features, expected %d; ignored", trackId, segment.dbName(),
-                            values.length, Features.DIMENSIONS);
+                            values.length, stored);
                     continue;
                 }
                 float[] raw = loaded.computeIfAbsent(trackId, k -> new float[IndexBuilder.VECTOR_LENGTH]);
                 int base = segment.ordinal() * Features.DIMENSIONS;
-                for (int i = 0; i < values.length; i++) {
+                for (int i = 0; i < Features.DIMENSIONS; i++) {
                     raw[base + i] = values[i] == null ? 0f : ((Number) values[i]).floatValue();
                 }
                 segmentsSeen.merge(trackId, 1 << segment.ordinal(), (a, b) -> a | b);

@@ -16,6 +16,16 @@ class VectorContractTest {
         assertThat(Features.readable(SonicLayout.latest().analyzerVersion())).isTrue();
     }
 
+    /** During an upgrade readers keep the older version: every released layout stays readable. */
+    @Test
+    void everyReleasedLayoutIsReadableWithItsStoredSize() {
+        for (SonicLayout layout : SonicLayout.released()) {
+            assertThat(Features.readable(layout.analyzerVersion())).as(layout.toString()).isTrue();
+            assertThat(Features.storedSize(layout.analyzerVersion())).isEqualTo(layout.size());
+        }
+        assertThat(Features.storedSize(2)).isEqualTo(93);
+    }
+
     @Test
     void anUnreleasedVersionIsNotReadable() {
         assertThat(Features.readable(SonicLayout.latest().analyzerVersion() + 1)).isFalse();
