@@ -80,7 +80,9 @@ public final class FeatureExtractor {
             spectrum();
             onset[f] = (float) melAndMfcc(stats, previousVoiced);
             chroma(stats);
-            texture.frame(stats, power);
+            if (f % Texture.CONTRAST_EVERY == 0) {
+                texture.frame(stats, power);
+            }
             spectralShape(stats, previousVoiced);
             stats.voicedFrames++;
             previousVoiced = true;

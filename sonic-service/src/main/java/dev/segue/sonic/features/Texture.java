@@ -1,7 +1,5 @@
 package dev.segue.sonic.features;
 
-import java.util.Arrays;
-
 /**
  * The texture features analyzer version 2 adds (docs/sonic.md): the spread and the frame-to-frame change of the
  * MFCCs, octave-band spectral contrast and valley (Jiang et al. 2002), crest factor and low-energy ratio. Each is
@@ -15,6 +13,11 @@ final class Texture {
     static final int CONTRAST_BANDS = CONTRAST_EDGES_HZ.length - 1;
     /** Share of a band's bins averaged for its peak and for its valley (Jiang et al.'s α). */
     static final double CONTRAST_QUANTILE = 0.2;
+    /**
+     * The contrast is measured on every fourth frame: frames that touch without overlapping (2,048 samples apart)
+     * still see all the audio, at a quarter of the cost of the selections.
+     */
+    static final int CONTRAST_EVERY = FeatureExtractor.FRAME / FeatureExtractor.HOP;
 
     static final int MFCC_SQ = 0;
     static final int DELTA_SQ = MFCC_SQ + FeatureLayout.MFCC_COUNT;
@@ -22,22 +25,26 @@ final class Texture {
     static final int CONTRAST = DELTA_FRAMES + 1;
     static final int CONTRAST_SQ = CONTRAST + CONTRAST_BANDS;
     static final int VALLEY = CONTRAST_SQ + CONTRAST_BANDS;
-    static final int ENERGY = VALLEY + CONTRAST_BANDS;
+    static final int CONTRAST_FRAMES = VALLEY + CONTRAST_BANDS;
+    static final int ENERGY = CONTRAST_FRAMES + 1;
     static final int SLOTS = ENERGY + 1;
 
     private static final int[] CONTRAST_BINS = contrastBins();
 
     private final double[] scratch = new double[FeatureExtractor.BINS];
 
-    /** Per voiced frame: spectral contrast (peak − valley, dB) and valley (dB) of each octave band. */
+    /** Per {@link #CONTRAST_EVERY}th voiced frame: spectral contrast (peak − valley, dB) and valley (dB) of each octave band. */
     void frame(SegmentStats stats, double[] power) {
         double[] t = stats.texture;
+        t[CONTRAST_FRAMES]++;
         for (int b = 0; b < CONTRAST_BANDS; b++) {
             int lo = CONTRAST_BINS[b];
             int n = CONTRAST_BINS[b + 1] - lo;
             System.arraycopy(power, lo, scratch, 0, n);
-            Arrays.sort(scratch, 0, n);
             int k = Math.max(1, (int) Math.round(CONTRAST_QUANTILE * n));
+            // the k smallest and the k largest, unordered: two selections instead of a sort (a third of the cost)
+            select(scratch, 0, n - 1, k - 1);
+            select(scratch, k, n - 1, n - k);
             double valley = 0;
             double peak = 0;
             for (int i = 0; i < k; i++) {
@@ -49,6 +56,40 @@ final class Texture {
             t[CONTRAST + b] += contrast;
             t[CONTRAST_SQ + b] += contrast * contrast;
             t[VALLEY + b] += valleyDb;
+        }
+    }
+
+    /**
+     * Rearranges {@code a[lo..hi]} so that {@code a[nth]} holds the value a sort would put there, with nothing
+     * larger before it and nothing smaller after it (Hoare's selection, middle pivot: spectra are not adversarial).
+     */
+    static void select(double[] a, int lo, int hi, int nth) {
+        while (lo < hi) {
+            double pivot = a[(lo + hi) >>> 1];
+            int i = lo;
+            int j = hi;
+            while (i <= j) {
+                while (a[i] < pivot) {
+                    i++;
+                }
+                while (a[j] > pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    double t = a[i];
+                    a[i] = a[j];
+                    a[j] = t;
+                    i++;
+                    j--;
+                }
+            }
+            if (nth <= j) {
+                hi = j;
+            } else if (nth >= i) {
+                lo = i;
+            } else {
+                return;
+            }
         }
     }
 
@@ -99,13 +140,14 @@ final class Texture {
                 v[FeatureLayout.MFCC_DELTA + c] = (float) Math.sqrt(t[DELTA_SQ + c] / deltaFrames);
             }
         }
+        double contrastFrames = t[CONTRAST_FRAMES];
         for (int b = 0; b < CONTRAST_BANDS; b++) {
-            if (voiced > 0) {
-                double mean = t[CONTRAST + b] / voiced;
+            if (contrastFrames > 0) {
+                double mean = t[CONTRAST + b] / contrastFrames;
                 v[FeatureLayout.CONTRAST + b] = (float) mean;
                 v[FeatureLayout.CONTRAST_STD + b] =
-                        (float) Math.sqrt(Math.max(0, t[CONTRAST_SQ + b] / voiced - mean * mean));
-                v[FeatureLayout.VALLEY + b] = (float) (t[VALLEY + b] / voiced);
+                        (float) Math.sqrt(Math.max(0, t[CONTRAST_SQ + b] / contrastFrames - mean * mean));
+                v[FeatureLayout.VALLEY + b] = (float) (t[VALLEY + b] / contrastFrames);
             } else {
                 v[FeatureLayout.VALLEY + b] = FeatureLayout.SILENCE_FLOOR_DB;
             }

@@ -164,10 +164,13 @@ class TextureTest {
         }
     }
 
-    /** Pooled segments give the texture features of their frames analysed together. */
+    /**
+     * Pooled segments give the texture features of their frames analysed together (432 frames a segment: a
+     * multiple of four, so the contrast looks at the same frames both ways).
+     */
     @Test
     void poolingEqualsAnalysingTheFramesTogether() {
-        int perSegment = 430;
+        int perSegment = 432;
         float[] whole = new float[framesLong(3 * perSegment)];
         float[][] bed = {Signals.sine(440, 31, 0.3), Signals.whiteNoise(31), levels(10, 21)};
         float[] clicks = Signals.clickTrack(120, 31);
@@ -197,6 +200,27 @@ class TextureTest {
         // the segments overlap by three hops, counted in each segment's energy
         assertThat(pooled[FeatureLayout.CREST_DB]).isCloseTo(together[FeatureLayout.CREST_DB], within(0.05f));
         assertThat(pooled[FeatureLayout.LOW_ENERGY]).isCloseTo(together[FeatureLayout.LOW_ENERGY], within(0.01f));
+    }
+
+    /** The selection behind the contrast puts the value a sort would at the asked position, ties and all. */
+    @Test
+    void selectionAgreesWithASort() {
+        java.util.Random random = new java.util.Random(3);
+        for (int trial = 0; trial < 200; trial++) {
+            int n = 1 + random.nextInt(300);
+            double[] a = new double[n];
+            for (int i = 0; i < n; i++) {
+                a[i] = trial % 3 == 0 ? random.nextInt(4) : random.nextGaussian();
+            }
+            double[] sorted = a.clone();
+            java.util.Arrays.sort(sorted);
+            int nth = random.nextInt(n);
+            Texture.select(a, 0, n - 1, nth);
+            assertThat(a[nth]).isEqualTo(sorted[nth]);
+            for (int i = 0; i < n; i++) {
+                assertThat(i < nth ? a[i] <= a[nth] : a[i] >= a[nth]).isTrue();
+            }
+        }
     }
 
     /** A 441 Hz tone at 0.4 for {@code loudSeconds}, then at 0.04 for {@code quietSeconds}. */
