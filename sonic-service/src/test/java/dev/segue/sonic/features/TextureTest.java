@@ -6,7 +6,6 @@ import static dev.segue.sonic.features.FeatureExtractorTest.impulsePerFrame;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -171,18 +170,9 @@ class TextureTest {
     @Test
     void poolingEqualsAnalysingTheFramesTogether() {
         int perSegment = 432;
-        float[] whole = new float[framesLong(3 * perSegment)];
         float[][] bed = {Signals.sine(440, 31, 0.3), Signals.whiteNoise(31), levels(10, 21)};
-        float[] clicks = Signals.clickTrack(120, 31);
-        for (int i = 0; i < whole.length; i++) {
-            int segment = Math.min(2, i / (FeatureExtractor.HOP * perSegment));
-            whole[i] = 0.3f * clicks[i] + bed[segment][i];
-        }
-        List<SegmentStats> parts = new ArrayList<>();
-        for (int s = 0; s < 3; s++) {
-            int from = s * perSegment * FeatureExtractor.HOP;
-            parts.add(extractor.analyse(whole, from, from + framesLong(perSegment)));
-        }
+        float[] whole = FeatureExtractorTest.clicksOver(bed, perSegment);
+        List<SegmentStats> parts = FeatureExtractorTest.inThree(extractor, whole, perSegment);
         float[] pooled = SegmentStats.pool(parts).toVector();
         float[] together = vector(whole);
 
