@@ -93,4 +93,45 @@ class IsolatedLibraryTest {
             given().post("/api/index/refresh").then().statusCode(200);
         }
     }
+
+    /**
+     * The upgrade to analyzer version 2 as this service meets it: while only part of the library has version-2
+     * vectors (version 1's 44 features followed by the texture features) the index keeps reading version 1 for
+     * every track; once version 2 covers the library it reads version 2, the same features at the same positions.
+     */
+    @Test
+    void version1VectorsServeWhileVersion2AnalysesRunAndVersion2IsReadOnceItCoversTheLibrary() {
+        long artist = data.artist("Upgrade");
+        long a = data.track("A", artist, null, 200);
+        long b = data.track("B", artist, null, 200);
+        int appended = SonicLayout.V2.size() - SonicLayout.V1.size();
+        try {
+            data.analysis(a, TestData.features(-10, 2000, 120, 0));
+            data.analysis(b, TestData.features(-12, 2500, 100, 3));
+            upgrade(a, appended);
+            JsonPath during = given().post("/api/index/refresh").then().statusCode(200).extract().jsonPath();
+            assertThat(during.getInt("analyzerVersion")).as("half the library has version 2").isEqualTo(1);
+            assertThat(during.getInt("analysedTracks")).isEqualTo(2);
+
+            upgrade(b, appended);
+            data.update("DELETE FROM sonic_analyses WHERE track_id IN (?, ?) AND analyzer_version = 1", a, b);
+            JsonPath after = given().post("/api/index/refresh").then().statusCode(200).extract().jsonPath();
+            assertThat(after.getInt("analyzerVersion")).isEqualTo(2);
+            assertThat(after.getInt("analysedTracks")).isEqualTo(2);
+            JsonPath similar = given().get("/api/tracks/" + a + "/similar").then().statusCode(200).extract().jsonPath();
+            assertThat(similar.getBoolean("genreOnly")).isFalse();
+            assertThat(similar.getList("tracks.trackId", Long.class)).contains(b);
+        } finally {
+            data.update("DELETE FROM sonic_analyses WHERE track_id IN (?, ?)", a, b);
+            given().post("/api/index/refresh").then().statusCode(200);
+        }
+    }
+
+    /** A version-2 analysis of a track: its version-1 features with the texture features appended. */
+    private void upgrade(long track, int appended) {
+        data.update("INSERT INTO sonic_analyses (track_id, analyzer_version, status) VALUES (?, 2, 'ok')", track);
+        data.update("INSERT INTO sonic_segments (track_id, analyzer_version, segment, features) "
+                + "SELECT track_id, 2, segment, features || array_fill(0.5::real, ARRAY[?]) FROM sonic_segments "
+                + "WHERE track_id = ? AND analyzer_version = 1", appended, track);
+    }
 }

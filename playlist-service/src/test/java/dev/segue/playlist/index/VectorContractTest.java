@@ -16,6 +16,14 @@ class VectorContractTest {
         assertThat(Features.readable(SonicLayout.latest().analyzerVersion())).isTrue();
     }
 
+    /** During an upgrade readers keep the older version: every released layout stays readable. */
+    @Test
+    void everyReleasedLayoutIsReadable() {
+        for (SonicLayout layout : SonicLayout.released()) {
+            assertThat(Features.readable(layout.analyzerVersion())).as(layout.toString()).isTrue();
+        }
+    }
+
     @Test
     void anUnreleasedVersionIsNotReadable() {
         assertThat(Features.readable(SonicLayout.latest().analyzerVersion() + 1)).isFalse();

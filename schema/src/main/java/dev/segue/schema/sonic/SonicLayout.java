@@ -25,7 +25,18 @@ public final class SonicLayout {
             "chroma_f_sharp", "chroma_g", "chroma_g_sharp", "chroma_a", "chroma_a_sharp", "chroma_b",
             "tempo_bpm", "tempo_confidence", "key", "mode", "key_confidence", "onset_rate"));
 
-    private static final List<SonicLayout> RELEASED = List.of(V1);
+    /**
+     * Analyzer version 2: version 1's 44 features at their positions (a reader of those positions reads version 2
+     * unchanged), then 49 texture features chosen on the development corpus (docs/sonic.md): the spread and the
+     * frame-to-frame change of each MFCC, octave-band spectral contrast (mean, std) and valley, crest factor and
+     * low-energy ratio.
+     */
+    public static final SonicLayout V2 = new SonicLayout(2, concat(V1.names,
+            numbered("mfcc_std_", 13), numbered("mfcc_delta_", 13),
+            numbered("contrast_", 7), numbered("contrast_std_", 7), numbered("valley_db_", 7),
+            List.of("crest_db", "low_energy_ratio")));
+
+    private static final List<SonicLayout> RELEASED = List.of(V1, V2);
 
     private final int analyzerVersion;
     private final List<String> names;
@@ -39,6 +50,15 @@ public final class SonicLayout {
                 throw new IllegalStateException("Layout " + analyzerVersion + " names " + names.get(i) + " twice");
             }
         }
+    }
+
+    private static List<String> numbered(String prefix, int count) {
+        return java.util.stream.IntStream.rangeClosed(1, count).mapToObj(i -> prefix + i).toList();
+    }
+
+    @SafeVarargs
+    private static List<String> concat(List<String>... parts) {
+        return java.util.Arrays.stream(parts).flatMap(List::stream).toList();
     }
 
     /** Every released layout, oldest first. */

@@ -29,6 +29,22 @@ class SonicLayoutTest {
     }
 
     @Test
+    void version2KeepsVersion1AtItsPositionsAndAppendsTheTextureFeatures() {
+        SonicLayout v2 = SonicLayout.of(2).orElseThrow();
+        assertThat(SonicLayout.latest()).isSameAs(v2);
+        assertThat(v2.size()).isEqualTo(93);
+        assertThat(v2.names().subList(0, 44)).isEqualTo(SonicLayout.V1.names());
+        assertThat(v2.run("mfcc_std_", 13)).isEqualTo(44);
+        assertThat(v2.run("mfcc_delta_", 13)).isEqualTo(57);
+        assertThat(v2.run("contrast_", 7)).isEqualTo(70);
+        assertThat(v2.run("contrast_std_", 7)).isEqualTo(77);
+        assertThat(v2.run("valley_db_", 7)).isEqualTo(84);
+        assertThat(v2.position("crest_db")).isEqualTo(91);
+        assertThat(v2.position("low_energy_ratio")).isEqualTo(92);
+        assertThat(SonicLayout.V1.size()).as("a released layout never changes").isEqualTo(44);
+    }
+
+    @Test
     void anUnknownFeatureIsAnError() {
         assertThatThrownBy(() -> SonicLayout.V1.position("tempo")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("no feature tempo");

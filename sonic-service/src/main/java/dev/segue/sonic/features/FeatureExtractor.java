@@ -43,6 +43,9 @@ public final class FeatureExtractor {
     private final double[] melDb = new double[MEL_BANDS];
     private final double[] previousMelDb = new double[MEL_BANDS];
     private boolean havePreviousMel;
+    private final double[] frameMfcc = new double[FeatureLayout.MFCC_COUNT];
+    private final double[] previousMfcc = new double[FeatureLayout.MFCC_COUNT];
+    private final Texture texture = new Texture();
 
     /** Analyses {@code pcm[from, to)}; a stretch shorter than one frame is zero-padded. */
     public SegmentStats analyse(float[] pcm, int from, int to) {
@@ -56,6 +59,7 @@ public final class FeatureExtractor {
         boolean previousVoiced = false;
         // the first frame of a segment has no predecessor: it must not count as an onset
         havePreviousMel = false;
+        Texture.samplePeakAndEnergy(stats, pcm, from, to);
         for (int f = 0; f < frames; f++) {
             int start = from + f * HOP;
             double sumSq = 0;
@@ -74,8 +78,11 @@ public final class FeatureExtractor {
             }
             window(pcm, start, to);
             spectrum();
-            onset[f] = (float) melAndMfcc(stats);
+            onset[f] = (float) melAndMfcc(stats, previousVoiced);
             chroma(stats);
+            if (f % Texture.CONTRAST_EVERY == 0) {
+                texture.frame(stats, power);
+            }
             spectralShape(stats, previousVoiced);
             stats.voicedFrames++;
             previousVoiced = true;
@@ -138,8 +145,11 @@ public final class FeatureExtractor {
         }
     }
 
-    /** Mel band energies in dB feed the MFCCs (summed here, transformed once per segment) and the onset strength (positive mel flux). */
-    private double melAndMfcc(SegmentStats stats) {
+    /**
+     * Mel band energies in dB feed the MFCCs (their sum, transformed once per segment, and this frame's, for
+     * their spread and change) and the onset strength (positive mel flux).
+     */
+    private double melAndMfcc(SegmentStats stats, boolean previousVoiced) {
         MEL.apply(power, melDb);
         double onset = 0;
         for (int b = 0; b < MEL_BANDS; b++) {
@@ -150,8 +160,18 @@ public final class FeatureExtractor {
                 onset += rise;
             }
             previousMelDb[b] = db;
+            melDb[b] = db;
         }
         havePreviousMel = true;
+        for (int c = 0; c < frameMfcc.length; c++) {
+            double value = 0;
+            for (int b = 0; b < MEL_BANDS; b++) {
+                value += DCT[c][b] * melDb[b];
+            }
+            frameMfcc[c] = value;
+        }
+        Texture.mfccFrame(stats, frameMfcc, previousVoiced ? previousMfcc : null);
+        System.arraycopy(frameMfcc, 0, previousMfcc, 0, frameMfcc.length);
         return onset / MEL_BANDS;
     }
 

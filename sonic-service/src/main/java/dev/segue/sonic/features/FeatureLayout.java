@@ -9,7 +9,7 @@ import java.util.List;
  */
 public final class FeatureLayout {
 
-    public static final SonicLayout LAYOUT = SonicLayout.V1;
+    public static final SonicLayout LAYOUT = SonicLayout.V2;
     public static final int ANALYZER_VERSION = LAYOUT.analyzerVersion();
 
     public static final int LOUDNESS_DB = LAYOUT.position("loudness_db");
@@ -34,6 +34,13 @@ public final class FeatureLayout {
     public static final int MODE = LAYOUT.position("mode");
     public static final int KEY_CONFIDENCE = LAYOUT.position("key_confidence");
     public static final int ONSET_RATE = LAYOUT.position("onset_rate");
+    public static final int MFCC_STD = LAYOUT.run("mfcc_std_", MFCC_COUNT);
+    public static final int MFCC_DELTA = LAYOUT.run("mfcc_delta_", MFCC_COUNT);
+    public static final int CONTRAST = LAYOUT.run("contrast_", Texture.CONTRAST_BANDS);
+    public static final int CONTRAST_STD = LAYOUT.run("contrast_std_", Texture.CONTRAST_BANDS);
+    public static final int VALLEY = LAYOUT.run("valley_db_", Texture.CONTRAST_BANDS);
+    public static final int CREST_DB = LAYOUT.position("crest_db");
+    public static final int LOW_ENERGY = LAYOUT.position("low_energy_ratio");
     public static final int SIZE = LAYOUT.size();
 
     public static final float SILENCE_FLOOR_DB = -100f;

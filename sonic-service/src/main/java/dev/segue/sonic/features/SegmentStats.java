@@ -35,6 +35,10 @@ public final class SegmentStats {
     double[] acf;
     double acfWeight;
     int onsets;
+    /** The sums behind the texture features of {@link Texture}, pooled by adding. */
+    final double[] texture = new double[Texture.SLOTS];
+    /** Largest absolute sample. */
+    double peak;
 
     SegmentStats(int frames) {
         this.frames = frames;
@@ -78,6 +82,10 @@ public final class SegmentStats {
                 pooled.acfWeight += p.acfWeight;
             }
             pooled.onsets += p.onsets;
+            for (int i = 0; i < Texture.SLOTS; i++) {
+                pooled.texture[i] += p.texture[i];
+            }
+            pooled.peak = Math.max(pooled.peak, p.peak);
         }
         if (pooled.acf != null) {
             for (int i = 0; i < pooled.acf.length; i++) {
@@ -87,7 +95,7 @@ public final class SegmentStats {
         return pooled;
     }
 
-    /** The 44-value vector of {@link FeatureLayout}; every value is finite, silence included. */
+    /** The vector of {@link FeatureLayout}; every value is finite, silence included. */
     public float[] toVector() {
         float[] v = new float[FeatureLayout.SIZE];
         v[FeatureLayout.LOUDNESS_DB] = frames == 0 ? FeatureLayout.SILENCE_FLOOR_DB : toDb(rmsSum / frames);
@@ -123,6 +131,7 @@ public final class SegmentStats {
         v[FeatureLayout.KEY_CONFIDENCE] = (float) key.confidence();
         double secs = seconds();
         v[FeatureLayout.ONSET_RATE] = secs > 0 ? (float) (onsets / secs) : 0f;
+        Texture.toVector(this, v);
         return v;
     }
 

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.within;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
 
+import dev.segue.schema.sonic.SonicLayout;
 import dev.segue.sonic.features.FeatureLayout;
 import dev.segue.sonic.repository.AnalysisRepository;
 import dev.segue.sonic.repository.WorkScope;
@@ -55,7 +57,7 @@ class SonicApiTest {
                 .contentType(ContentType.JSON)
                 .body("trackId", equalTo((int) id))
                 .body("status", equalTo("ok"))
-                .body("analyzerVersion", equalTo(1))
+                .body("analyzerVersion", equalTo(FeatureLayout.ANALYZER_VERSION))
                 .body("current", equalTo(true))
                 .body("segments.segment", equalTo(List.of("beginning", "middle", "end", "average")))
                 .extract().jsonPath();
@@ -71,8 +73,9 @@ class SonicApiTest {
                 .body("status", equalTo("ok"))
                 .body("segments", hasSize(4))
                 .body("segments[1].features.tempo_bpm", equalTo(json.getFloat("segments[1].features.tempo_bpm")));
-        assertThat(library.count("SELECT count(*) FROM sonic_segments WHERE track_id = ? AND analyzer_version = 1"
-                + " AND array_length(features, 1) = 44", id)).isEqualTo(4);
+        assertThat(library.count("SELECT count(*) FROM sonic_segments WHERE track_id = ? AND analyzer_version = ?"
+                + " AND array_length(features, 1) = ?", id, FeatureLayout.ANALYZER_VERSION, FeatureLayout.SIZE))
+                .isEqualTo(4);
     }
 
     @Test
@@ -199,7 +202,7 @@ class SonicApiTest {
         given().get("/api/tracks/{id}/sonic", id).then().statusCode(200)
                 .body("status", equalTo("pending")).body("analyzerVersion", equalTo(0));
 
-        given().post("/api/tracks/{id}/analyze", id).then().statusCode(200).body("analyzerVersion", equalTo(1));
+        given().post("/api/tracks/{id}/analyze", id).then().statusCode(200).body("analyzerVersion", equalTo(FeatureLayout.ANALYZER_VERSION));
         assertThat(repository.countWork(scope, "ffmpeg")).isZero();
         runs.retireOlderVersions();
         assertThat(olderRows(id)).as("every track is upgraded: the old version goes").isZero();
@@ -219,12 +222,12 @@ class SonicApiTest {
         olderAnalysis(gone);
         library.execute("UPDATE tracks SET status = 'missing', missing_since = now() WHERE id = ?", gone);
         try {
-            given().post("/api/tracks/{id}/analyze", first).then().statusCode(200).body("analyzerVersion", equalTo(1));
+            given().post("/api/tracks/{id}/analyze", first).then().statusCode(200).body("analyzerVersion", equalTo(FeatureLayout.ANALYZER_VERSION));
             runs.retireOlderVersions();
             assertThat(olderRows(first)).as("the second track still needs the old version's readers").isEqualTo(1);
             assertThat(olderRows(second)).isEqualTo(1);
 
-            given().post("/api/tracks/{id}/analyze", second).then().statusCode(200).body("analyzerVersion", equalTo(1));
+            given().post("/api/tracks/{id}/analyze", second).then().statusCode(200).body("analyzerVersion", equalTo(FeatureLayout.ANALYZER_VERSION));
             runs.retireOlderVersions();
             assertThat(olderRows(first)).isZero();
             assertThat(olderRows(second)).isZero();
@@ -234,6 +237,50 @@ class SonicApiTest {
                     .isZero();
         } finally {
             // a track left with only the old version would hold every later upgrade of this database back
+            library.execute("UPDATE tracks SET status = 'missing', missing_since = now() WHERE id IN (?, ?)", first, second);
+        }
+    }
+
+    /**
+     * The upgrade from version 1 (44 features) to version 2 as a library meets it: while version 2 analyses run,
+     * readers are still told version 1 ({@code sonic_readable_versions}) and every version-1 vector stays as it
+     * was; once every present track has a version-2 analysis, version 2 is readable and version 1 goes.
+     */
+    @Test
+    void aLibraryOfVersion1VectorsIsStillReadWhileVersion2AnalysesRun() throws Exception {
+        assertThat(FeatureLayout.ANALYZER_VERSION).isEqualTo(2);
+        long first = library.clickTrack(120);
+        long second = library.clickTrack(100);
+        for (long id : new long[] {first, second}) {
+            library.execute("INSERT INTO sonic_analyses (track_id, analyzer_version, status, decoder, content_key)"
+                    + " SELECT id, 1, 'ok', 'ffmpeg', content_key FROM tracks WHERE id = ?", id);
+            for (String segment : List.of("beginning", "middle", "end", "average")) {
+                library.execute("INSERT INTO sonic_segments (track_id, analyzer_version, segment, features)"
+                        + " VALUES (?, 1, ?, array_fill(0.5::real, ARRAY[?]))", id, segment, SonicLayout.V1.size());
+            }
+        }
+        String newestReadable = "SELECT coalesce(max(analyzer_version), 0) FROM sonic_readable_versions";
+        String v1Vectors = "SELECT count(*) FROM sonic_segments WHERE track_id IN (?, ?) AND analyzer_version = 1"
+                + " AND array_length(features, 1) = 44";
+        try {
+            assertThat(library.count(newestReadable)).isEqualTo(1);
+            WorkScope scope = new WorkScope(new Long[] {first, second}, false, false, null);
+            assertThat(repository.countWork(scope, "ffmpeg")).as("version 1 vectors are older: both are pending").isEqualTo(2);
+
+            given().post("/api/tracks/{id}/analyze", first).then().statusCode(200).body("analyzerVersion", equalTo(2))
+                    .body("segments[3].features.contrast_4", notNullValue())
+                    .body("segments[3].features.mfcc_delta_13", notNullValue());
+            runs.retireOlderVersions();
+            assertThat(library.count(newestReadable)).as("half the library has version 2: readers stay on 1").isEqualTo(1);
+            assertThat(library.count(v1Vectors, first, second)).as("every version-1 vector is kept").isEqualTo(8);
+
+            given().post("/api/tracks/{id}/analyze", second).then().statusCode(200).body("analyzerVersion", equalTo(2));
+            runs.retireOlderVersions();
+            assertThat(library.count(newestReadable)).isEqualTo(2);
+            assertThat(library.count(v1Vectors, first, second)).isZero();
+            assertThat(library.count("SELECT count(*) FROM sonic_segments WHERE track_id IN (?, ?) AND analyzer_version = 2"
+                    + " AND array_length(features, 1) = ?", first, second, SonicLayout.V2.size())).isEqualTo(8);
+        } finally {
             library.execute("UPDATE tracks SET status = 'missing', missing_since = now() WHERE id IN (?, ?)", first, second);
         }
     }
@@ -253,7 +300,7 @@ class SonicApiTest {
     @Test
     void statsReportCountsAndDecoders() {
         given().get("/api/analysis/stats").then().statusCode(200)
-                .body("analyzerVersion", equalTo(1))
+                .body("analyzerVersion", equalTo(FeatureLayout.ANALYZER_VERSION))
                 .body("decoders.name", equalTo(List.of("ffmpeg", "java")))
                 .body("decoders.find { it.name == 'java' }.available", equalTo(true))
                 .body("workerThreads", org.hamcrest.Matchers.greaterThan(0));

@@ -113,11 +113,11 @@ class FeatureExtractorTest {
     }
 
     /** Samples holding exactly {@code frames} frames, none of them zero-padded. */
-    private static int framesLong(int frames) {
+    static int framesLong(int frames) {
         return FeatureExtractor.FRAME + FeatureExtractor.HOP * (frames - 1);
     }
 
-    private static double hann(int i) {
+    static double hann(int i) {
         return 0.5 - 0.5 * Math.cos(2 * Math.PI * i / FeatureExtractor.FRAME);
     }
 
@@ -298,18 +298,9 @@ class FeatureExtractorTest {
     @Test
     void poolingEqualsAnalysingTheFramesTogether() {
         int perSegment = 430;
-        float[] whole = new float[framesLong(3 * perSegment)];
-        float[] clicks = Signals.clickTrack(120, 31);
         float[][] bed = {Signals.sine(440, 31, 0.3), Signals.sine(880, 31, 0.03), scaled(Signals.whiteNoise(31), 0.2f)};
-        for (int i = 0; i < whole.length; i++) {
-            int segment = Math.min(2, i / (FeatureExtractor.HOP * perSegment));
-            whole[i] = 0.3f * clicks[i] + bed[segment][i];
-        }
-        List<SegmentStats> parts = new ArrayList<>();
-        for (int s = 0; s < 3; s++) {
-            int from = s * perSegment * FeatureExtractor.HOP;
-            parts.add(extractor.analyse(whole, from, from + framesLong(perSegment)));
-        }
+        float[] whole = clicksOver(bed, perSegment);
+        List<SegmentStats> parts = inThree(extractor, whole, perSegment);
         float[] pooled = SegmentStats.pool(parts).toVector();
         float[] together = vector(whole);
 
@@ -344,8 +335,29 @@ class FeatureExtractorTest {
         }
     }
 
+    /** A 120 BPM click track over three beds, {@code perSegment} frames of each. */
+    static float[] clicksOver(float[][] bed, int perSegment) {
+        float[] whole = new float[framesLong(3 * perSegment)];
+        float[] clicks = Signals.clickTrack(120, 31);
+        for (int i = 0; i < whole.length; i++) {
+            int segment = Math.min(2, i / (FeatureExtractor.HOP * perSegment));
+            whole[i] = 0.3f * clicks[i] + bed[segment][i];
+        }
+        return whole;
+    }
+
+    /** The three segments of {@link #clicksOver}, analysed one by one. */
+    static List<SegmentStats> inThree(FeatureExtractor extractor, float[] whole, int perSegment) {
+        List<SegmentStats> parts = new ArrayList<>();
+        for (int s = 0; s < 3; s++) {
+            int from = s * perSegment * FeatureExtractor.HOP;
+            parts.add(extractor.analyse(whole, from, from + framesLong(perSegment)));
+        }
+        return parts;
+    }
+
     /** One impulse of height {@code a} per frame length, at offset 256: {@code frames} frames, none padded. */
-    private static float[] impulsePerFrame(float a, int frames) {
+    static float[] impulsePerFrame(float a, int frames) {
         float[] pcm = new float[framesLong(frames)];
         for (int i = 256; i < pcm.length; i += FeatureExtractor.FRAME) {
             pcm[i] = a;
