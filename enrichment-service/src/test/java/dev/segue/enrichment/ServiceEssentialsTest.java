@@ -59,6 +59,22 @@ class ServiceEssentialsTest {
     }
 
     @Test
+    void badPathParametersAre400NamingTheParameterNot404() {
+        given().get("/api/enrichment/runs/abc").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("id"))
+                .body("detail", equalTo("Path parameter 'id' must be an integer, got 'abc'."));
+        given().get("/api/tracks/abc/genres").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("id"))
+                .body("detail", equalTo("Path parameter 'id' must be an integer, got 'abc'."));
+        given().get("/api/artists/99999999999999999999/genres").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("id"))
+                .body("detail", equalTo("Path parameter 'id' must be an integer, got '99999999999999999999'."));
+    }
+
+    @Test
     void openApiStatesTheCodesTheServiceAnswers() {
         given().get("/q/openapi?format=json").then().statusCode(200)
                 .body("paths.'/api/enrichment/runs'.post.responses.keySet()", hasItems("202", "400", "409"))

@@ -63,6 +63,18 @@ class ServiceEssentialsTest {
     }
 
     @Test
+    void badPathParametersAre400NamingTheParameterNot404() {
+        given().get("/api/tracks/abc").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("id"))
+                .body("detail", equalTo("Path parameter 'id' must be an integer, got 'abc'."));
+        given().get("/api/scans/1.5/errors").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("id"))
+                .body("detail", equalTo("Path parameter 'id' must be an integer, got '1.5'."));
+    }
+
+    @Test
     void openApiStatesTheCodesTheServiceAnswers() {
         given().get("/q/openapi?format=json").then().statusCode(200)
                 .body("paths.'/api/scans'.post.responses.keySet()", hasItems("202", "400", "409"))

@@ -67,6 +67,33 @@ class ServiceEssentialsTest {
     }
 
     @Test
+    void badPathParametersAre400NamingTheParameterNot404() {
+        given().get("/api/playlists/abc").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("id"))
+                .body("detail", equalTo("Path parameter 'id' must be an integer, got 'abc'."));
+        given().get("/api/playlists/abc.m3u8").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("id"))
+                .body("detail", equalTo("Path parameter 'id' must be an integer, got 'abc'."));
+        given().get("/api/tracks/abc/similar").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("id"))
+                .body("detail", equalTo("Path parameter 'id' must be an integer, got 'abc'."));
+        given().get("/api/tracks/x/sonic").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("id"))
+                .body("detail", equalTo("Path parameter 'id' must be an integer, got 'x'."));
+        given().get("/api/scans/abc").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("id"))
+                .body("detail", equalTo("Path parameter 'id' must be an integer, got 'abc'."));
+        given().contentType("application/json").body("{\"target\": \"home\"}").post("/api/playlists/abc/push").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("id"));
+    }
+
+    @Test
     void openApiStatesTheCodesTheServiceAnswers() {
         given().get("/q/openapi?format=json").then().statusCode(200)
                 .body("paths.'/api/playlists'.post.responses.keySet()", hasItems("201", "400", "404", "422"))

@@ -59,6 +59,18 @@ class ServiceEssentialsTest {
     }
 
     @Test
+    void badPathParametersAre400NamingTheParameterNot404() {
+        given().get("/api/tracks/abc/sonic").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("id"))
+                .body("detail", equalTo("Path parameter 'id' must be an integer, got 'abc'."));
+        given().get("/api/analysis/runs/1e3").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("id"))
+                .body("detail", equalTo("Path parameter 'id' must be an integer, got '1e3'."));
+    }
+
+    @Test
     void openApiStatesTheCodesTheServiceAnswers() {
         given().get("/q/openapi?format=json").then().statusCode(200)
                 .body("paths.'/api/analysis/runs'.post.responses.keySet()", hasItems("202", "400", "409"))
