@@ -68,6 +68,8 @@ class AnalysisRunLifecycleTest {
     void setUp() throws Exception {
         library = new LibraryFixture(dataSource);
         gate = GatedFfmpegProfile.gate(config.ffmpegPath());
+        assertThat(decoders.selected()).as("the gate holds ffmpeg only: the Java decoder would run past it")
+                .hasValueSatisfying(decoder -> assertThat(decoder.name()).isEqualTo("ffmpeg"));
     }
 
     @AfterEach

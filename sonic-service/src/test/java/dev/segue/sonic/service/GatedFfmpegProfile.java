@@ -14,7 +14,11 @@ import java.util.Map;
 /**
  * An instance of its own, on a database of its own (so library-wide runs see only the test's tracks),
  * whose ffmpeg waits while the file {@link #gate} names exists: a test can keep every worker inside a
- * decode, holding its claimed tracks, for as long as it needs. 3 workers claiming 2 tracks each, with a
+ * decode, holding its claimed tracks, for as long as it needs. {@code ffmpeg -version} is never held:
+ * the decoder registry probes it lazily, and a probe that timed out behind a closed gate made the
+ * registry fall back to the Java decoder for a minute, which decodes the tests' WAV files without
+ * waiting, so the tests that wait for a full set of claims timed out (whichever ran when the first
+ * probe happened). 3 workers claiming 2 tracks each, with a
  * 6 s lease that only renewal keeps alive.
  */
 public class GatedFfmpegProfile implements QuarkusTestProfile {
@@ -50,6 +54,7 @@ public class GatedFfmpegProfile implements QuarkusTestProfile {
             Path script = Files.createTempDirectory("sonic-gated-ffmpeg").resolve("ffmpeg");
             Files.writeString(script, """
                     #!/bin/sh
+                    case " $* " in *" -version "*) exec ffmpeg "$@" ;; esac
                     while [ -e "$(dirname "$0")/closed" ]; do sleep 0.2; done
                     exec ffmpeg "$@"
                     """);
