@@ -60,18 +60,9 @@ class ServiceEssentialsTest {
 
     @Test
     void badPathParametersAre400NamingTheParameterNot404() {
-        given().get("/api/enrichment/runs/abc").then().statusCode(400)
-                .contentType("application/problem+json")
-                .body("violations[0].field", equalTo("id"))
-                .body("detail", equalTo("Path parameter 'id' must be an integer, got 'abc'."));
-        given().get("/api/tracks/abc/genres").then().statusCode(400)
-                .contentType("application/problem+json")
-                .body("violations[0].field", equalTo("id"))
-                .body("detail", equalTo("Path parameter 'id' must be an integer, got 'abc'."));
-        given().get("/api/artists/99999999999999999999/genres").then().statusCode(400)
-                .contentType("application/problem+json")
-                .body("violations[0].field", equalTo("id"))
-                .body("detail", equalTo("Path parameter 'id' must be an integer, got '99999999999999999999'."));
+        assertRejectedId("/api/enrichment/runs/abc", "abc");
+        assertRejectedId("/api/tracks/abc/genres", "abc");
+        assertRejectedId("/api/artists/99999999999999999999/genres", "99999999999999999999");
     }
 
     @Test
@@ -84,5 +75,13 @@ class ServiceEssentialsTest {
                         equalTo("#/components/schemas/Problem"))
                 .body("paths.'/api/enrichment/runs/{id}'.get.responses.'404'.content.'application/problem+json'", notNullValue());
         given().get("/api/enrichment/runs/987654").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    /** A path id that is not a number: 400 naming the parameter and what it must be, never a 404. */
+    private static void assertRejectedId(String path, String value) {
+        given().get(path).then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("id"))
+                .body("detail", equalTo("Path parameter 'id' must be an integer, got '" + value + "'."));
     }
 }

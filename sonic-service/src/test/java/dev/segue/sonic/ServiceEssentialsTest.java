@@ -60,14 +60,8 @@ class ServiceEssentialsTest {
 
     @Test
     void badPathParametersAre400NamingTheParameterNot404() {
-        given().get("/api/tracks/abc/sonic").then().statusCode(400)
-                .contentType("application/problem+json")
-                .body("violations[0].field", equalTo("id"))
-                .body("detail", equalTo("Path parameter 'id' must be an integer, got 'abc'."));
-        given().get("/api/analysis/runs/1e3").then().statusCode(400)
-                .contentType("application/problem+json")
-                .body("violations[0].field", equalTo("id"))
-                .body("detail", equalTo("Path parameter 'id' must be an integer, got '1e3'."));
+        assertRejectedId("/api/tracks/abc/sonic", "abc");
+        assertRejectedId("/api/analysis/runs/1e3", "1e3");
     }
 
     @Test
@@ -80,5 +74,13 @@ class ServiceEssentialsTest {
                         equalTo("#/components/schemas/Problem"))
                 .body("paths.'/api/analysis/runs/{id}'.get.responses.'404'.content.'application/problem+json'", notNullValue());
         given().get("/api/analysis/runs/987654").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    /** A path id that is not a number: 400 naming the parameter and what it must be, never a 404. */
+    private static void assertRejectedId(String path, String value) {
+        given().get(path).then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("id"))
+                .body("detail", equalTo("Path parameter 'id' must be an integer, got '" + value + "'."));
     }
 }
