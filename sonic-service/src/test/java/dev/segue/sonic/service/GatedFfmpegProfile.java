@@ -49,13 +49,29 @@ public class GatedFfmpegProfile implements QuarkusTestProfile {
         return Path.of(ffmpegPath).resolveSibling("closed");
     }
 
+    /**
+     * How many ffmpeg processes wait at the gate: a worker decodes its batch in one process, so this is
+     * how many workers are inside a decode (a claimed batch alone does not say so: its worker may still be
+     * checking that the run is going, and drop the batch when it was cancelled meanwhile).
+     */
+    static long waiting(String ffmpegPath) throws IOException {
+        try (var files = Files.list(Path.of(ffmpegPath).getParent())) {
+            return files.filter(f -> f.getFileName().toString().startsWith("waiting.")).count();
+        }
+    }
+
     private static Path gatedFfmpeg() {
         try {
             Path script = Files.createTempDirectory("sonic-gated-ffmpeg").resolve("ffmpeg");
             Files.writeString(script, """
                     #!/bin/sh
                     case " $* " in *" -version "*) exec ffmpeg "$@" ;; esac
-                    while [ -e "$(dirname "$0")/closed" ]; do sleep 0.2; done
+                    dir="$(dirname "$0")"
+                    if [ -e "$dir/closed" ]; then
+                      touch "$dir/waiting.$$"
+                      while [ -e "$dir/closed" ]; do sleep 0.2; done
+                      rm -f "$dir/waiting.$$"
+                    fi
                     exec ffmpeg "$@"
                     """);
             Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
