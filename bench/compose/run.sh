@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The docker-compose.yml stack used as a user would: `up --build`, four services ready, then a small music folder
-# (tagged, untagged and broken files) scanned, analysed and made into a playlist and an M3U through the published
+# (tagged, untagged, non-ASCII-named and broken files) scanned, analysed and made into a playlist and an M3U through the published
 # ports only, then `down -v`. Prints how long each step took. Not part of .ci/run (minutes, needs a container engine).
 #   bench/compose/run.sh                 # Docker: docker compose (or docker-compose)
 #   PODMAN=1 bench/compose/run.sh        # podman's Docker API (as root); run ../shared/tools/compose-smoke.sh once
@@ -40,7 +40,7 @@ fi
 compose+=(-p segue-bench --project-directory "$home" -f "$file")
 url() { echo "http://127.0.0.1:$(($1 + off))"; }
 
-say "music folder in $work/music: 3 albums (mp3, flac, ogg), 2 untagged files, 1 broken file"
+say "music folder in $work/music: 3 albums (mp3, flac, ogg), 2 untagged files, 1 non-ASCII name, 1 broken file"
 for album in "Neon Coast|Night Drive|Electronic|mp3|124|220" "Granite|Stone Garden|Rock|ogg|150|110" "Pale Orchard|Low Sun|Folk|flac|96|330"; do
   IFS='|' read -r artist title genre format bpm hz <<< "$album"
   mkdir -p "$work/music/$artist/$title"
@@ -54,6 +54,8 @@ done
 mkdir -p "$work/music/unsorted"
 ffmpeg -v error -y -f lavfi -i sine=frequency=440:duration=30 -ac 2 -map_metadata -1 "$work/music/unsorted/track1.mp3"
 ffmpeg -v error -y -f lavfi -i sine=frequency=523:duration=30 -ac 2 -map_metadata -1 -c:a libvorbis "$work/music/unsorted/track2.ogg"
+# a non-ASCII name: read only when the container's locale decodes file names as UTF-8
+ffmpeg -v error -y -f lavfi -i sine=frequency=659:duration=30 -ac 2 -metadata "title=Café ソナタ" "$work/music/unsorted/Café ソナタ.mp3"
 echo "not audio" > "$work/music/unsorted/broken.mp3"
 chmod -R a+rX "$work/music"
 
@@ -86,6 +88,7 @@ location="$(url 8081)$(curl -fsS -o /dev/null -D - -X POST "$(url 8081)/api/scan
 until json "$location" | grep -q '"status":"\(completed\|failed\|aborted\)"'; do sleep 1; done
 scan=$(json "$location")
 echo "$scan" | grep -q '"status":"completed"' || fail "scan: $scan"
+[ "$(echo "$scan" | jq '.errors')" = 1 ] || fail "scan: only broken.mp3 may fail (a non-ASCII name fails without a UTF-8 locale): $scan"
 say "scan completed in $((SECONDS - scan_started)) s: $(echo "$scan" | jq -c '{processed, newTracks, errors}')"
 
 analysis_started=$SECONDS

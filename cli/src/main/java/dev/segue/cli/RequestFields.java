@@ -12,9 +12,9 @@ import java.util.stream.Stream;
 
 /**
  * The playlist-service request fields the CLI sets, one option each: {@code segue playlist} builds a
- * {@code POST /api/playlists} body, {@code segue path} a {@code POST /api/playlists/path} body. A test
- * binds these lists to the fields of the service's OpenAPI document, so a field added there and
- * forgotten here fails the build; {@code --set FIELD=VALUE} reaches a field meanwhile.
+ * {@code POST /api/playlists} body, {@code segue path} a {@code POST /api/playlists/path} body. e2e's
+ * {@code CliOptionsTest} binds these lists to the fields of the service's OpenAPI document, so a field
+ * added there and forgotten here fails the build; {@code --set FIELD=VALUE} reaches a field meanwhile.
  */
 public final class RequestFields {
 
@@ -50,6 +50,9 @@ public final class RequestFields {
             new RequestField(Option.whole("exclude", "ID", "never include this track (repeatable)").repeated(), "excludeTrackIds"),
             new RequestField(Option.choice("ordering", List.of("transition", "score"),
                     "transition: each end leads into the next beginning (default); score: most similar first"), "ordering"),
+            new RequestField(Option.flag("include-unanalysed",
+                    "let in tracks without a sonic analysis (not analysed yet, failed, unsupported), scored by genre;"
+                            + " by default they are left out and the playlist's notes count them"), "includeUnanalysed"),
             NAME);
 
     static final List<RequestField> PATH = List.of(

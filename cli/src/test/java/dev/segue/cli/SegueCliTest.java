@@ -223,7 +223,7 @@ class SegueCliTest {
 
         int exit = cli.run("playlist", "--seed", "1", "--size=2", "--max-per-artist", "2", "--artist-gap", "1", "--album-gap", "0",
                 "--min-track-seconds", "60", "--max-track-seconds", "900", "--bpm-window", "8.5", "--sonic-weight", "0.7",
-                "--exclude", "5", "--exclude", "6", "--ordering", "Score", "--name", "Evening", "--m3u", m3u.toString());
+                "--exclude", "5", "--exclude", "6", "--ordering", "Score", "--include-unanalysed", "--name", "Evening", "--m3u", m3u.toString());
 
         assertThat(exit).as(err()).isZero();
         assertThat(out()).contains("Miles Davis", "9:05", "Peace Piece", "0.85", "0.77");
@@ -231,7 +231,7 @@ class SegueCliTest {
         assertThat(Files.readString(m3u)).isEqualTo("#EXTM3U\n");
         server.verify(postRequestedFor(urlEqualTo("/api/playlists")).withRequestBody(equalToJson("""
                 {"seeds":[1],"size":2,"weights":{"sonic":0.7,"genre":0.3},"maxPerArtist":2,"artistGap":1,"albumGap":0,
-                 "minTrackSeconds":60,"maxTrackSeconds":900,"bpmWindow":8.5,"excludeTrackIds":[5,6],"ordering":"score","name":"Evening"}""")));
+                 "minTrackSeconds":60,"maxTrackSeconds":900,"bpmWindow":8.5,"excludeTrackIds":[5,6],"ordering":"score","includeUnanalysed":true,"name":"Evening"}""")));
     }
 
     @Test

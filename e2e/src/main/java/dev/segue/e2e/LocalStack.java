@@ -133,6 +133,9 @@ public final class LocalStack implements AutoCloseable {
         env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl("segue"));
         env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
         env.put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
+        // as in docker-compose.yml: Agroal's 5 s is too short for the first connection of four JVMs starting
+        // together on a busy machine (DocsIT's enrichment-service failed its Flyway connection at load 30)
+        env.put("QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT", "60S");
         env.put("SEGUE_LIBRARY_ROOTS", String.join(",", options.musicRoots().stream().map(Path::toString).toList()));
         env.put("QUARKUS_REST_CLIENT_LIBRARY_SERVICE_URL", "http://localhost:" + options.firstPort());
         env.put("QUARKUS_REST_CLIENT_ENRICHMENT_SERVICE_URL", "http://localhost:" + (options.firstPort() + 1));

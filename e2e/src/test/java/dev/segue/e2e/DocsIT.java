@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +13,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -36,7 +34,6 @@ class DocsIT {
     private static final Pattern SH_BLOCK = Pattern.compile("(?ms)^```sh\\n(.*?)^```");
     private static final Pattern PORT = Pattern.compile("localhost:(808[1-4])");
     private static final int SECONDS = 30;
-    private static final String LOG = "docs-stack.log";
 
     private final Path home = Path.of(System.getProperty("segue.home", "..")).toAbsolutePath().normalize();
     private Path work;
@@ -45,8 +42,18 @@ class DocsIT {
     @BeforeAll
     void startStack() throws Exception {
         assumeThat(FixtureLibrary.ffmpegAvailable()).as("ffmpeg encodes the fixture library").isTrue();
-        work = Files.createTempDirectory("segue-docs");
-        Path music = Files.createDirectories(work.resolve("music"));
+        Map<String, String> env = Map.of(
+                "QUARKUS_REST_CLIENT_MUSICBRAINZ_URL", "http://musicbrainz.invalid",
+                "QUARKUS_REST_CLIENT_LASTFM_URL", "http://lastfm.invalid",
+                // the commands wait for the analysis of the library: two workers share it on two cores
+                "SEGUE_SONIC_WORKERS", "2");
+        E2eStack e2e = E2eStack.shared(new E2eStack.Spec("docs", env, false, (music, apis) -> messyLibrary(music)));
+        stack = e2e.stack();
+        work = e2e.work();
+    }
+
+    /** Tagged albums in three formats, untagged files, broken and empty files, and files Segue does not read. */
+    private static void messyLibrary(Path music) throws IOException, InterruptedException {
         List<FixtureLibrary.Album> albums = new ArrayList<>();
         String[] formats = {"mp3", "flac", "ogg"};
         for (int i = 0; i < 11; i++) {
@@ -65,25 +72,6 @@ class DocsIT {
         Files.write(untagged.resolve("empty.flac"), new byte[0]);
         Files.write(untagged.resolve("chiptune.xm"), "Extended Module: chiptune".getBytes(StandardCharsets.US_ASCII));
         Files.writeString(untagged.resolve("cover.jpg"), "not a picture either");
-
-        Map<String, String> env = Map.of(
-                "QUARKUS_REST_CLIENT_MUSICBRAINZ_URL", "http://musicbrainz.invalid",
-                "QUARKUS_REST_CLIENT_LASTFM_URL", "http://lastfm.invalid",
-                "SEGUE_SONIC_WORKERS", "1");
-        stack = LocalStack.start(new LocalStack.Options(home, work.resolve("pgdata"), List.of(music), FreePorts.one(), FreePorts.blockOfFour(),
-                env, new PrintStream(Files.newOutputStream(Files.createDirectories(Path.of("target")).resolve(LOG)), true)));
-    }
-
-    @AfterAll
-    void stopStack() throws IOException {
-        if (stack != null) {
-            stack.close();
-        }
-        if (work != null) {
-            try (var files = Files.walk(work)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
     }
 
     /** First: the curl flow names the ids a fresh install gives (scan 1, playlist 1). */

@@ -6,6 +6,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -33,17 +38,35 @@ final class FixtureLibrary {
         }
     }
 
-    /** Writes {@code root/Artist/Album/NN Title.ext} for every track and returns the files. */
+    /**
+     * Writes {@code root/Artist/Album/NN Title.ext} for every track and returns the files; one ffmpeg per
+     * core at a time (each encodes on one thread).
+     */
     static List<Path> write(Path root, List<Album> albums, int seconds) throws IOException, InterruptedException {
         List<Path> files = new ArrayList<>();
+        List<Callable<Void>> encodes = new ArrayList<>();
         for (Album album : albums) {
             Path dir = Files.createDirectories(root.resolve(album.artist()).resolve(album.title()));
             for (int n = 1; n <= album.tracks(); n++) {
                 String title = album.title().split(" ")[0] + " Piece " + n;
                 Path file = dir.resolve(String.format(Locale.ROOT, "%02d %s.%s", n, title, album.format()));
-                encode(file, album, n, title, seconds);
+                int number = n;
+                encodes.add(() -> {
+                    encode(file, album, number, title, seconds);
+                    return null;
+                });
                 files.add(file);
             }
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
+        try {
+            for (Future<Void> encoded : pool.invokeAll(encodes)) {
+                encoded.get();
+            }
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
         return files;
     }

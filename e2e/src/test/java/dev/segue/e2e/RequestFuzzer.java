@@ -20,7 +20,8 @@ import java.util.Map;
  * Reads a service's OpenAPI document and sends every operation that takes parameters or a body
  * requests that break its schema: malformed JSON, wrong types, unknown fields, values outside an enum
  * or a bound, and query and path parameters that do not convert. Collects every answer that is a 5xx,
- * a 2xx (a violation accepted) or a 4xx that is not problem+json.
+ * a 2xx (a violation accepted), a 4xx that is not problem+json, or anything but 400 for a path id that
+ * does not convert (a 404 there would tell the client the resource is missing).
  */
 final class RequestFuzzer {
 
@@ -74,13 +75,16 @@ final class RequestFuzzer {
         for (JsonNode p : params) {
             JsonNode schema = resolve(doc, p.path("schema"));
             List<String> bad = badParameterValues(schema);
+            boolean inPath = "path".equals(p.path("in").asText());
             for (String value : bad) {
                 String encoded = URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
                 String target = "path".equals(p.path("in").asText())
                         ? template.replace("{" + p.path("name").asText() + "}", encoded).replaceAll("\\{[^}]+}", "1")
                         : validPath + "?" + p.path("name").asText() + "=" + encoded;
-                if ("path".equals(p.path("in").asText()) || "query".equals(p.path("in").asText())) {
-                    check(base, method, target, method.equals("GET") || method.equals("DELETE") ? null : validBody(doc, op), true);
+                if (inPath || "query".equals(p.path("in").asText())) {
+                    // a path id that does not convert is the client's mistake, not a missing resource: 400, never 404
+                    Integer required = inPath && BAD_NUMBERS.contains(value) ? 400 : null;
+                    check(base, method, target, method.equals("GET") || method.equals("DELETE") ? null : validBody(doc, op), required);
                 }
             }
         }
@@ -90,7 +94,7 @@ final class RequestFuzzer {
         }
         JsonNode schema = resolve(doc, bodySchema);
         for (String body : MALFORMED) {
-            check(base, method, validPath, body, false);
+            check(base, method, validPath, body, null);
         }
         ObjectNode valid = validBody(doc, op);
         for (Iterator<Map.Entry<String, JsonNode>> props = schema.path("properties").fields(); props.hasNext(); ) {
@@ -99,15 +103,15 @@ final class RequestFuzzer {
             for (String wrong : wrongValues(doc, propSchema)) {
                 ObjectNode body = valid.deepCopy();
                 body.set(prop.getKey(), JSON.readTree(wrong));
-                check(base, method, validPath, JSON.writeValueAsString(body), false);
+                check(base, method, validPath, JSON.writeValueAsString(body), null);
             }
             ObjectNode typo = valid.deepCopy();
             typo.put(prop.getKey() + "x", 1);
-            check(base, method, validPath, JSON.writeValueAsString(typo), false);
+            check(base, method, validPath, JSON.writeValueAsString(typo), null);
         }
         ObjectNode unknown = valid.deepCopy();
         unknown.put("zzUnknownField", true);
-        check(base, method, validPath, JSON.writeValueAsString(unknown), false);
+        check(base, method, validPath, JSON.writeValueAsString(unknown), null);
     }
 
     private static List<String> badParameterValues(JsonNode schema) {
@@ -214,7 +218,8 @@ final class RequestFuzzer {
         return current;
     }
 
-    private void check(URI base, String method, String target, Object body, boolean parameterCase)
+    /** Records the answer as a failure unless it is a problem+json 4xx ({@code requiredStatus} exactly, when given). */
+    private void check(URI base, String method, String target, Object body, Integer requiredStatus)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(target)).timeout(Duration.ofSeconds(30))
                 .header("X-Api-Key", apiKey).header("Content-Type", "application/json");
@@ -225,7 +230,7 @@ final class RequestFuzzer {
         int status = response.statusCode();
         String type = response.headers().firstValue("Content-Type").orElse("");
         boolean problem = type.startsWith("application/problem+json");
-        if (status >= 500 || status < 400 || !problem) {
+        if (status >= 500 || status < 400 || !problem || requiredStatus != null && status != requiredStatus) {
             failures.add(new Failure(method + " " + target + (text == null ? "" : " " + text), status, type,
                     response.body().length() > 300 ? response.body().substring(0, 300) : response.body()));
         }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,7 +18,6 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -63,7 +61,6 @@ class WebAppIT {
 
     private Path work;
     private Path downloads;
-    private ExternalApisStub externalApis;
     private LocalStack stack;
     private ChromeDriver browser;
     private String base;
@@ -74,26 +71,20 @@ class WebAppIT {
         assumeThat(FixtureLibrary.ffmpegAvailable()).as("ffmpeg encodes the fixture library").isTrue();
         assumeThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
                 .as("Debian's chromium and chromium-driver (.ci/run installs them)").isTrue();
-        work = Files.createTempDirectory("segue-web");
+        E2eStack e2e = E2eStack.shared(new E2eStack.Spec("e2e-web", Map.of("SEGUE_API_KEY", API_KEY,
+                "SEGUE_ENRICHMENT_LASTFM_API_KEY", "e2e-lastfm",
+                "SEGUE_SONIC_WORKERS", "1",
+                "SEGUE_SONIC_AUTO_RUN", "false",
+                "SEGUE_PLAYLIST_INDEX_REFRESH_INTERVAL", "2s"), true, (music, apis) -> {
+                    FixtureLibrary.write(music, List.of(
+                            new FixtureLibrary.Album("Neon Coast", "Night Drive", "Electronic", "mp3", 124, 220, 4),
+                            new FixtureLibrary.Album("Granite", "Stone Garden", "Rock", "ogg", 150, 110, 4)), 20);
+                    apis.artist("Neon Coast", "electronic", List.of("Night Drive"));
+                    apis.artist("Granite", "rock", List.of("Stone Garden"));
+                }));
+        stack = e2e.stack();
+        work = e2e.work();
         downloads = Files.createDirectories(work.resolve("downloads"));
-        Path music = Files.createDirectories(work.resolve("music"));
-        FixtureLibrary.write(music, List.of(
-                new FixtureLibrary.Album("Neon Coast", "Night Drive", "Electronic", "mp3", 124, 220, 4),
-                new FixtureLibrary.Album("Granite", "Stone Garden", "Rock", "ogg", 150, 110, 4)), 20);
-        externalApis = new ExternalApisStub();
-        externalApis.artist("Neon Coast", "electronic", List.of("Night Drive"));
-        externalApis.artist("Granite", "rock", List.of("Stone Garden"));
-        stack = LocalStack.start(new LocalStack.Options(
-                Path.of(System.getProperty("segue.home", "..")).toAbsolutePath().normalize(),
-                work.resolve("pgdata"), List.of(music), FreePorts.one(), FreePorts.blockOfFour(),
-                Map.of("SEGUE_API_KEY", API_KEY,
-                        "QUARKUS_REST_CLIENT_MUSICBRAINZ_URL", externalApis.baseUrl(),
-                        "QUARKUS_REST_CLIENT_LASTFM_URL", externalApis.baseUrl(),
-                        "SEGUE_ENRICHMENT_LASTFM_API_KEY", "e2e-lastfm",
-                        "SEGUE_SONIC_WORKERS", "1",
-                        "SEGUE_SONIC_AUTO_RUN", "false",
-                        "SEGUE_PLAYLIST_INDEX_REFRESH_INTERVAL", "2s"),
-                new PrintStream(Files.newOutputStream(Files.createDirectories(Path.of("target")).resolve("e2e-web-stack.log")), true)));
         base = stack.service("playlist-service").baseUri().toString().replaceAll("/$", "");
         Files.createDirectories(SHOTS);
         browser = chromium();
@@ -125,17 +116,6 @@ class WebAppIT {
         }
         if (browser != null) {
             browser.quit();
-        }
-        if (stack != null) {
-            stack.close();
-        }
-        if (externalApis != null) {
-            externalApis.close();
-        }
-        if (work != null) {
-            try (var files = Files.walk(work)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
         }
     }
 

@@ -59,6 +59,13 @@ class ServiceEssentialsTest {
     }
 
     @Test
+    void badPathParametersAre400NamingTheParameterNot404() {
+        assertRejectedId("/api/enrichment/runs/abc", "abc");
+        assertRejectedId("/api/tracks/abc/genres", "abc");
+        assertRejectedId("/api/artists/99999999999999999999/genres", "99999999999999999999");
+    }
+
+    @Test
     void openApiStatesTheCodesTheServiceAnswers() {
         given().get("/q/openapi?format=json").then().statusCode(200)
                 .body("paths.'/api/enrichment/runs'.post.responses.keySet()", hasItems("202", "400", "409"))
@@ -68,5 +75,13 @@ class ServiceEssentialsTest {
                         equalTo("#/components/schemas/Problem"))
                 .body("paths.'/api/enrichment/runs/{id}'.get.responses.'404'.content.'application/problem+json'", notNullValue());
         given().get("/api/enrichment/runs/987654").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    /** A path id that is not a number: 400 naming the parameter and what it must be, never a 404. */
+    private static void assertRejectedId(String path, String value) {
+        given().get(path).then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("id"))
+                .body("detail", equalTo("Path parameter 'id' must be an integer, got '" + value + "'."));
     }
 }

@@ -67,6 +67,18 @@ class ServiceEssentialsTest {
     }
 
     @Test
+    void badPathParametersAre400NamingTheParameterNot404() {
+        assertRejectedId("/api/playlists/abc", "abc");
+        assertRejectedId("/api/playlists/abc.m3u8", "abc");
+        assertRejectedId("/api/tracks/abc/similar", "abc");
+        assertRejectedId("/api/tracks/x/sonic", "x");
+        assertRejectedId("/api/scans/abc", "abc");
+        given().contentType("application/json").body("{\"target\": \"home\"}").post("/api/playlists/abc/push").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("id"));
+    }
+
+    @Test
     void openApiStatesTheCodesTheServiceAnswers() {
         given().get("/q/openapi?format=json").then().statusCode(200)
                 .body("paths.'/api/playlists'.post.responses.keySet()", hasItems("201", "400", "404", "422"))
@@ -76,5 +88,13 @@ class ServiceEssentialsTest {
                         equalTo("#/components/schemas/Problem"))
                 .body("paths.'/api/playlists/{id}'.get.responses.'404'.content.'application/problem+json'", notNullValue());
         given().get("/api/playlists/987654").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    /** A path id that is not a number: 400 naming the parameter and what it must be, never a 404. */
+    private static void assertRejectedId(String path, String value) {
+        given().get(path).then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("id"))
+                .body("detail", equalTo("Path parameter 'id' must be an integer, got '" + value + "'."));
     }
 }

@@ -59,6 +59,12 @@ class ServiceEssentialsTest {
     }
 
     @Test
+    void badPathParametersAre400NamingTheParameterNot404() {
+        assertRejectedId("/api/tracks/abc/sonic", "abc");
+        assertRejectedId("/api/analysis/runs/1e3", "1e3");
+    }
+
+    @Test
     void openApiStatesTheCodesTheServiceAnswers() {
         given().get("/q/openapi?format=json").then().statusCode(200)
                 .body("paths.'/api/analysis/runs'.post.responses.keySet()", hasItems("202", "400", "409"))
@@ -68,5 +74,13 @@ class ServiceEssentialsTest {
                         equalTo("#/components/schemas/Problem"))
                 .body("paths.'/api/analysis/runs/{id}'.get.responses.'404'.content.'application/problem+json'", notNullValue());
         given().get("/api/analysis/runs/987654").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    /** A path id that is not a number: 400 naming the parameter and what it must be, never a 404. */
+    private static void assertRejectedId(String path, String value) {
+        given().get(path).then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("id"))
+                .body("detail", equalTo("Path parameter 'id' must be an integer, got '" + value + "'."));
     }
 }

@@ -92,13 +92,13 @@ public class PlaylistResource {
     }
 
     @GET
-    @Path("/{id: \\d+}")
+    @Path("/{id}")
     public PlaylistView get(@PathParam("id") long id) {
         return service.find(id);
     }
 
     @GET
-    @Path("/{id: \\d+}.m3u8")
+    @Path("/{id}.m3u8")
     @Produces(M3U8)
     @APIResponse(responseCode = "200", description = "Extended M3U (UTF-8), paths rewritten for players",
             content = @Content(mediaType = M3U8, schema = @Schema(type = SchemaType.STRING, format = "binary")))
@@ -111,7 +111,7 @@ public class PlaylistResource {
     }
 
     @POST
-    @Path("/{id: \\d+}/order")
+    @Path("/{id}/order")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Reorder a playlist or leave tracks out; every transition is scored again")
     @APIResponse(responseCode = "200", description = "The playlist in its new order, with new transition scores and reasons")
@@ -124,7 +124,7 @@ public class PlaylistResource {
     }
 
     @PATCH
-    @Path("/{id: \\d+}")
+    @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Rename a playlist")
     @APIResponse(responseCode = "200", description = "The renamed playlist")
@@ -136,7 +136,7 @@ public class PlaylistResource {
     }
 
     @DELETE
-    @Path("/{id: \\d+}")
+    @Path("/{id}")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such playlist")
     public Response delete(@PathParam("id") long id) {

@@ -10,7 +10,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-@Path("/api/playlists/{id: \\d+}/push")
+@Path("/api/playlists/{id}/push")
 public class PushResource {
 
     private final DeliveryService service;

@@ -41,7 +41,7 @@ public class TrackResource {
 
     /** The tracks that sound and are tagged most like this one, best first, from the in-memory index. */
     @GET
-    @Path("/{id: \\d+}/similar")
+    @Path("/{id}/similar")
     public SimilarView similar(@PathParam("id") long id, @QueryParam("limit") @Min(1) @Max(200) Integer limit) {
         return service.similar(id, limit);
     }
@@ -61,7 +61,7 @@ public class TrackResource {
     }
 
     @GET
-    @Path("/{id: \\d+}")
+    @Path("/{id}")
     @Tag(name = "Gateway")
     @Operation(summary = "One track with its tags and file (library-service GET /api/tracks/{id})")
     @APIResponse(responseCode = "200", description = "The track")
@@ -72,7 +72,7 @@ public class TrackResource {
     }
 
     @GET
-    @Path("/{id: \\d+}/genres")
+    @Path("/{id}/genres")
     @Tag(name = "Gateway")
     @Operation(summary = "The track's effective genres with sources and weights (enrichment-service)")
     @APIResponse(responseCode = "200", description = "Genres; inheritedFrom says album or artist when the track has none of its own")
@@ -83,7 +83,7 @@ public class TrackResource {
     }
 
     @GET
-    @Path("/{id: \\d+}/sonic")
+    @Path("/{id}/sonic")
     @Tag(name = "Gateway")
     @Operation(summary = "The track's sonic features per segment (sonic-service GET /api/tracks/{id}/sonic)")
     @APIResponse(responseCode = "200", description = "Segments beginning, middle, end, average with named features")

@@ -68,6 +68,8 @@ class AnalysisRunLifecycleTest {
     void setUp() throws Exception {
         library = new LibraryFixture(dataSource);
         gate = GatedFfmpegProfile.gate(config.ffmpegPath());
+        assertThat(decoders.selected()).as("the gate holds ffmpeg only: the Java decoder would run past it")
+                .hasValueSatisfying(decoder -> assertThat(decoder.name()).isEqualTo("ffmpeg"));
     }
 
     @AfterEach
@@ -126,7 +128,9 @@ class AnalysisRunLifecycleTest {
         Files.createFile(gate);
         List<Long> tracks = shortTracks(inFlight + 4);
         String location = start(Map.of("scope", "trackIds", "trackIds", tracks));
-        await(() -> claims(tracks) == inFlight, "every worker to claim a batch");
+        int workers = config.workers().getAsInt();
+        await(() -> claims(tracks) == inFlight && GatedFfmpegProfile.waiting(config.ffmpegPath()) == workers,
+                "every worker to claim a batch and wait inside its decode");
         Set<Long> claimed = new HashSet<>(claimedTracks(tracks));
 
         JsonPath cancelled = given().delete(location).then().statusCode(200).extract().jsonPath();
