@@ -9,6 +9,7 @@
 #   FUZZ_WESNOTH=8        how many (of the smallest) Wesnoth Ogg tracks join the generated seeds
 #   FUZZ_TIMEOUT=600      seconds the scan may take before it counts as hung (a thread dump is kept)
 #   FUZZ_KEEP=/tmp/segue-fuzz-failures   where failing inputs (unaccounted files, the manifest, logs) are kept
+#   SEGUE_JAR             the quarkus-run.jar to run (default: this checkout's package)
 # Regenerate one mutated file:  bench/fuzz/fuzz.py mutate SEEDS OUT --seed SEED --count 1 --index I
 # Needs: a packaged service (./mvnw -B -pl library-service -am package -DskipTests), java >= 21, ffmpeg, lame,
 # flac, oggenc, python3-mutagen, curl, jq, initdb/pg_ctl on the PATH. Prints the figures at the end.
@@ -21,7 +22,7 @@ HEAP=${FUZZ_HEAP:-2g}
 MAX_RSS=${FUZZ_MAX_RSS:-1024}
 TIMEOUT=${FUZZ_TIMEOUT:-600}
 KEEP=${FUZZ_KEEP:-/tmp/segue-fuzz-failures}
-JAR=library-service/target/quarkus-app/quarkus-run.jar
+JAR=${SEGUE_JAR:-library-service/target/quarkus-app/quarkus-run.jar}
 PY=/usr/bin/python3
 [ -f "$JAR" ] || { echo "build first: ./mvnw -B -pl library-service -am package -DskipTests" >&2; exit 1; }
 WORK=$(mktemp -d /tmp/segue-fuzz.XXXXXX)

@@ -55,7 +55,7 @@ final class SizeCheck {
                 }
             }
         } catch (IOException e) {
-            throw new TagReader.UnreadableFileException("cannot read file: " + e.getMessage());
+            throw new TagReader.UnreadableFileException(Reasons.io(e));
         }
     }
 
