@@ -128,9 +128,10 @@ final class TagReader {
     /**
      * A length the file cannot hold at its bitrate (a truncated or damaged file whose header kept the original
      * length), or a lossless file under a twenty-fifth of its PCM size (a truncated FLAC's STREAMINFO), is
-     * measured again by ffprobe; without ffprobe, a length over what the bitrate allows is cut to that.
+     * measured again: an MP4 from its sample table, any other by ffprobe; without ffprobe, a length over what
+     * the bitrate allows is cut to that.
      */
-    private static ReadTrack plausible(DiscoveredFile file, ReadTrack track, Ffprobe ffprobe) {
+    private static ReadTrack plausible(DiscoveredFile file, ReadTrack track, Ffprobe ffprobe) throws UnreadableFileException {
         Integer ms = track.durationMs();
         if (ms == null) {
             return track;
@@ -145,6 +146,14 @@ final class TagReader {
             return track;
         }
         String claims = "the header claims " + seconds(ms);
+        if (tooLong && MP4.contains(file.format())) {
+            // a truncated MP4 keeps its whole length in moov; its sample table says exactly which samples remain
+            Mp4File.Audio audio = Mp4File.read(file.path(), file.size());
+            if (audio != null && audio.truncated()) {
+                return track.withLength(audio.durationMs(), audio.bitrateKbps(), claims + ", the samples in the file last "
+                        + seconds(audio.durationMs()));
+            }
+        }
         Ffprobe.Probe probe = ffprobe.probe(file.path());
         if (probe != null && probe.durationMs() > 0) {
             if (Math.abs(probe.durationMs() - ms) <= Math.max(50, ms / 100)) {
