@@ -6,7 +6,6 @@ import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.sql.SQLException;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * Plain-language reasons for a file that could not be read, made from an exception without ever quoting
@@ -15,13 +14,6 @@ import java.util.regex.Pattern;
  * path or a class name. Each reason says what is wrong with the file, or that the system could not read it.
  */
 final class Reasons {
-
-    /**
-     * What a reason must not look like: a Java class name, an exception's {@code toString()} or a quoted
-     * field of a NullPointerException's message. Used as the test suite's check too.
-     */
-    static final Pattern RAW = Pattern.compile(
-            "\\b(java|javax|jdk|sun|org|com)\\.[a-z]+\\.|[A-Za-z]+(Exception|Error)\\b|\"this\\.|\\bnull\\b|\\tat |\\$\\d|@[0-9a-f]{6,}");
 
     private Reasons() {
     }
