@@ -153,6 +153,10 @@ final class TagReader {
                 return track.withLength(audio.durationMs(), audio.bitrateKbps(), claims + ", the samples in the file last "
                         + seconds(audio.durationMs()));
             }
+            if (audio != null && Math.abs(audio.durationMs() - ms) <= Math.max(50, ms / 100)) {
+                // the length was right, the bitrate wrong (jaudiotagger gives ALAC its PCM rate): the samples' own bitrate
+                return track.withLength(ms, audio.bitrateKbps(), null);
+            }
         }
         Ffprobe.Probe probe = ffprobe.probe(file.path());
         if (probe != null && probe.durationMs() > 0) {
