@@ -283,7 +283,7 @@ final class Mp4File {
         return new String(buf.array(), buf.arrayOffset() + at, 4, StandardCharsets.ISO_8859_1);
     }
 
-    /** Atom names for a message: printable ASCII or '?'. */
+    /** Chunk and atom names for a message: printable ASCII or '?'. */
     static String printable(String id) {
         StringBuilder out = new StringBuilder(id.length());
         for (char c : id.toCharArray()) {
