@@ -11,6 +11,7 @@ Mutation i depends only on (S, i, the seed files), so any failing file can be re
 import argparse
 import hashlib
 import json
+import re
 import os
 import random
 import shutil
@@ -21,6 +22,9 @@ import urllib.request
 
 WESNOTH = "/usr/share/games/wesnoth/1.16/data/core/music"
 AUDIO_EXTENSIONS = ["mp3", "flac", "ogg", "oga", "opus", "m4a", "m4b", "mp4", "wav", "aif", "aiff", "aifc", "wma", "dsf"]
+# a reason quoting an exception (class names, toString, a NullPointerException's field): AudioFixtures.RAW_EXCEPTION_TEXT
+RAW_EXCEPTION_TEXT = re.compile(r'\b(java|javax|jdk|sun|org|com)\.[a-z]+\.|[A-Za-z]+(Exception|Error)\b|"this\.|\bnull\b'
+                                r'|\bat [a-z]+\.|\$\d|@[0-9a-f]{6,}')
 # how often each kind of mutation is drawn
 KINDS = {
     "bitflip": 30,      # 1..32 bit flips, mostly inside tag/header structures
@@ -462,10 +466,49 @@ def pages(url):
         page += 1
 
 
+def ffprobe_ms(path):
+    """The sum of the audio packets' durations ffprobe finds (ms), as GeneratedCorpusTest measures; None if it finds none."""
+    try:
+        out = subprocess.run(["ffprobe", "-v", "error", "-select_streams", "a:0", "-show_entries", "packet=duration_time",
+                              "-of", "csv=p=0", path], capture_output=True, text=True, timeout=20).stdout
+    except subprocess.TimeoutExpired:
+        return None
+    total = 0.0
+    for line in out.splitlines():
+        value = line.split(",")[0].strip()
+        try:
+            total += float(value)
+        except ValueError:
+            pass
+    return total * 1000 if total > 0 else None
+
+
+def lengths_vs_ffprobe(durations):
+    """Indexed lengths against ffprobe's: how many differ by more than 1 % (or 50 ms), and the worst ratio."""
+    from concurrent.futures import ThreadPoolExecutor
+    paths = sorted(durations)
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+        probed = dict(zip(paths, pool.map(ffprobe_ms, paths)))
+    off, silent, worst, worst_file = 0, 0, 1.0, None
+    for path in paths:
+        stored, measured = durations[path], probed[path]
+        if measured is None:
+            silent += 1
+            continue
+        if stored is None or abs(stored - measured) > max(50, measured / 100):
+            off += 1
+            ratio = max(stored / measured, measured / stored) if stored else float("inf")
+            if ratio > worst:
+                worst, worst_file = ratio, "%s: %s ms stored, ffprobe %.0f ms" % (os.path.basename(path), stored, measured)
+    return {"compared": len(paths) - silent, "off": off, "ffprobeSilent": silent, "worstRatio": round(worst, 3),
+            "worst": worst_file}
+
+
 def check(base, run_id, out):
     manifest = [json.loads(line) for line in open(os.path.join(out, "manifest.jsonl"))]
     files = {os.path.realpath(m["file"]): m for m in manifest}
-    tracks = {t["filePath"] for t in pages(base + "/api/tracks")}
+    durations = {t["filePath"]: t.get("durationMs") for t in pages(base + "/api/tracks")}
+    tracks = set(durations)
     errors = {}
     for e in pages("%s/api/scans/%s/errors" % (base, run_id)):
         errors[e["path"]] = e["reason"]
@@ -491,6 +534,8 @@ def check(base, run_id, out):
         outcome = "indexed" if path in indexed else "errors" if path in failed else "unaccounted"
         k[outcome] = k.get(outcome, 0) + 1
     result["byKind"] = by_kind
+    result["rawReasons"] = sorted(r for r in errors.values() if RAW_EXCEPTION_TEXT.search(r))[:20]
+    result["ffprobe"] = lengths_vs_ffprobe({p: durations[p] for p in indexed})
     json.dump(result, sys.stdout)
     print()
 

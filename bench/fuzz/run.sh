@@ -9,6 +9,7 @@
 #   FUZZ_WESNOTH=8        how many (of the smallest) Wesnoth Ogg tracks join the generated seeds
 #   FUZZ_TIMEOUT=600      seconds the scan may take before it counts as hung (a thread dump is kept)
 #   FUZZ_KEEP=/tmp/segue-fuzz-failures   where failing inputs (unaccounted files, the manifest, logs) are kept
+#   SEGUE_JAR             the quarkus-run.jar to run (default: this checkout's package)
 # Regenerate one mutated file:  bench/fuzz/fuzz.py mutate SEEDS OUT --seed SEED --count 1 --index I
 # Needs: a packaged service (./mvnw -B -pl library-service -am package -DskipTests), java >= 21, ffmpeg, lame,
 # flac, oggenc, python3-mutagen, curl, jq, initdb/pg_ctl on the PATH. Prints the figures at the end.
@@ -21,7 +22,7 @@ HEAP=${FUZZ_HEAP:-2g}
 MAX_RSS=${FUZZ_MAX_RSS:-1024}
 TIMEOUT=${FUZZ_TIMEOUT:-600}
 KEEP=${FUZZ_KEEP:-/tmp/segue-fuzz-failures}
-JAR=library-service/target/quarkus-app/quarkus-run.jar
+JAR=${SEGUE_JAR:-library-service/target/quarkus-app/quarkus-run.jar}
 PY=/usr/bin/python3
 [ -f "$JAR" ] || { echo "build first: ./mvnw -B -pl library-service -am package -DskipTests" >&2; exit 1; }
 WORK=$(mktemp -d /tmp/segue-fuzz.XXXXXX)
@@ -90,7 +91,7 @@ if kill -0 "$SERVICE" 2>/dev/null; then
   RSS=$(awk '/VmHWM/ {printf "%d", $2 / 1024}' "/proc/$SERVICE/status")
   "$PY" bench/fuzz/fuzz.py check "http://localhost:$PORT" "$ID" "$WORK/music" > "$WORK/check.json"
 else
-  echo '{"files":'"$COUNT"',"indexed":0,"errors":0,"both":0,"unaccounted":[],"strangers":[],"reasons":{},"byKind":{},"errorReasons":{}}' > "$WORK/check.json"
+  echo '{"files":'"$COUNT"',"indexed":0,"errors":0,"both":0,"unaccounted":[],"strangers":[],"reasons":{},"byKind":{},"errorReasons":{},"rawReasons":[],"ffprobe":{"compared":0,"off":0,"ffprobeSilent":0,"worstRatio":1,"worst":null}}' > "$WORK/check.json"
 fi
 mkdir -p "$KEEP" && cp "$WORK/check.json" "$KEEP/last-check.json"
 UNACCOUNTED=$(jq '.unaccounted | length' "$WORK/check.json")
@@ -122,6 +123,10 @@ printf 'unaccounted:      %d (indexed + errors == files: %s)\n' "$UNACCOUNTED" \
 printf 'crashes:          %d, hung: %d, alive after: %s, health: %s\n' "$CRASHES" "$HUNG" "$ALIVE" "$HEALTH"
 printf 'unexpected:       %d errors whose reason is an "unexpected failure" (a parser bug to look at)\n' \
   "$(jq '[.errorReasons[] | select(startswith("unexpected failure"))] | length' "$WORK/check.json")"
+printf 'raw reasons:      %d errors whose reason quotes an exception (class name, toString)\n' "$(jq '.rawReasons | length' "$WORK/check.json")"
+printf 'vs ffprobe:       %s of %s indexed lengths off by more than 1 %% (or 50 ms), worst ratio %s (%s); ffprobe finds no audio in %s indexed files\n' \
+  "$(jq .ffprobe.off "$WORK/check.json")" "$(jq .ffprobe.compared "$WORK/check.json")" "$(jq .ffprobe.worstRatio "$WORK/check.json")" \
+  "$(jq -r '.ffprobe.worst // "none"' "$WORK/check.json")" "$(jq .ffprobe.ffprobeSilent "$WORK/check.json")"
 printf 'peak RSS:         %s MiB (heap -Xmx%s, budget %s MiB)\n' "$RSS" "$HEAP" "$MAX_RSS"
 printf 'service log:      %d lines, %d mentioning jaudiotagger\n' "$LOG_LINES" "$JAT_LINES"
 printf 'by kind:          %s\n' "$(jq -c '.byKind' "$WORK/check.json")"

@@ -4,6 +4,8 @@
 # Usage: bench/library/run_bench.sh LIBRARY_DIR
 #   LIBRARY_DIR     written by bench/library/generate_library.py
 #   SKIP_BEETS=1    only the Segue figures
+#   PORT, PG_PORT   the service's and the throwaway PostgreSQL's ports (18081, 55432)
+#   SEGUE_JAR       the quarkus-run.jar to measure (default: this checkout's package), e.g. a copy of main's for a before/after
 #   BEETS_FILES     files beets imports (default 3000, copied from LIBRARY_DIR; "all" = the whole library);
 #                   with a subset, the beets time for the whole library is extrapolated from its rate
 #   QUARKUS_DATASOURCE_JDBC_URL/_USERNAME/_PASSWORD  use this PostgreSQL instead of a throwaway local cluster
@@ -14,8 +16,9 @@ cd "$(dirname "$0")/../.."
 LIB=$(realpath "${1:?usage: run_bench.sh LIBRARY_DIR}")
 BEETS_FILES=${BEETS_FILES:-3000}
 PORT=${PORT:-18081}
+PG_PORT=${PG_PORT:-55432}
 JAVA=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
-JAR=library-service/target/quarkus-app/quarkus-run.jar
+JAR=${SEGUE_JAR:-library-service/target/quarkus-app/quarkus-run.jar}
 [ -f "$JAR" ] || { echo "build first: ./mvnw -B -pl library-service -am package -DskipTests" >&2; exit 1; }
 WORK=$(mktemp -d /tmp/segue-bench.XXXXXX)
 chmod 755 "$WORK"
@@ -33,9 +36,9 @@ if [ -z "${QUARKUS_DATASOURCE_JDBC_URL:-}" ]; then
   mkdir "$WORK/pg"
   if [ "$(id -u)" = 0 ]; then chown postgres "$WORK/pg"; fi
   as_pg initdb -D "$WORK/pg" -U segue --auth=trust >/dev/null
-  as_pg pg_ctl -D "$WORK/pg" -o "-p 55432 -k $WORK/pg -c fsync=off -c synchronous_commit=off" -l "$WORK/pg/server.log" -w start >/dev/null
-  as_pg createdb -h localhost -p 55432 -U segue segue
-  export QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://localhost:55432/segue QUARKUS_DATASOURCE_USERNAME=segue QUARKUS_DATASOURCE_PASSWORD=
+  as_pg pg_ctl -D "$WORK/pg" -o "-p $PG_PORT -k $WORK/pg -c fsync=off -c synchronous_commit=off" -l "$WORK/pg/server.log" -w start >/dev/null
+  as_pg createdb -h localhost -p "$PG_PORT" -U segue segue
+  export QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://localhost:$PG_PORT/segue QUARKUS_DATASOURCE_USERNAME=segue QUARKUS_DATASOURCE_PASSWORD=
 fi
 
 FILES=$(find "$LIB" -type f \( -name '*.mp3' -o -name '*.flac' -o -name '*.ogg' -o -name '*.m4a' \) | wc -l)

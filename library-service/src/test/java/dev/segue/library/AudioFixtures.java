@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
 import org.jaudiotagger.audio.AudioFile;
 import org.jaudiotagger.audio.AudioFileIO;
 import org.jaudiotagger.tag.FieldKey;
@@ -25,6 +26,13 @@ public final class AudioFixtures {
     static {
         Logger.getLogger("org.jaudiotagger").setLevel(Level.OFF);
     }
+
+    /**
+     * What a scan error's reason or a length note must never contain: a Java class name, an exception's
+     * {@code toString()}, a NullPointerException's quoted field, a stack frame or an object's identity hash.
+     */
+    public static final Pattern RAW_EXCEPTION_TEXT = Pattern.compile(
+            "\\b(java|javax|jdk|sun|org|com)\\.[a-z]+\\.|[A-Za-z]+(Exception|Error)\\b|\"this\\.|\\bnull\\b|\\bat [a-z]+\\.|\\$\\d|@[0-9a-f]{6,}");
 
     private AudioFixtures() {
     }

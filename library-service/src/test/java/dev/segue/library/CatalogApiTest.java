@@ -23,7 +23,10 @@ import java.sql.Connection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jaudiotagger.audio.AudioFile;
+import org.jaudiotagger.audio.AudioFileIO;
 import org.jaudiotagger.tag.FieldKey;
+import org.jaudiotagger.tag.Tag;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -153,6 +156,51 @@ class CatalogApiTest {
         given().queryParam("q", "so what " + tag).queryParam("page", 5).get("/api/tracks").then().statusCode(200)
                 .body("total", equalTo(2)).body("items.size()", equalTo(0));
         given().queryParam("q", "so what nothing-" + tag).get("/api/tracks").then().body("total", equalTo(0));
+    }
+
+    @Test
+    void searchFindsATrackByItsOtherTitlesAndByEveryOneOfItsArtists() throws Exception {
+        Path multi = AudioFixtures.audio("flac", folder.resolve("multi.flac"));
+        AudioFile file = AudioFileIO.read(multi.toFile());
+        Tag vorbis = file.getTagOrCreateAndSetDefault();
+        vorbis.setField(FieldKey.TITLE, "Primary-" + tag);
+        vorbis.addField(FieldKey.TITLE, "Alternate-" + tag);
+        vorbis.setField(FieldKey.ARTIST, "Lead-" + tag);
+        vorbis.addField(FieldKey.ARTIST, "Guest-" + tag);
+        vorbis.addField(FieldKey.ARTIST, "Third-" + tag);
+        file.commit();
+        tagged("flac", folder.resolve("other.flac"), Map.of(FieldKey.TITLE, "Unrelated-" + tag, FieldKey.ARTIST, "Nobody-" + tag));
+        Scans.scan(folder);
+
+        // the second title is searchable, never displayed
+        given().queryParam("q", "alternate-" + tag).get("/api/tracks").then().body("total", equalTo(1))
+                .body("items[0].title", equalTo("Primary-" + tag)).body("items[0].artist", equalTo("Lead-" + tag));
+        for (String artist : List.of("Lead-", "Guest-", "Third-")) {
+            given().queryParam("q", artist + tag).get("/api/tracks").then().body("total", equalTo(1))
+                    .body("items[0].title", equalTo("Primary-" + tag));
+        }
+        // every word in some field: the other title and a later artist together
+        given().queryParam("q", "Third-" + tag + " alternate-" + tag).get("/api/tracks").then().body("total", equalTo(1));
+        given().queryParam("q", "Guest-" + tag + " Unrelated-" + tag).get("/api/tracks").then().body("total", equalTo(0));
+    }
+
+    @Test
+    void aTrackWhoseLengthIsNotTheHeadersSaysHowItWasFound() throws Exception {
+        Path plain = tagged("m4a", folder.resolve("plain.m4a"), Map.of(FieldKey.TITLE, "Plain " + tag));
+        Path overrun = tagged("m4a", folder.resolve("overrun.m4a"), Map.of(FieldKey.TITLE, "Overrun " + tag));
+        // a trailing free atom claiming a kilobyte the file does not have: jaudiotagger refuses it, the audio is intact
+        Files.write(overrun, new byte[] {0, 0, 4, 0, 'f', 'r', 'e', 'e'}, java.nio.file.StandardOpenOption.APPEND);
+        Scans.scan(folder);
+
+        JsonPath lenient = given().queryParam("q", "Overrun " + tag).get("/api/tracks").then().body("total", equalTo(1))
+                .extract().jsonPath();
+        assertThat(lenient.getString("items[0].lengthNote")).contains("the 'free' atom runs 1016 bytes past the end of the file");
+        assertThat(lenient.getInt("items[0].durationMs")).isBetween(950, 1100);
+        given().get("/api/tracks/" + lenient.getLong("items[0].id")).then().statusCode(200)
+                .body("lengthNote", containsString("sample table"));
+        given().queryParam("q", "Plain " + tag).get("/api/tracks").then().body("total", equalTo(1))
+                .body("items[0].lengthNote", org.hamcrest.Matchers.nullValue());
+        assertThat(plain).exists();
     }
 
     @Test

@@ -76,7 +76,8 @@ class TagFuzzTest {
         assertThat(run.getString("status")).as("scan of %s", kinds).isEqualTo("completed");
         assertThat(run.getInt("discovered")).isEqualTo(MUTATIONS);
 
-        Set<String> tracks = tracksUnder(folder);
+        List<String> notes = new ArrayList<>();
+        Set<String> tracks = tracksUnder(folder, notes);
         Map<String, String> errors = errors(run.getLong("id"));
         assertThat(tracks).as("files both indexed and failed").doesNotContainAnyElementsOf(errors.keySet());
         Map<String, String> unaccounted = new LinkedHashMap<>(files);
@@ -89,7 +90,9 @@ class TagFuzzTest {
         // some files the Java readers refuse, so fewer end as errors than before it)
         assertThat(tracks).hasSizeGreaterThan(MUTATIONS / 5);
         assertThat(errors).hasSizeGreaterThan(MUTATIONS / 10);
-        assertThat(errors.values()).allSatisfy(reason -> assertThat(reason).isNotBlank().doesNotContain("unexpected failure"));
+        assertThat(errors.values()).allSatisfy(reason -> assertThat(reason).isNotBlank().doesNotContain("unexpected failure")
+                .doesNotContainPattern(AudioFixtures.RAW_EXCEPTION_TEXT));
+        assertThat(notes).as("length notes").allSatisfy(note -> assertThat(note).doesNotContainPattern(AudioFixtures.RAW_EXCEPTION_TEXT));
 
         given().get("/q/health/live").then().statusCode(200);
         given().get("/q/health/ready").then().statusCode(200);
@@ -191,14 +194,19 @@ class TagFuzzTest {
         return new Mutant("wrongext", seed.extension(), seeds.get(random.nextInt(seeds.size())).bytes().clone());
     }
 
-    private static Set<String> tracksUnder(Path folder) {
+    /** The tracks under {@code folder}; their length notes go to {@code notes}. */
+    private static Set<String> tracksUnder(Path folder, List<String> notes) {
         Set<String> paths = new HashSet<>();
         for (int page = 0; ; page++) {
             JsonPath body = given().queryParam("page", page).queryParam("size", 500).get("/api/tracks")
                     .then().statusCode(200).extract().jsonPath();
-            for (String path : body.<String>getList("items.filePath")) {
+            for (Map<String, Object> track : body.<Map<String, Object>>getList("items")) {
+                String path = (String) track.get("filePath");
                 if (path.startsWith(folder + "/")) {
                     paths.add(path);
+                    if (track.get("lengthNote") != null) {
+                        notes.add((String) track.get("lengthNote"));
+                    }
                 }
             }
             if ((page + 1) * 500 >= body.getInt("total")) {

@@ -3,6 +3,7 @@ package dev.segue.library.catalog;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A track as clients see it, with its artist and album named.
@@ -11,6 +12,9 @@ import java.util.UUID;
  *                     (no artist known: "Unknown Artist" is a placeholder, not an artist); null when the file was
  *                     scanned before this was recorded
  * @param albumSource  the same for the album
+ * @param lengthNote   how {@code durationMs} was found when it is not what the file's header claims (measured by
+ *                     ffprobe, corrected from the frames or the sample table, cut to what the bitrate allows); null
+ *                     when the header's length was kept
  */
 public record TrackView(
         long id,
@@ -44,5 +48,10 @@ public record TrackView(
         OffsetDateTime scannedAt,
         OffsetDateTime updatedAt,
         String artistSource,
-        String albumSource) {
+        String albumSource,
+        @Schema(description = "How durationMs was found when it is not the length the file's header claims: measured by ffprobe, "
+                + "corrected from the MP3 frames, the FLAC frames or the MP4 sample table, or cut to what the bitrate allows; "
+                + "null when the header's length was kept.", nullable = true,
+                example = "the header claims 244.0 s, ffprobe finds 1.1 s of audio")
+        String lengthNote) {
 }

@@ -32,7 +32,8 @@ public class CatalogRepository {
             SELECT t.id, t.file_path, t.status, t.missing_since, t.title, t.artist_id, ar.name, t.album_id, al.title, aa.name,
                    t.track_no, t.track_total, t.disc_no, t.disc_total, t.year, t.duration_ms, t.format, t.codec, t.bitrate_kbps,
                    t.sample_rate, t.channels, t.mbid_recording, t.mbid_track, t.isrc, t.tag_genres, t.file_size, t.file_mtime,
-                   t.content_key, t.scanned_at, t.updated_at, count(*) OVER (), t.artist_source, t.album_source
+                   t.content_key, t.scanned_at, t.updated_at, count(*) OVER (), t.artist_source, t.album_source,
+                   t.length_note
             FROM tracks t
             JOIN artists ar ON ar.id = t.artist_id
             LEFT JOIN albums al ON al.id = t.album_id
@@ -252,7 +253,7 @@ public class CatalogRepository {
                 (Integer) rs.getObject(20), (Integer) rs.getObject(21), rs.getObject(22, UUID.class), rs.getObject(23, UUID.class),
                 rs.getString(24), Arrays.asList((String[]) rs.getArray(25).getArray()), rs.getLong(26),
                 rs.getObject(27, OffsetDateTime.class), rs.getString(28), rs.getObject(29, OffsetDateTime.class),
-                rs.getObject(30, OffsetDateTime.class), rs.getString(32), rs.getString(33));
+                rs.getObject(30, OffsetDateTime.class), rs.getString(32), rs.getString(33), rs.getString(34));
     }
 
     private static Long asId(String value) {

@@ -142,9 +142,9 @@ final class FlacFile {
             return new NativeTags("FLAC", channels, rate, OggFile.duration(samples, rate),
                     OggFile.bitrate(size - pos, samples, rate, 0), comments, note);
         } catch (IOException e) {
-            throw new TagReader.UnreadableFileException("cannot read file: " + e.getMessage());
+            throw new TagReader.UnreadableFileException(Reasons.io(e));
         } catch (RuntimeException e) {
-            throw new TagReader.UnreadableFileException("corrupt FLAC file: " + e);
+            throw new TagReader.UnreadableFileException("corrupt FLAC file: its metadata blocks are damaged");
         }
     }
 }

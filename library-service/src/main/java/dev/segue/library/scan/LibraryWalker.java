@@ -96,7 +96,7 @@ final class LibraryWalker {
                     reason = "permission denied";
                     unreadable.add(file);
                 } else {
-                    reason = "cannot read: " + e.getMessage();
+                    reason = Reasons.io(e);
                     unreadable.add(file);
                 }
                 problems.add(new Problem(file.toString(), reason));
@@ -106,7 +106,7 @@ final class LibraryWalker {
             @Override
             public FileVisitResult postVisitDirectory(Path dir, IOException e) {
                 if (e != null) {
-                    problems.add(new Problem(dir.toString(), "folder could not be listed completely: " + e.getMessage()));
+                    problems.add(new Problem(dir.toString(), "folder could not be listed completely: " + Reasons.io(e)));
                     unreadable.add(dir);
                 }
                 return FileVisitResult.CONTINUE;

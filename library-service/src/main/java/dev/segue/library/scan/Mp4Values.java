@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Every value of an MP4 tag item: an item ({@code ©ART}, {@code ©gen}) may hold several {@code data}
+ * Every value of an MP4 tag item (and the track and disc numbers, for the files jaudiotagger refuses): an item ({@code ©ART}, {@code ©gen}) may hold several {@code data}
  * atoms, of which jaudiotagger 3.0.1 keeps the first. Reads only {@code moov/udta/meta/ilst}, each atom
  * bounded by its parent and the file.
  */
@@ -21,6 +21,7 @@ final class Mp4Values {
 
     private static final Set<String> PATH = Set.of("moov", "udta", "meta", "ilst");
     private static final int MAX_ITEM = 1 << 20;
+    private static final Set<String> NUMBERS = Set.of("trkn", "disk");
     private static final int MAX_ATOMS = 10_000;
 
     private Mp4Values() {
@@ -63,7 +64,7 @@ final class Mp4Values {
         }
     }
 
-    /** The text {@code data} children (type 1, UTF-8) of one ilst item. */
+    /** The text {@code data} children (type 1, UTF-8) of one ilst item; track and disc numbers ({@code trkn}, {@code disk}) as "3/12". */
     private static void item(ByteBuffer body, String name, Map<String, List<String>> values) {
         int at = 0;
         while (at + 16 <= body.limit()) {
@@ -74,6 +75,11 @@ final class Mp4Values {
             String type = new String(body.array(), at + 4, 4, StandardCharsets.ISO_8859_1);
             if (type.equals("data") && (body.getInt(at + 8) & 0xffffff) == 1) {
                 values.computeIfAbsent(name, k -> new ArrayList<>()).add(new String(body.array(), at + 16, length - 16, StandardCharsets.UTF_8));
+            } else if (type.equals("data") && NUMBERS.contains(name) && length >= 22) {
+                // binary: 2 bytes reserved, the number, the total (0 when unknown)
+                int number = body.getShort(at + 18) & 0xffff;
+                int total = body.getShort(at + 20) & 0xffff;
+                values.computeIfAbsent(name, k -> new ArrayList<>()).add(total > 0 ? number + "/" + total : String.valueOf(number));
             }
             at += length;
         }

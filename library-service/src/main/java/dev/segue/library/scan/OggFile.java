@@ -105,7 +105,7 @@ final class OggFile {
             }
             return null;
         } catch (IOException e) {
-            throw new TagReader.UnreadableFileException("cannot read file: " + e.getMessage());
+            throw new TagReader.UnreadableFileException(Reasons.io(e));
         } catch (RuntimeException e) {
             throw new TagReader.UnreadableFileException("corrupt Ogg file: its header packets are damaged");
         }

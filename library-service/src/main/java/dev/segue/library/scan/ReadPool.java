@@ -11,6 +11,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.logging.Logger;
 
 /**
  * Reads files on a few daemon threads and hands back exactly one {@link Outcome} per file, whatever the
@@ -20,6 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * interrupted when the pool closes) and a new thread takes its place, so stuck reads never starve the rest.
  */
 final class ReadPool implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(ReadPool.class);
 
     /** Reads one file; an unreadable file throws with the reason. */
     interface Reader {
@@ -70,7 +73,9 @@ final class ReadPool implements AutoCloseable {
             outcome = new Outcome(file, null, e.getMessage());
         } catch (Throwable e) {
             // also Errors: the file is recorded, and the thread lives on for the next one
-            outcome = new Outcome(file, null, "unexpected failure reading this file: " + e);
+            // the reason stays plain; the trace is for whoever fixes the reader
+            LOG.warnf(e, "Unexpected failure reading %s", file.pathText());
+            outcome = new Outcome(file, null, Reasons.unexpected(e));
         }
         if (reading.remove(file) == null) {
             return; // timed out: already reported as an error

@@ -112,7 +112,8 @@ public class ScanRunner {
                         + "then are kept and no track was marked missing. Start a new scan: it skips the files already stored.", counts);
             } else {
                 LOG.errorf(e, "Scan %d failed", runId);
-                finish(runId, "failed", "The scan failed: " + e.getMessage(), counts);
+                finish(runId, "failed", "The scan failed unexpectedly (the service log has the details); tracks stored until then are kept. "
+                        + "Start a new scan: it skips the files already stored.", counts);
             }
         }
     }
@@ -141,7 +142,7 @@ public class ScanRunner {
                         + "nothing was scanned and no track was marked missing.");
             }
         } catch (IOException e) {
-            throw new AbortScan("Library folder " + root + " cannot be listed (" + e.getMessage() + "); nothing was scanned "
+            throw new AbortScan("Library folder " + root + " cannot be listed (" + Reasons.io(e) + "); nothing was scanned "
                     + "and no track was marked missing.");
         }
     }

@@ -107,7 +107,7 @@ final class ScanWriter {
             }
             connection.rollback();
             if (batch.size() == 1) {
-                String reason = "could not be stored: " + e.getMessage();
+                String reason = Reasons.database(e);
                 errors(List.of(new LibraryWalker.Problem(batch.get(0).file().pathText(), reason)));
                 return List.of(batch.get(0).file().pathText());
             }

@@ -55,7 +55,7 @@ final class SizeCheck {
                 }
             }
         } catch (IOException e) {
-            throw new TagReader.UnreadableFileException("cannot read file: " + e.getMessage());
+            throw new TagReader.UnreadableFileException(Reasons.io(e));
         }
     }
 
@@ -77,7 +77,7 @@ final class SizeCheck {
                 pos += 8 + length + (length & 1);
                 continue;
             }
-            if (overruns(length, end - pos - 8, format, "the '" + printable(id) + "' chunk")) {
+            if (overruns(length, end - pos - 8, format, "the '" + Mp4File.printable(id) + "' chunk")) {
                 return;
             }
             if (id.equals("LIST") && !bigEndian) {
@@ -108,9 +108,9 @@ final class SizeCheck {
             }
             if (depth == 0 && length > end - pos) {
                 // a top-level atom past the end (ftyp, moov) sent jaudiotagger searching and allocating for seconds
-                throw pastEnd(format, "the '" + printable(type) + "' atom", length, end - pos);
+                throw pastEnd(format, "the '" + Mp4File.printable(type) + "' atom", length, end - pos);
             }
-            if (overruns(length, end - pos, format, "the '" + printable(type) + "' atom")) {
+            if (overruns(length, end - pos, format, "the '" + Mp4File.printable(type) + "' atom")) {
                 return;
             }
             if (depth < MAX_DEPTH && (MP4_CONTAINERS.contains(type) || depth >= 1 && isItem(ch, pos, end))) {
@@ -219,14 +219,5 @@ final class SizeCheck {
         byte[] bytes = new byte[length];
         buf.get(at, bytes);
         return new String(bytes, StandardCharsets.ISO_8859_1);
-    }
-
-    /** Chunk and atom names for a message: printable ASCII or '?'. */
-    private static String printable(String id) {
-        StringBuilder out = new StringBuilder(id.length());
-        for (char c : id.toCharArray()) {
-            out.append(c >= 0x20 && c < 0x7f || c == '\u00a9' ? c : '?');
-        }
-        return out.toString();
     }
 }

@@ -14,6 +14,8 @@ import java.util.logging.Logger;
 import org.jaudiotagger.audio.AudioFile;
 import org.jaudiotagger.audio.AudioFileIO;
 import org.jaudiotagger.audio.AudioHeader;
+import org.jaudiotagger.audio.aiff.AiffAudioHeader;
+import org.jaudiotagger.audio.exceptions.InvalidAudioFrameException;
 import org.jaudiotagger.audio.mp3.MP3AudioHeader;
 import org.jaudiotagger.tag.FieldKey;
 import org.jaudiotagger.tag.Tag;
@@ -36,7 +38,10 @@ final class TagReader {
     private static final Set<String> MP4 = Set.of("m4a", "m4b", "mp4");
     /** The MP4 text items read without jaudiotagger: it reduces several values to one, and refuses some codecs. */
     private static final Map<FieldKey, String> MP4_ITEMS = Map.of(FieldKey.TITLE, "\u00a9nam", FieldKey.ARTIST, "\u00a9ART",
-            FieldKey.GENRE, "\u00a9gen", FieldKey.ALBUM_ARTIST, "aART", FieldKey.ALBUM, "\u00a9alb", FieldKey.YEAR, "\u00a9day");
+            FieldKey.GENRE, "\u00a9gen", FieldKey.ALBUM_ARTIST, "aART", FieldKey.ALBUM, "\u00a9alb", FieldKey.YEAR, "\u00a9day",
+            FieldKey.TRACK, "trkn", FieldKey.DISC_NO, "disk");
+    /** The codecs in MP4 jaudiotagger reads: when it refuses one of these, its refusal says why. */
+    private static final Set<String> JAUDIOTAGGER_MP4_CODECS = Set.of("AAC", "ALAC");
     private static final Set<String> OGG = Set.of("ogg", "oga", "opus", "spx");
     /** The extensions jaudiotagger reads; the others are indexed through ffprobe. */
     private static final Set<String> JAUDIOTAGGER = Set.of("mp3", "m4a", "m4b", "mp4", "wav", "aif", "aiff", "aifc", "wma", "dsf",
@@ -69,27 +74,64 @@ final class TagReader {
         try {
             track = readJava(file, root);
         } catch (UnreadableFileException e) {
-            Ffprobe.Probe probe = ffprobe.probe(file.path());
-            if (probe == null || probe.durationMs() <= 0) {
-                throw e;
+            track = MP4.contains(file.format()) ? lenientMp4(file, root, e.getMessage()) : null;
+            if (track == null) {
+                return measured(file, root, ffprobe, e);
             }
-            // an MP4 whose codec jaudiotagger does not know (FLAC, Opus, AC-3) still has its ilst items
-            Map<String, List<String>> items = MP4.contains(file.format()) ? Mp4Values.read(file.path(), file.size()) : Map.of();
-            ReadTrack untagged = build(file, root, key -> items.getOrDefault(MP4_ITEMS.getOrDefault(key, ""), List.of()),
-                    new AudioFacts((int) Math.min(Integer.MAX_VALUE, probe.durationMs()), probe.codec(), kbps(file.size(), probe.durationMs()),
-                            probe.sampleRate(), probe.channels()), contentKey(file, null, null));
-            return untagged.withLength(untagged.durationMs(), untagged.bitrateKbps(),
-                    "measured by ffprobe: the Java readers refused the file (" + e.getMessage() + ")");
         }
         return plausible(file, track, ffprobe);
+    }
+
+    /** A file the Java readers refuse, measured by ffprobe; refused with the readers' reason when ffprobe finds no audio. */
+    private static ReadTrack measured(DiscoveredFile file, Path root, Ffprobe ffprobe, UnreadableFileException refusal)
+            throws UnreadableFileException {
+        Ffprobe.Probe probe = ffprobe.probe(file.path());
+        if (probe == null || probe.durationMs() <= 0) {
+            throw refusal;
+        }
+        // an MP4 whose sample table Segue cannot follow still has its ilst items
+        Map<String, List<String>> items = MP4.contains(file.format()) ? Mp4Values.read(file.path(), file.size()) : Map.of();
+        ReadTrack untagged = build(file, root, mp4Values(items), new AudioFacts((int) Math.min(Integer.MAX_VALUE, probe.durationMs()),
+                probe.codec(), kbps(file.size(), probe.durationMs()), probe.sampleRate(), probe.channels()), contentKey(file, null, null));
+        return untagged.withLength(untagged.durationMs(), untagged.bitrateKbps(),
+                "measured by ffprobe: the Java readers refused the file (" + refusal.getMessage() + ")");
+    }
+
+    /**
+     * An MP4 jaudiotagger refused (an atom past the end of the file, a codec it does not know) read by
+     * {@link Mp4File} and {@link Mp4Values}: its length from the sample table, its tags from the ilst items.
+     * Null when that reader finds no audio track either.
+     */
+    private static ReadTrack lenientMp4(DiscoveredFile file, Path root, String refusal) throws UnreadableFileException {
+        Mp4File.Audio audio = Mp4File.read(file.path(), file.size());
+        if (audio == null) {
+            return null;
+        }
+        Map<String, List<String>> items = Mp4Values.read(file.path(), file.size());
+        ReadTrack track = build(file, root, mp4Values(items), new AudioFacts(audio.durationMs(), audio.codec(), audio.bitrateKbps(),
+                audio.sampleRate(), audio.channels()), contentKey(file, audio.mdatStart() >= 0 ? audio.mdatStart() : null,
+                audio.mdatEnd() >= 0 ? audio.mdatEnd() : null));
+        String why = audio.overrun() != null ? audio.overrun()
+                : JAUDIOTAGGER_MP4_CODECS.contains(audio.codec()) ? refusal : "jaudiotagger does not read " + audio.codec() + " in MP4";
+        String note = audio.truncated()
+                ? "the header claims " + seconds(audio.claimedMs()) + ", the samples in the file last " + seconds(audio.durationMs())
+                        + " (read by Segue's MP4 reader: " + why + ")"
+                : "length from the sample table, read by Segue's MP4 reader: " + why;
+        return track.withLength(track.durationMs(), track.bitrateKbps(), note);
+    }
+
+    /** The MP4 text items by field, as {@link Mp4Values} read them. */
+    private static Function<FieldKey, List<String>> mp4Values(Map<String, List<String>> items) {
+        return key -> items.getOrDefault(MP4_ITEMS.getOrDefault(key, ""), List.of());
     }
 
     /**
      * A length the file cannot hold at its bitrate (a truncated or damaged file whose header kept the original
      * length), or a lossless file under a twenty-fifth of its PCM size (a truncated FLAC's STREAMINFO), is
-     * measured again by ffprobe; without ffprobe, a length over what the bitrate allows is cut to that.
+     * measured again: an MP4 from its sample table, any other by ffprobe; without ffprobe, a length over what
+     * the bitrate allows is cut to that.
      */
-    private static ReadTrack plausible(DiscoveredFile file, ReadTrack track, Ffprobe ffprobe) {
+    private static ReadTrack plausible(DiscoveredFile file, ReadTrack track, Ffprobe ffprobe) throws UnreadableFileException {
         Integer ms = track.durationMs();
         if (ms == null) {
             return track;
@@ -104,6 +146,18 @@ final class TagReader {
             return track;
         }
         String claims = "the header claims " + seconds(ms);
+        if (tooLong && MP4.contains(file.format())) {
+            // a truncated MP4 keeps its whole length in moov; its sample table says exactly which samples remain
+            Mp4File.Audio audio = Mp4File.read(file.path(), file.size());
+            if (audio != null && audio.truncated()) {
+                return track.withLength(audio.durationMs(), audio.bitrateKbps(), claims + ", the samples in the file last "
+                        + seconds(audio.durationMs()));
+            }
+            if (audio != null && Math.abs(audio.durationMs() - ms) <= Math.max(50, ms / 100)) {
+                // the length was right, the bitrate wrong (jaudiotagger gives ALAC its PCM rate): the samples' own bitrate
+                return track.withLength(ms, audio.bitrateKbps(), null);
+            }
+        }
         Ffprobe.Probe probe = ffprobe.probe(file.path());
         if (probe != null && probe.durationMs() > 0) {
             if (Math.abs(probe.durationMs() - ms) <= Math.max(50, ms / 100)) {
@@ -145,12 +199,14 @@ final class TagReader {
         try {
             audio = IO.get().readFile(file.path().toFile());
         } catch (IOException e) {
-            throw new UnreadableFileException("cannot read file: " + message(e, file.path()));
-        } catch (RuntimeException e) {
-            // a parser error (e.g. an MP4 atom with a codec it does not know), not something a person can act on
-            throw new UnreadableFileException("not a readable " + file.format() + " file: its headers could not be parsed");
+            throw new UnreadableFileException(Reasons.io(e));
+        } catch (InvalidAudioFrameException e) {
+            throw new UnreadableFileException("no audio frames found in this " + Reasons.label(file.format())
+                    + " file (damaged, or not really " + Reasons.label(file.format()) + ")");
         } catch (Exception e) {
-            throw new UnreadableFileException("not a readable " + file.format() + " file: " + message(e, file.path()));
+            // a parser's refusal (CannotReadException, InvalidAudioFrameException, an IllegalArgumentException for an
+            // unknown ASF GUID, a NullPointerException for a codec in MP4 it does not know): its text is for programmers
+            throw new UnreadableFileException(Reasons.unparsable(file.format()));
         } catch (OutOfMemoryError | StackOverflowError e) {
             // a corrupt header can claim gigabytes; one such file must not stop the scan
             throw new UnreadableFileException("corrupt " + file.format() + " file: its headers are implausible");
@@ -159,8 +215,8 @@ final class TagReader {
             return fromJaudiotagger(file, root, audio);
         } catch (RuntimeException e) {
             // jaudiotagger accepted the file but its header lacks what it promises (e.g. an AIFF without a length)
-            throw new UnreadableFileException("corrupt " + file.format() + " file: its audio header is incomplete ("
-                    + e.getClass().getSimpleName() + ")");
+            throw new UnreadableFileException("corrupt " + file.format() + " file: its audio header is incomplete"
+                    + " (no length or format where the format requires one)");
         }
     }
 
@@ -178,15 +234,31 @@ final class TagReader {
             facts = mpegFacts(file, start, facts);
         }
         Function<FieldKey, List<String>> values = key -> all(tag, key);
+        if (header instanceof AiffAudioHeader aiff) {
+            values = aiffText(values, aiff);
+        }
         if (MP4.contains(file.format())) {
-            Map<String, List<String>> items = Mp4Values.read(file.path(), file.size());
+            Function<FieldKey, List<String>> items = mp4Values(Mp4Values.read(file.path(), file.size()));
             Function<FieldKey, List<String>> first = values;
             values = key -> {
-                List<String> every = items.getOrDefault(MP4_ITEMS.getOrDefault(key, ""), List.of());
+                List<String> every = items.apply(key);
                 return every.size() > 1 ? every : first.apply(key);
             };
         }
         return build(file, root, values, facts, contentKey(file, start, header.getAudioDataEndPosition()));
+    }
+
+    /**
+     * AIFF text chunks as the tags jaudiotagger leaves them out of: {@code NAME} is the title and {@code AUTH} the
+     * artist, used when the file's ID3 chunk (which can hold several values, in Unicode) has none. {@code ANNO}
+     * (annotations) and {@code (c)} (copyright) are comments, which Segue does not store.
+     */
+    private static Function<FieldKey, List<String>> aiffText(Function<FieldKey, List<String>> id3, AiffAudioHeader aiff) {
+        return key -> {
+            List<String> tagged = id3.apply(key);
+            String chunk = key == FieldKey.TITLE ? aiff.getName() : key == FieldKey.ARTIST ? aiff.getAuthor() : null;
+            return chunk == null || tagged.stream().anyMatch(v -> v != null && !v.isBlank()) ? tagged : List.of(chunk);
+        };
     }
 
     /** An MP3's length, bitrate and format from its own frames (see {@link Mp3Frames}); jaudiotagger's when none are found. */
@@ -195,7 +267,7 @@ final class TagReader {
         try (FileChannel ch = FileChannel.open(file.path(), StandardOpenOption.READ)) {
             m = Mp3Frames.measure(ch, start == null ? 0 : start, file.size());
         } catch (IOException e) {
-            throw new UnreadableFileException("cannot read file: " + message(e, file.path()));
+            throw new UnreadableFileException(Reasons.io(e));
         }
         if (m == null) {
             return facts;
@@ -208,7 +280,7 @@ final class TagReader {
         try {
             return ContentKey.of(file.path(), file.size(), start, end, file.format());
         } catch (IOException e) {
-            throw new UnreadableFileException("cannot read audio payload: " + message(e, file.path()));
+            throw new UnreadableFileException(Reasons.io(e));
         }
     }
 
@@ -268,12 +340,6 @@ final class TagReader {
     /** Every non-blank value of a field, sanitized, each once, in tag order. */
     private static List<String> texts(List<String> raw) {
         return raw.stream().map(TagValues::text).filter(v -> v != null && !v.isBlank()).distinct().toList();
-    }
-
-    /** The exception's message without the file's full path, which every scan error already names. */
-    private static String message(Throwable e, Path path) {
-        String m = e.getMessage();
-        return TagValues.text(m == null ? e.getClass().getSimpleName() : m.replace(path.toString(), path.getFileName().toString()), 500);
     }
 
     private static List<String> all(Tag tag, FieldKey key) {

@@ -1,0 +1,72 @@
+package dev.segue.library.scan;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.sql.SQLException;
+import java.util.Locale;
+
+/**
+ * Plain-language reasons for a file that could not be read, made from an exception without ever quoting
+ * its message: a parser's message ({@code java.lang.IllegalArgumentException: provided GUID...},
+ * {@code "this.noOfChannels" is null}) says nothing to the person who owns the file, and may carry a
+ * path or a class name. Each reason says what is wrong with the file, or that the system could not read it.
+ */
+final class Reasons {
+
+    private Reasons() {
+    }
+
+    /** Why a file could not be read from the disk. */
+    static String io(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "the file disappeared while it was being read";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied: the service's user cannot read this file";
+        }
+        if (e instanceof FileSystemException fs && fs.getReason() != null && fs.getReason().equals("Is a directory")) {
+            return "a folder, not a file";
+        }
+        return "the disk reported a read error for this file";
+    }
+
+    /** A read that failed in a way no file should make it fail: the scan records it and goes on. */
+    static String unexpected(Throwable e) {
+        if (e instanceof OutOfMemoryError) {
+            return "unexpected failure reading this file: it needed more memory than the service has (its headers are probably implausible)";
+        }
+        if (e instanceof StackOverflowError) {
+            return "unexpected failure reading this file: its structures nest too deeply to follow";
+        }
+        return "unexpected failure reading this file: a bug in Segue's reader (the service log has the details; please report it with the file)";
+    }
+
+    /** Why the database refused to store one track. */
+    static String database(SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        if (state.startsWith("22")) {
+            return "could not be stored: the database refuses one of its tag values (SQL state " + state + ")";
+        }
+        if (state.startsWith("23")) {
+            return "could not be stored: it conflicts with a track already stored (SQL state " + state + ")";
+        }
+        return "could not be stored: the database refused it" + (state.isEmpty() ? "" : " (SQL state " + state + ")");
+    }
+
+    /** Why a parser refused the file's contents: its headers are not what the format requires. */
+    static String unparsable(String format) {
+        return "not a readable " + label(format) + " file: its headers could not be parsed (damaged, or not really " + label(format) + ")";
+    }
+
+    /** The file's format as people name it ("MP4", "AIFF", "WMA"). */
+    static String label(String format) {
+        return switch (format) {
+            case "m4a", "m4b", "mp4" -> "MP4";
+            case "aif", "aiff", "aifc" -> "AIFF";
+            case "oga", "ogg", "opus", "spx" -> "Ogg";
+            default -> format.toUpperCase(Locale.ROOT);
+        };
+    }
+}
