@@ -21,9 +21,12 @@ import org.hibernate.LockOptions;
 
 /**
  * Mixes and their editions (Panache entities, one row at a time), the claims that keep a mix to one run at a
- * time across replicas, and the library tracks a rule source draws its seeds from.
+ * time across replicas, and the library tracks a rule source draws its seeds from. Every method is its own
+ * transaction, reads too: a read outside one would go through the request's session, which still holds the
+ * rows as they were before a change made earlier in the same request.
  */
 @ApplicationScoped
+@Transactional
 public class MixRepository {
 
     /** Hibernate's lock timeout that renders {@code SKIP LOCKED}: a row another replica holds is passed over. */
@@ -38,7 +41,6 @@ public class MixRepository {
     /** What claiming a mix for a run found. */
     public enum Claim { CLAIMED, BUSY, ABSENT }
 
-    @Transactional
     public long create(String name, String definition, OffsetDateTime nextRunAt) {
         Mix m = new Mix();
         m.name = name;
@@ -64,7 +66,6 @@ public class MixRepository {
     }
 
     /** A new definition; false when there is no such mix. */
-    @Transactional
     public boolean update(long id, String name, String definition, OffsetDateTime nextRunAt) {
         Mix m = Mix.findById(id);
         if (m == null) {
@@ -81,7 +82,6 @@ public class MixRepository {
      * Deletes the mix and its editions; the ids of the editions' playlists, which the caller deletes too, or
      * empty when there is no such mix.
      */
-    @Transactional
     public Optional<List<Long>> delete(long id) {
         Mix m = Mix.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (m == null) {
@@ -98,7 +98,6 @@ public class MixRepository {
      * Claims the mix for a run: BUSY when another run holds a claim younger than {@code lease} (a replica that
      * died mid-run leaves an older one behind, which is taken over).
      */
-    @Transactional
     public Claim claim(long id, OffsetDateTime now, Duration lease) {
         Mix m = Mix.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (m == null) {
@@ -117,7 +116,6 @@ public class MixRepository {
      * claiming at the same moment passes over it, and one claiming later sees the new due time, so each due time
      * is renewed once.
      */
-    @Transactional
     public Optional<Mix> claimDue(OffsetDateTime now, Duration lease, Function<Mix, OffsetDateTime> next) {
         Optional<Mix> due = Mix.<Mix>find("nextRunAt <= ?1 and (runningSince is null or runningSince < ?2) order by nextRunAt, id",
                         now, now.minus(lease))
@@ -131,7 +129,6 @@ public class MixRepository {
     }
 
     /** Ends a run that made no edition, with why. */
-    @Transactional
     public void release(long id, String error) {
         Mix m = Mix.findById(id);
         if (m != null) {
@@ -145,7 +142,6 @@ public class MixRepository {
      * {@code keep} are deleted. The ids of the deleted editions' playlists, for the caller to delete; empty when
      * the mix was deleted meanwhile.
      */
-    @Transactional
     public Optional<List<Long>> finish(long mixId, MixEdition edition, String remoteIds, int keep) {
         Mix m = Mix.findById(mixId, LockModeType.PESSIMISTIC_WRITE);
         if (m == null) {
