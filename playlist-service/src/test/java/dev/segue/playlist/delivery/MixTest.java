@@ -192,7 +192,8 @@ class MixTest {
             assertThat(e.getInt("targets[0].pushed")).isEqualTo(10);
             assertThat(e.getInt("targets[1].pushed")).isEqualTo(10);
             assertThat(e.getString("targets[1].remoteId")).isEqualTo("mix-1");
-            assertThat(e.getString("targets[2].error")).contains("'down'").contains("cannot reach");
+            // the first runs find it unreachable; after the retries its breaker opens and later runs are refused at once
+            assertThat(e.getString("targets[2].error")).contains("'down'").containsAnyOf("cannot reach", "calls to it are paused");
             assertThat(e.getString("targets[0].error")).isNull();
             editions.add(e);
         }
