@@ -102,6 +102,46 @@ final class MixCommand implements Command {
         return allPushed;
     }
 
+    /** An action's declarations: what every one but create shares (one mix as argument, or none, and no options). */
+    private abstract static class Action implements Command {
+        private final String name;
+        private final String summary;
+        private final String synopsis;
+        private final List<String> examples;
+
+        Action(String name, String summary, String synopsis, List<String> examples) {
+            this.name = "mix " + name;
+            this.summary = summary;
+            this.synopsis = synopsis;
+            this.examples = examples;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public String summary() {
+            return summary;
+        }
+
+        @Override
+        public String synopsis() {
+            return synopsis;
+        }
+
+        @Override
+        public List<Option> options() {
+            return List.of();
+        }
+
+        @Override
+        public List<String> examples() {
+            return examples;
+        }
+    }
+
     static final class Create implements Command {
         @Override
         public String name() {
@@ -154,30 +194,10 @@ final class MixCommand implements Command {
         }
     }
 
-    static final class ListMixes implements Command {
-        @Override
-        public String name() {
-            return "mix list";
-        }
-
-        @Override
-        public String summary() {
-            return "every mix with its schedule, targets, next run and newest edition";
-        }
-
-        @Override
-        public String synopsis() {
-            return "";
-        }
-
-        @Override
-        public List<Option> options() {
-            return List.of();
-        }
-
-        @Override
-        public List<String> examples() {
-            return List.of("mix list");
+    static final class ListMixes extends Action {
+        ListMixes() {
+            super("list", "every mix with its schedule, targets, next run and newest edition", "",
+                    List.of("mix list"));
         }
 
         @Override
@@ -193,30 +213,10 @@ final class MixCommand implements Command {
         }
     }
 
-    static final class Show implements Command {
-        @Override
-        public String name() {
-            return "mix show";
-        }
-
-        @Override
-        public String summary() {
-            return "a mix's definition and the editions kept, with what each target got";
-        }
-
-        @Override
-        public String synopsis() {
-            return "ID|NAME";
-        }
-
-        @Override
-        public List<Option> options() {
-            return List.of();
-        }
-
-        @Override
-        public List<String> examples() {
-            return List.of("mix show 3", "mix show \"Daily discovery\"");
+    static final class Show extends Action {
+        Show() {
+            super("show", "a mix's definition and the editions kept, with what each target got", "ID|NAME",
+                    List.of("mix show 3", "mix show \"Daily discovery\""));
         }
 
         @Override
@@ -249,36 +249,16 @@ final class MixCommand implements Command {
         }
     }
 
-    static final class Run implements Command {
-        @Override
-        public String name() {
-            return "mix run";
-        }
-
-        @Override
-        public String summary() {
-            return "renew a mix now: a new edition, pushed in place to its targets";
-        }
-
-        @Override
-        public String synopsis() {
-            return "ID|NAME";
+    static final class Run extends Action {
+        Run() {
+            super("run", "renew a mix now: a new edition, pushed in place to its targets", "ID|NAME",
+                    List.of("mix run 3", "mix run \"Daily discovery\""));
         }
 
         @Override
         public String description() {
             return "Prints the new edition and what each target got. Exit 1 when a target failed (the others still got it) or "
                     + "no edition could be built.";
-        }
-
-        @Override
-        public List<Option> options() {
-            return List.of();
-        }
-
-        @Override
-        public List<String> examples() {
-            return List.of("mix run 3", "mix run \"Daily discovery\"");
         }
 
         @Override
@@ -294,30 +274,10 @@ final class MixCommand implements Command {
         }
     }
 
-    static final class Delete implements Command {
-        @Override
-        public String name() {
-            return "mix delete";
-        }
-
-        @Override
-        public String summary() {
-            return "delete a mix, its editions and their playlists in Segue (the playlists on the targets stay)";
-        }
-
-        @Override
-        public String synopsis() {
-            return "ID|NAME";
-        }
-
-        @Override
-        public List<Option> options() {
-            return List.of();
-        }
-
-        @Override
-        public List<String> examples() {
-            return List.of("mix delete 3");
+    static final class Delete extends Action {
+        Delete() {
+            super("delete", "delete a mix, its editions and their playlists in Segue (the playlists on the targets stay)", "ID|NAME",
+                    List.of("mix delete 3"));
         }
 
         @Override
