@@ -30,6 +30,14 @@ interface Command {
 
     List<Option> options();
 
+    /**
+     * The actions of a command that has several ({@code mix create}, {@code mix list}, …), each a command of its
+     * own named {@code "<command> <action>"}, with its options, help and examples; empty for a plain command.
+     */
+    default List<Command> subcommands() {
+        return List.of();
+    }
+
     /** Complete command lines a user can copy, without the leading {@code segue}. */
     List<String> examples();
 

@@ -51,6 +51,13 @@ final class Help {
         if (!command.aliases().isEmpty()) {
             text.append("also: ").append(command.aliases().stream().map(a -> "segue " + a).collect(Collectors.joining(", "))).append('\n');
         }
+        if (!command.subcommands().isEmpty()) {
+            text.append("\nactions (segue ").append(command.name()).append(" ACTION --help for each one's options and examples):\n");
+            int width = command.subcommands().stream().mapToInt(c -> c.name().length()).max().orElse(8) + 2;
+            for (Command sub : command.subcommands()) {
+                text.append("  ").append(pad(sub.name(), width)).append(sub.summary()).append('\n');
+            }
+        }
         text.append("\noptions:\n");
         int width = Math.max(8, command.options().stream().mapToInt(o -> o.synopsis().length()).max().orElse(0) + 2);
         for (Option option : command.options()) {

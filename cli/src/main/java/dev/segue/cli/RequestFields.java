@@ -12,9 +12,9 @@ import java.util.stream.Stream;
 
 /**
  * The playlist-service request fields the CLI sets, one option each: {@code segue playlist} builds a
- * {@code POST /api/playlists} body, {@code segue path} a {@code POST /api/playlists/path} body. e2e's
- * {@code CliOptionsTest} binds these lists to the fields of the service's OpenAPI document, so a field
- * added there and forgotten here fails the build; {@code --set FIELD=VALUE} reaches a field meanwhile.
+ * {@code POST /api/playlists} body, {@code segue path} a {@code POST /api/playlists/path} body. A test
+ * binds these lists to the fields of the service's OpenAPI document, so a field added there and
+ * forgotten here fails the build; {@code --set FIELD=VALUE} reaches a field meanwhile.
  */
 public final class RequestFields {
 
@@ -34,10 +34,11 @@ public final class RequestFields {
             "at least N other tracks between two by the same artist (default 1; 0 = no rule)"), "artistGap");
     private static final RequestField NAME = new RequestField(Option.text("name", "NAME", "the playlist's name"), "name");
 
-    static final List<RequestField> PLAYLIST = List.of(
-            SEED,
-            new RequestField(Option.whole("size", "N", "tracks wanted, seeds included (default 25; or --minutes)"), "size"),
-            new RequestField(Option.whole("minutes", "M", "playing time wanted instead of a number of tracks"), "targetMinutes"),
+    private static final RequestField SIZE = new RequestField(Option.whole("size", "N",
+            "tracks wanted, seeds included (default 25; or --minutes)"), "size");
+    private static final RequestField MINUTES = new RequestField(Option.whole("minutes", "M",
+            "playing time wanted instead of a number of tracks"), "targetMinutes");
+    private static final List<RequestField> CONSTRAINTS = List.of(
             SONIC_WEIGHT,
             GENRE_WEIGHT,
             MAX_PER_ARTIST,
@@ -46,14 +47,43 @@ public final class RequestFields {
             new RequestField(Option.whole("min-track-seconds", "S",
                     "leave out tracks shorter than S seconds (default 30; 0 = any length; a seed always counts)"), "minTrackSeconds"),
             new RequestField(Option.whole("max-track-seconds", "S", "leave out tracks longer than S seconds"), "maxTrackSeconds"),
-            new RequestField(Option.number("bpm-window", "BPM", "keep to ± BPM of the seed's tempo (octave-folded: 70 fits 140)"), "bpmWindow"),
-            new RequestField(Option.whole("exclude", "ID", "never include this track (repeatable)").repeated(), "excludeTrackIds"),
-            new RequestField(Option.choice("ordering", List.of("transition", "score"),
-                    "transition: each end leads into the next beginning (default); score: most similar first"), "ordering"),
-            new RequestField(Option.flag("include-unanalysed",
-                    "let in tracks without a sonic analysis (not analysed yet, failed, unsupported), scored by genre;"
-                            + " by default they are left out and the playlist's notes count them"), "includeUnanalysed"),
-            NAME);
+            new RequestField(Option.number("bpm-window", "BPM", "keep to ± BPM of the seed's tempo (octave-folded: 70 fits 140)"), "bpmWindow"));
+    private static final RequestField ORDERING = new RequestField(Option.choice("ordering", List.of("transition", "score"),
+            "transition: each end leads into the next beginning (default); score: most similar first"), "ordering");
+
+    static final List<RequestField> PLAYLIST = Stream.of(
+            List.of(SEED, SIZE, MINUTES),
+            CONSTRAINTS,
+            List.of(new RequestField(Option.whole("exclude", "ID", "never include this track (repeatable)").repeated(), "excludeTrackIds"),
+                    ORDERING,
+                    new RequestField(Option.flag("include-unanalysed",
+                            "let in tracks without a sonic analysis (not analysed yet, failed, unsupported), scored by genre;"
+                                    + " by default they are left out and the playlist's notes count them"), "includeUnanalysed"),
+                    NAME)).flatMap(List::stream).toList();
+
+    /** {@code segue mix create}: a {@code POST /api/mixes} body. */
+    static final List<RequestField> MIX = Stream.of(
+            List.of(new RequestField(Option.text("name", "NAME", "the mix's name, also its playlist's name on every target (required)"),
+                            "name"),
+                    new RequestField(Option.track("seed", "a seed of every edition: " + Tracks.SEARCH_HELP + "; repeatable (up to 20)")
+                            .repeated(), "source.seeds"),
+                    new RequestField(Option.whole("added-within-days", "N",
+                            "or: each edition's seeds drawn from the tracks added to the library in the last N days"),
+                            "source.addedWithinDays"),
+                    new RequestField(Option.whole("from-playlist", "ID", "or: each edition's seeds drawn from this stored playlist"),
+                            "source.playlist"),
+                    SIZE, MINUTES),
+            CONSTRAINTS,
+            List.of(ORDERING,
+                    new RequestField(Option.text("target", "NAME", "push every edition to this target, in place (repeatable; "
+                            + "GET /api/targets lists them)").repeated(), "targets"),
+                    new RequestField(Option.text("cron", "EXPR", "renew on this Unix cron schedule, e.g. \"0 6 * * *\" (6:00 daily)"),
+                            "schedule.cron"),
+                    new RequestField(Option.whole("every", "MINUTES", "or: renew every MINUTES minutes"), "schedule.intervalMinutes"),
+                    new RequestField(Option.number("fresh-share", "F",
+                            "share of each edition's tracks not in the previous edition, 0..1 (default 0.5)"), "freshShare"),
+                    new RequestField(Option.whole("keep", "N", "editions kept, older ones deleted (default 5)"), "keepEditions")))
+            .flatMap(List::stream).toList();
 
     static final List<RequestField> PATH = List.of(
             new RequestField(Option.whole("size", "N", "tracks on the path, both ends included (default 12)"), "size"),

@@ -106,6 +106,11 @@ final class SegueApi {
         }
     }
 
+    /** DELETE; a 2xx answer (204: no body) returns normally. */
+    void delete(String service, String path) {
+        send(service, builder(resolve(service, path)).DELETE());
+    }
+
     /** Follows a Location header (absolute or relative to the service). */
     JsonNode follow(String service, String location) {
         URI uri = location.startsWith("http") ? URI.create(location) : resolve(service, location);

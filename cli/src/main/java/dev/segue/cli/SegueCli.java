@@ -27,7 +27,8 @@ public final class SegueCli {
             new PlaylistCommand(),
             new PathCommand(),
             new SimilarCommand(),
-            new PushCommand());
+            new PushCommand(),
+            new MixCommand());
 
     private final Context context;
 
@@ -68,6 +69,17 @@ public final class SegueCli {
         return COMMANDS.stream().filter(c -> c.name().equals(name) || c.aliases().contains(name)).findFirst();
     }
 
+    /** The action the next argument names ({@code mix create}), taken off the arguments; else the command itself. */
+    private static Command action(Command command, Deque<String> arguments) {
+        if (arguments.isEmpty()) {
+            return command;
+        }
+        String name = command.name() + " " + arguments.peek();
+        Optional<Command> action = command.subcommands().stream().filter(c -> c.name().equals(name)).findFirst();
+        action.ifPresent(a -> arguments.pop());
+        return action.orElse(command);
+    }
+
     int run(String... args) {
         Deque<String> arguments = new ArrayDeque<>(List.of(args));
         PrintStream err = context.err();
@@ -77,8 +89,8 @@ public final class SegueCli {
         }
         String name = arguments.pop();
         if (List.of("--help", "-h", "help").contains(name)) {
-            Optional<Command> about = arguments.isEmpty() ? Optional.empty() : command(arguments.peek());
-            context.out().print(about.map(Help::of).orElseGet(() -> Help.overview(COMMANDS)));
+            Optional<Command> about = arguments.isEmpty() ? Optional.empty() : command(arguments.pop());
+            context.out().print(about.map(c -> Help.of(action(c, arguments))).orElseGet(() -> Help.overview(COMMANDS)));
             return 0;
         }
         Optional<Command> command = command(name);
@@ -87,13 +99,14 @@ public final class SegueCli {
                     + String.join(", ", COMMANDS.stream().map(Command::name).toList()) + " (segue --help).");
             return 2;
         }
+        Command chosen = action(command.get(), arguments);
         try {
-            Options options = Options.parse(command.get(), arguments);
+            Options options = Options.parse(chosen, arguments);
             if (options.help()) {
-                context.out().print(Help.of(command.get()));
+                context.out().print(Help.of(chosen));
                 return 0;
             }
-            return command.get().run(options, context);
+            return chosen.run(options, context);
         } catch (UsageException e) {
             err.println(e.getMessage());
             return 2;

@@ -18,16 +18,30 @@ class HelpTest {
     private final SegueCli cli = new SegueCli(new Context(new SegueApi(Map.of("library", URI.create("http://localhost:1")), null),
             new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), false, 1));
 
+    /** Every command and every action of one ({@code mix create}). */
+    private static List<Command> all() {
+        List<Command> all = new ArrayList<>();
+        for (Command command : SegueCli.COMMANDS) {
+            all.add(command);
+            all.addAll(command.subcommands());
+        }
+        return all;
+    }
+
     @Test
     void everyCommandAnswersHelpWithItsOptionsAndExamples() {
-        for (Command command : SegueCli.COMMANDS) {
+        for (Command command : all()) {
             out.reset();
-            assertThat(cli.run(command.name(), "--help")).as(command.name()).isZero();
+            List<String> line = new ArrayList<>(List.of(command.name().split(" ")));
+            line.add("--help");
+            assertThat(cli.run(line.toArray(String[]::new))).as(command.name()).isZero();
             String help = out.toString(StandardCharsets.UTF_8);
             assertThat(help).as(command.name()).startsWith("usage: segue " + command.name()).contains("examples:", "--help");
             command.options().forEach(o -> assertThat(help).as(command.name()).contains(o.synopsis()));
             out.reset();
-            assertThat(cli.run("help", command.name())).isZero();
+            line.set(line.size() - 1, "help");
+            java.util.Collections.rotate(line, 1);
+            assertThat(cli.run(line.toArray(String[]::new))).isZero();
             assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(help);
         }
     }
@@ -47,11 +61,16 @@ class HelpTest {
     /** An example that does not parse would teach the wrong thing. */
     @Test
     void everyExampleParses() {
-        for (Command command : SegueCli.COMMANDS) {
+        for (Command command : all()) {
+            int named = command.name().split(" ").length;
             for (String example : command.examples()) {
                 List<String> words = words(example);
-                assertThat(SegueCli.command(words.getFirst())).as(example).contains(command);
-                Options options = Options.parse(command, new ArrayDeque<>(words.subList(1, words.size())));
+                if (named == 1) {
+                    assertThat(SegueCli.command(words.getFirst())).as(example).contains(command);
+                } else {
+                    assertThat(String.join(" ", words.subList(0, named))).as(example).isEqualTo(command.name());
+                }
+                Options options = Options.parse(command, new ArrayDeque<>(words.subList(named, words.size())));
                 assertThat(options.help()).isFalse();
                 for (Option option : command.options()) {
                     options.values(option.name()).forEach(option::convert);

@@ -389,4 +389,39 @@ class SegueCliTest {
         assertThat(err()).contains("refused the credentials");
         assertThat(cli.run("push", "plex")).isEqualTo(2);
     }
+
+    @Test
+    void mixCreateRunListAndDeleteByIdOrName() {
+        String mix = """
+                {"id":3,"name":"Daily","definition":{"name":"Daily","source":{"addedWithinDays":30},"size":40,"targets":["box","mpd"],
+                 "schedule":{"cron":"0 6 * * *"},"freshShare":0.5,"keepEditions":5},"nextRunAt":"2026-12-03T06:00:00Z","running":false,
+                 "editions":0}""";
+        server.stubFor(post("/api/mixes").withRequestBody(equalToJson("""
+                {"name":"Daily","source":{"addedWithinDays":30},"size":40,"targets":["box","mpd"],"schedule":{"cron":"0 6 * * *"},
+                 "freshShare":0.7}""")).willReturn(aResponse().withStatus(201).withHeader("Location", "/api/mixes/3")
+                .withHeader("Content-Type", "application/json").withBody(mix)));
+        server.stubFor(get("/api/mixes").willReturn(okJson("[" + mix + "]")));
+        server.stubFor(post("/api/mixes/3/runs").willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                .withBody("""
+                        {"mixId":3,"number":2,"playlistId":41,"trigger":"request","tracks":40,"fresh":23,"notes":[],"targets":[
+                         {"target":"box","remoteId":"Daily.m3u8","created":false,"pushed":40,"unmatched":0},
+                         {"target":"mpd","pushed":0,"unmatched":0,"error":"Pushing playlist 41 to target 'mpd' failed: cannot reach h:6600"}]}""")));
+        server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.delete("/api/mixes/3").willReturn(aResponse().withStatus(204)));
+
+        assertThat(cli.run("mix", "create", "--name", "Daily", "--added-within-days", "30", "--size", "40", "--target", "box",
+                "--target", "mpd", "--cron", "0 6 * * *", "--fresh-share", "0.7")).as(err()).isZero();
+        assertThat(out()).contains("Stored mix 3 \"Daily\" (cron 0 6 * * *; targets: box, mpd)");
+        assertThat(cli.run("mix", "list")).isZero();
+        assertThat(out()).contains("Daily").contains("2026-12-03T06:00:00Z");
+        assertThat(cli.run("mix", "run", "Daily")).as("a target failed").isEqualTo(1);
+        assertThat(out()).contains("Edition 2 of mix 3: playlist 41, 40 tracks, 23 not in the previous edition")
+                .contains("replaced").contains("Daily.m3u8").contains("failed").contains("cannot reach h:6600");
+        assertThat(cli.run("mix", "delete", "3")).isZero();
+        server.verify(com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor(urlEqualTo("/api/mixes/3")));
+        assertThat(cli.run("mix", "run", "Nightly")).isEqualTo(2);
+        assertThat(err()).contains("no mix named 'Nightly'");
+        assertThat(cli.run("mix")).isEqualTo(2);
+        assertThat(cli.run("mix", "create", "--seed", "4")).isEqualTo(2);
+        assertThat(err()).contains("--name NAME");
+    }
 }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import dev.segue.testing.MpdServer;
 import io.restassured.RestAssured;
 import io.restassured.builder.RequestSpecBuilder;
 import io.restassured.http.ContentType;
@@ -46,6 +47,8 @@ class SystemIT {
     private static final String API_KEY = "e2e-api-key-" + UUID.randomUUID();
     private static final String LASTFM_KEY = "e2e-lastfm-key-" + UUID.randomUUID();
     private static final String DB_PASSWORD = "e2e-db-password-" + UUID.randomUUID();
+    /** The password of the MPD the delivery scenario starts; the services know it as target "mpd"'s secret. */
+    private static final String MPD_PASSWORD = "e2e-mpd-password-" + UUID.randomUUID();
 
     private ExternalApisStub externalApis;
     private E2eStack e2e;
@@ -67,7 +70,8 @@ class SystemIT {
                 "SEGUE_PLAYLIST_INDEX_REFRESH_INTERVAL", "2s",
                 // the scheduled refresh fires a minute after each start: after the enrichment restart it began a
                 // run inside the fuzzer's window and changed genre rows no request had touched
-                "SEGUE_ENRICHMENT_REFRESH_EVERY", "off");
+                "SEGUE_ENRICHMENT_REFRESH_EVERY", "off",
+                "SEGUE_TARGET_MPD_SECRET", MPD_PASSWORD);
         e2e = E2eStack.shared(new E2eStack.Spec("e2e", env, true, (folder, apis) -> {
             FixtureLibrary.write(folder, List.of(
                     new FixtureLibrary.Album("Neon Coast", "Night Drive", "Electronic", "mp3", 124, 220, 4),
@@ -136,6 +140,93 @@ class SystemIT {
     }
 
     @Test
+    void aPlaylistAndAMixRenewedTwiceReachARealMpdAndAPlaylistFolderAsOnePlaylistEach() throws Exception {
+        // short tracks, so a 50-track mix needs no long analysis; they are let in with minTrackSeconds 0
+        FixtureLibrary.write(music, List.of(new FixtureLibrary.Album("Fifty Hands", "Fifty Tracks", "Electronic", "mp3", 118, 240, 44)), 8);
+        awaitRun("library-service", startRun("library-service", "/api/scans", Map.of()));
+        awaitRun("enrichment-service", startRun("enrichment-service", "/api/enrichment/runs", Map.of("scope", "all")));
+        awaitAnalysed();
+        given().baseUri(base("playlist-service")).post("/api/index/refresh").then().statusCode(200);
+
+        Path delivery = Files.createTempDirectory("segue-e2e-delivery");
+        Path folder = Files.createDirectories(delivery.resolve("folder"));
+        try (MpdServer mpd = MpdServer.start(music, Files.createDirectories(delivery.resolve("mpd-playlists")), delivery.resolve("mpd"),
+                MPD_PASSWORD)) {
+            given().baseUri(base("playlist-service")).contentType(ContentType.JSON).body(List.of(
+                    Map.of("name", "mpd", "kind", "mpd", "url", "mpd://127.0.0.1:" + mpd.port(), "pathMappings", List.of(music + "/=")),
+                    Map.of("name", "folder", "kind", "folder", "directory", folder.toString()))).put("/api/targets").then().statusCode(200);
+            long seed = trackId("Night Piece 1");
+
+            Response created = given().baseUri(base("playlist-service")).contentType(ContentType.JSON)
+                    .body(Map.of("seeds", List.of(seed), "size", 6, "name", "e2e pushed")).post("/api/playlists");
+            assertThat(created.statusCode()).as(created.asString()).isEqualTo(201);
+            long playlist = created.jsonPath().getLong("id");
+            for (String target : List.of("mpd", "folder", "mpd")) {
+                JsonPath pushed = json(given().baseUri(base("playlist-service")).contentType(ContentType.JSON)
+                        .body(Map.of("target", target)).post("/api/playlists/" + playlist + "/push"));
+                assertThat(pushed.getInt("matched")).as(target).isEqualTo(6);
+            }
+            assertThat(mpd.playlists()).containsOnlyOnce("e2e pushed");
+            assertThat(mpd.playlist("e2e pushed")).containsExactlyElementsOf(files(playlist, music + "/", ""));
+
+            Response mix = given().baseUri(base("playlist-service")).contentType(ContentType.JSON).body(Map.of("name", "e2e daily",
+                    "source", Map.of("seeds", List.of(seed)), "size", 20, "minTrackSeconds", 0, "maxPerArtist", 50, "artistGap", 0,
+                    "targets", List.of("mpd", "folder"), "freshShare", 0.5, "keepEditions", 2)).post("/api/mixes");
+            assertThat(mix.statusCode()).as(mix.asString()).isEqualTo(201);
+            String location = URI.create(mix.header("Location")).getPath();
+            List<Long> editions = new java.util.ArrayList<>();
+            for (int n = 1; n <= 2; n++) {
+                long started = System.nanoTime();
+                Response run = given().baseUri(base("playlist-service")).post(location + "/runs");
+                long ms = Duration.ofNanos(System.nanoTime() - started).toMillis();
+                assertThat(run.statusCode()).as(run.asString()).isEqualTo(201);
+                JsonPath edition = run.jsonPath();
+                System.out.printf("mix run %d: %d tracks (%d fresh) to mpd + folder in %d ms%n", n, edition.getInt("tracks"),
+                        edition.getInt("fresh"), ms);
+                assertThat(edition.getList("targets.error")).containsOnlyNulls();
+                assertThat(edition.getList("targets.pushed", Integer.class)).containsExactly(20, 20);
+                assertThat(edition.getList("targets.created", Boolean.class)).containsExactly(n == 1, n == 1);
+                editions.add(edition.getLong("playlistId"));
+            }
+            List<String> newest = files(editions.get(1), music + "/", "");
+            assertThat(newest).hasSize(20).doesNotHaveDuplicates();
+            List<String> first = files(editions.get(0), music + "/", "");
+            assertThat(newest.stream().filter(f -> !first.contains(f))).as("fresh picks").hasSizeGreaterThanOrEqualTo(10);
+            assertThat(mpd.playlists()).containsOnlyOnce("e2e daily");
+            assertThat(mpd.playlist("e2e daily")).as("MPD holds the newest edition").containsExactlyElementsOf(newest);
+            try (var files = Files.list(folder)) {
+                assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder("e2e pushed.m3u8", "e2e daily.m3u8");
+            }
+            assertThat(Files.readAllLines(folder.resolve("e2e daily.m3u8"))).as("the folder holds the newest edition")
+                    .containsExactlyElementsOf(java.util.stream.Stream.concat(java.util.stream.Stream.of("#EXTM3U"),
+                            files(editions.get(1), "", "").stream()).toList());
+
+            // the figure of docs/benchmarks.md: a 50-track mix to MPD and the folder
+            Response big = given().baseUri(base("playlist-service")).contentType(ContentType.JSON).body(Map.of("name", "e2e fifty",
+                    "source", Map.of("seeds", List.of(trackId("Fifty Piece 1"))), "size", 50, "minTrackSeconds", 0, "maxPerArtist", 50,
+                    "artistGap", 0, "targets", List.of("mpd", "folder"), "freshShare", 0.0)).post("/api/mixes");
+            assertThat(big.statusCode()).as(big.asString()).isEqualTo(201);
+            for (int n = 1; n <= 3; n++) {
+                long started = System.nanoTime();
+                JsonPath run = given().baseUri(base("playlist-service")).post(URI.create(big.header("Location")).getPath() + "/runs")
+                        .then().statusCode(201).extract().jsonPath();
+                System.out.printf("50-track mix run %d: %d tracks to mpd (%d) + folder (%d) in %d ms%n", n, run.getInt("tracks"),
+                        run.getInt("targets[0].pushed"), run.getInt("targets[1].pushed"), Duration.ofNanos(System.nanoTime() - started).toMillis());
+            }
+            assertThat(mpd.playlists()).containsOnlyOnce("e2e fifty");
+            assertThat(mpd.playlist("e2e fifty")).hasSize(50);
+        }
+    }
+
+    /** A stored playlist's files, as its M3U lists them, with {@code prefix} replaced by {@code replacement}. */
+    private List<String> files(long playlist, String prefix, String replacement) {
+        String m3u = given().baseUri(base("playlist-service")).get("/api/playlists/" + playlist + ".m3u8").then().statusCode(200)
+                .extract().asString();
+        return m3u.lines().filter(l -> !l.startsWith("#") && !l.isBlank())
+                .map(l -> prefix.isEmpty() ? l : l.startsWith(prefix) ? replacement + l.substring(prefix.length()) : l).toList();
+    }
+
+    @Test
     void theWholeFlowThroughClientsGeneratedFromTheOpenApiDocuments() throws Exception {
         Map<String, URI> services = new java.util.HashMap<>();
         for (String service : LocalStack.SERVICES) {
@@ -168,7 +259,7 @@ class SystemIT {
         awaitRun("library-service", startRun("library-service", "/api/scans", Map.of()));
         awaitRun("enrichment-service", startRun("enrichment-service", "/api/enrichment/runs", Map.of("scope", "all")));
 
-        List<String> secrets = List.of(API_KEY, LASTFM_KEY, DB_PASSWORD);
+        List<String> secrets = List.of(API_KEY, LASTFM_KEY, DB_PASSWORD, MPD_PASSWORD);
         for (String service : LocalStack.SERVICES) {
             for (String path : List.of("/q/openapi", "/q/metrics", "/q/health", "/api/does-not-exist")) {
                 String body = given().baseUri(base(service)).get(path).asString();

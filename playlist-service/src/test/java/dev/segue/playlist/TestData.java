@@ -7,11 +7,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.UUID;
 
 /**
- * Rows of other services' tables for tests (library's tracks, enrichment's genres, sonic's analyses), every
- * name unique to the calling test so tests never see each other's data as their own.
+ * Rows for tests: other services' tables (library's tracks, enrichment's genres, sonic's analyses), every
+ * name unique to the calling test so tests never see each other's data as their own, and stored playlists.
+ * {@link #trackAt} is the exception: a track at a chosen path by an artist of exactly that name, as the
+ * delivery tests need to match what a media server holds.
  */
 public final class TestData implements AutoCloseable {
 
@@ -47,6 +50,34 @@ public final class TestData implements AutoCloseable {
                 INSERT INTO tracks (file_path, file_size, file_mtime, title, artist_id, album_id, duration_ms)
                 VALUES (?, 1000, now(), ?, ?, ?, ?) RETURNING id""",
                 "/music/" + tag + "/" + UUID.randomUUID() + "/" + title + ".flac", title, artistId, albumId, seconds * 1000);
+    }
+
+    /** A track at {@code path} (the same row when the path exists) by an artist named exactly {@code artist}. */
+    public long trackAt(String path, String artist, String title, int seconds, String mbid) {
+        long artistId = insert("""
+                INSERT INTO artists (name, name_key, sort_name) VALUES (?, ?, ?)
+                ON CONFLICT (name_key) DO UPDATE SET name = EXCLUDED.name RETURNING id""", artist, artist.toLowerCase(), artist.toLowerCase());
+        return insert("""
+                INSERT INTO tracks (file_path, file_size, file_mtime, title, artist_id, duration_ms, mbid_recording)
+                VALUES (?, 1000, now(), ?, ?, ?, ?::uuid)
+                ON CONFLICT (file_path) DO UPDATE SET title = EXCLUDED.title, artist_id = EXCLUDED.artist_id,
+                    duration_ms = EXCLUDED.duration_ms, mbid_recording = EXCLUDED.mbid_recording
+                RETURNING id""", path, title, artistId, seconds * 1000, mbid);
+    }
+
+    /** A stored playlist of these tracks, in this order. */
+    public long playlist(String name, List<Long> tracks) {
+        long id = insert("INSERT INTO playlists (name, request) VALUES (?, '{}'::jsonb) RETURNING id", name);
+        order(id, tracks);
+        return id;
+    }
+
+    /** Gives a stored playlist new contents, as an edit in Segue would. */
+    public void order(long playlist, List<Long> tracks) {
+        update("DELETE FROM playlist_tracks WHERE playlist_id = ?", playlist);
+        for (int i = 0; i < tracks.size(); i++) {
+            update("INSERT INTO playlist_tracks (playlist_id, position, track_id) VALUES (?, ?, ?)", playlist, i, tracks.get(i));
+        }
     }
 
     public long genre(String name, Long parent) {
@@ -141,18 +172,9 @@ public final class TestData implements AutoCloseable {
         }
     }
 
+    /** An INSERT … RETURNING id answers like a count: one row, one number. */
     private long insert(String sql, Object... args) {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                ps.setObject(i + 1, args[i]);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return count(sql, args);
     }
 
     @Override

@@ -122,6 +122,28 @@ public class DeliveryService {
     @Timeout(60_000)
     @Fallback(value = PushFailed.class, applyOn = {RemoteFailure.class, TimeoutException.class, CircuitBreakerOpenException.class})
     public PushResult push(long playlistId, String targetName) {
+        PushResult result = deliver(playlistId, targetName, repository.remoteId(playlistId, targetName));
+        repository.savePush(playlistId, targetName, result.remoteId(), result.matched(), result.unmatched().size());
+        return result;
+    }
+
+    /**
+     * Pushes the playlist in place of the one the server knows as {@code previousRemoteId} (a mix's one playlist
+     * per target, renewed by each edition), or creates it when there is none or it was deleted on the server.
+     * Bounded and failing like {@link #push}.
+     */
+    @Timeout(60_000)
+    @Fallback(value = PushFailed.class, applyOn = {RemoteFailure.class, TimeoutException.class, CircuitBreakerOpenException.class})
+    public PushResult pushReplacing(long playlistId, String targetName, Optional<String> previousRemoteId) {
+        return deliver(playlistId, targetName, previousRemoteId);
+    }
+
+    /** Whether a target of this name is configured or defined through the API. */
+    public boolean hasTarget(String name) {
+        return all().containsKey(name);
+    }
+
+    private PushResult deliver(long playlistId, String targetName, Optional<String> previous) {
         Target t = target(targetName);
         DeliveryRepository.PlaylistTracks playlist = repository.playlist(playlistId)
                 .orElseThrow(() -> ProblemException.notFound("No playlist with id " + playlistId + "."));
@@ -138,7 +160,6 @@ public class DeliveryService {
                     + " was found on target '" + t.name() + "'" + (matching.unmatched().isEmpty() ? ""
                     : " (first: " + matching.unmatched().get(0).reason() + ")") + "; check its path mappings.");
         }
-        Optional<String> previous = repository.remoteId(playlistId, t.name());
         boolean created;
         String remoteId;
         if (previous.isPresent() && client.exists(t, secret, previous.get())) {
@@ -149,7 +170,6 @@ public class DeliveryService {
             remoteId = client.create(t, secret, playlist.name(), matching.remoteIds());
             created = true;
         }
-        repository.savePush(playlistId, t.name(), remoteId, matching.remoteIds().size(), matching.unmatched().size());
         return new PushResult(playlistId, t.name(), remoteId, created, playlist.tracks().size(), matching.remoteIds().size(),
                 matching.unmatched());
     }

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
+import dev.segue.playlist.TestData;
 import dev.segue.testing.PostgresTestResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(MediaServers.class)
 class DeliveryTest {
 
-    private final DeliveryData data = new DeliveryData();
+    private final TestData data = new TestData();
     private final String lib = "/music/" + MediaServers.TAG + "/";
 
     @AfterEach
@@ -48,10 +49,10 @@ class DeliveryTest {
     }
 
     private long tagged(String name) {
-        long one = data.track(lib + "one.flac", "Ada", "First Light", 3, null);
-        long moved = data.track(lib + "moved/" + UUID.randomUUID() + ".flac", "Cyd", "found by tags", 4, null);
-        long missing = data.track(lib + "gone/" + UUID.randomUUID() + ".flac", "Nobody", "Nowhere", 60, null);
-        long three = data.track(lib + "three.flac", "Bea", "Third Rail", 5, null);
+        long one = data.trackAt(lib + "one.flac", "Ada", "First Light", 3, null);
+        long moved = data.trackAt(lib + "moved/" + UUID.randomUUID() + ".flac", "Cyd", "found by tags", 4, null);
+        long missing = data.trackAt(lib + "gone/" + UUID.randomUUID() + ".flac", "Nobody", "Nowhere", 60, null);
+        long three = data.trackAt(lib + "three.flac", "Bea", "Third Rail", 5, null);
         return data.playlist(name, List.of(one, moved, missing, three));
     }
 
@@ -79,7 +80,7 @@ class DeliveryTest {
     @Test
     void checkSaysWhatTheServerCanMatch() {
         targets(mpd("mpd", MediaServers.mpdPort), mpd("nopass", MediaServers.mpdPort), mpd("down", closedPort()));
-        data.track(lib + "two.flac", "Ada", "Second Wind", 4, null);
+        data.trackAt(lib + "two.flac", "Ada", "Second Wind", 4, null);
         JsonPath ok = given().get("/api/targets/mpd/check").then().statusCode(200).extract().jsonPath();
         assertThat(ok.getBoolean("reachable")).isTrue();
         assertThat(ok.getBoolean("authenticated")).isTrue();
@@ -111,8 +112,8 @@ class DeliveryTest {
         List<String> expected = List.of(MediaServers.TAG + "/one.flac", MediaServers.TAG + "/tagged.flac", MediaServers.TAG + "/three.flac");
         assertThat(files(name)).containsExactlyElementsOf(expected);
 
-        long two = data.track(lib + "two.flac", "Ada", "Second Wind", 4, null);
-        data.order(playlist, List.of(two, data.track(lib + "three.flac", "Bea", "Third Rail", 5, null)));
+        long two = data.trackAt(lib + "two.flac", "Ada", "Second Wind", 4, null);
+        data.order(playlist, List.of(two, data.trackAt(lib + "three.flac", "Bea", "Third Rail", 5, null)));
         for (int i = 0; i < 10; i++) {
             JsonPath again = push(playlist, "mpd").then().statusCode(200).extract().jsonPath();
             assertThat(again.getBoolean("created")).isFalse();
@@ -148,9 +149,9 @@ class DeliveryTest {
         targets(Map.of("name", "box", "kind", "folder", "directory", MediaServers.folder.toString(),
                 "pathMappings", List.of("/music=/srv/media")));
         String name = "Folder " + UUID.randomUUID().toString().substring(0, 6);
-        long one = data.track(lib + "one.flac", "Ada", "First Light", 3, null);
-        long outside = data.track("/other/" + UUID.randomUUID() + ".flac", "Ada", "Elsewhere", 3, null);
-        long three = data.track(lib + "three.flac", "Bea", "Third Rail", 5, null);
+        long one = data.trackAt(lib + "one.flac", "Ada", "First Light", 3, null);
+        long outside = data.trackAt("/other/" + UUID.randomUUID() + ".flac", "Ada", "Elsewhere", 3, null);
+        long three = data.trackAt(lib + "three.flac", "Bea", "Third Rail", 5, null);
         long playlist = data.playlist(name, List.of(one, outside, three));
 
         JsonPath first = push(playlist, "box").then().statusCode(200).extract().jsonPath();

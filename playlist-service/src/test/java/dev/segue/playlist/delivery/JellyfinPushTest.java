@@ -17,6 +17,7 @@ import static org.hamcrest.Matchers.not;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
+import dev.segue.playlist.TestData;
 import dev.segue.testing.PostgresTestResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -42,7 +43,7 @@ class JellyfinPushTest {
     private static final String USER = "5f0a7c0e2b8d4e1f9a3b6c7d8e9f0a1b";
     private static final String MBID = "9f2a1c44-5b6d-4e7f-8a9b-0c1d2e3f4a5b";
 
-    private final DeliveryData data = new DeliveryData();
+    private final TestData data = new TestData();
     private final String tag = UUID.randomUUID().toString().substring(0, 8);
 
     @BeforeEach
@@ -85,9 +86,9 @@ class JellyfinPushTest {
 
     @Test
     void createdThenReplacedInPlaceWithTheMediaBrowserToken() {
-        long byPath = data.track("/music/" + tag + "/seven.flac", "Local " + tag, "Not the same tags", 100, null);
-        long byMbid = data.track("/music/" + tag + "/nine.flac", "Local " + tag, "Other", 100, MBID);
-        long none = data.track("/music/" + tag + "/none.flac", "Local " + tag, "Nothing", 100, null);
+        long byPath = data.trackAt("/music/" + tag + "/seven.flac", "Local " + tag, "Not the same tags", 100, null);
+        long byMbid = data.trackAt("/music/" + tag + "/nine.flac", "Local " + tag, "Other", 100, MBID);
+        long none = data.trackAt("/music/" + tag + "/none.flac", "Local " + tag, "Nothing", 100, null);
         long playlist = data.playlist("Jelly " + tag, List.of(byMbid, none, byPath));
         WireMockServer jf = MediaServers.http;
 
@@ -114,7 +115,7 @@ class JellyfinPushTest {
 
     @Test
     void aRejectedKeyIsAProblemWithoutTheKey() {
-        long playlist = data.playlist("Denied " + tag, List.of(data.track("/music/" + tag + "/seven.flac", "A", "B", 100, null)));
+        long playlist = data.playlist("Denied " + tag, List.of(data.trackAt("/music/" + tag + "/seven.flac", "A", "B", 100, null)));
         MediaServers.http.stubFor(get(urlPathEqualTo("/Items")).willReturn(aResponse().withStatus(401)));
         push(playlist).then().statusCode(502).contentType("application/problem+json").body("detail", containsString("'jellyfin'"))
                 .body("detail", containsString("SEGUE_TARGET_JELLYFIN_SECRET"))

@@ -2,17 +2,12 @@ package dev.segue.playlist.delivery;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import dev.segue.testing.MpdServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +39,7 @@ public class MediaServers implements QuarkusTestResourceLifecycleManager {
     static Path folder;
     static int mpdPort;
     static WireMockServer http;
-    private static Process mpd;
+    private static MpdServer mpdServer;
 
     @Override
     public Map<String, String> start() {
@@ -57,24 +52,8 @@ public class MediaServers implements QuarkusTestResourceLifecycleManager {
                 run("ffmpeg", "-loglevel", "error", "-f", "lavfi", "-i", "sine=f=440:d=" + f[3], "-metadata", "artist=" + f[1],
                         "-metadata", "title=" + f[2], music.resolve(f[0]).toString());
             }
-            mpdPort = freePort();
-            Path conf = root.resolve("mpd.conf");
-            Files.writeString(conf, """
-                    music_directory "%s"
-                    playlist_directory "%s"
-                    db_file "%s"
-                    bind_to_address "127.0.0.1"
-                    port "%d"
-                    password "%s@read,add,control,admin"
-                    zeroconf_enabled "no"
-                    audio_output {
-                      type "null"
-                      name "null"
-                    }
-                    """.formatted(root.resolve("music"), mpdPlaylists, root.resolve("mpd.db"), mpdPort, MPD_SECRET));
-            mpd = new ProcessBuilder("mpd", "--no-daemon", "--stderr", conf.toString())
-                    .redirectErrorStream(true).redirectOutput(root.resolve("mpd.log").toFile()).start();
-            updateDatabase();
+            mpdServer = MpdServer.start(root.resolve("music"), mpdPlaylists, root.resolve("mpd"), MPD_SECRET);
+            mpdPort = mpdServer.port();
         } catch (IOException e) {
             throw new IllegalStateException("Could not start MPD", e);
         }
@@ -86,64 +65,7 @@ public class MediaServers implements QuarkusTestResourceLifecycleManager {
 
     /** Sends commands (after the password) and returns the answer lines of the last one. */
     static List<String> mpd(String... commands) {
-        try (Socket s = new Socket("127.0.0.1", mpdPort)) {
-            s.setSoTimeout(5000);
-            BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
-            OutputStream out = s.getOutputStream();
-            in.readLine();
-            List<String> lines = new ArrayList<>();
-            List<String> all = new ArrayList<>(List.of("password \"" + MPD_SECRET + "\""));
-            all.addAll(List.of(commands));
-            for (String c : all) {
-                lines = new ArrayList<>();
-                out.write((c + "\n").getBytes(StandardCharsets.UTF_8));
-                out.flush();
-                for (String line = in.readLine(); line != null && !line.equals("OK"); line = in.readLine()) {
-                    if (line.startsWith("ACK")) {
-                        throw new IllegalStateException(line);
-                    }
-                    lines.add(line);
-                }
-            }
-            return lines;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void updateDatabase() {
-        long deadline = System.currentTimeMillis() + 15_000;
-        while (true) {
-            try {
-                mpd("update");
-                break;
-            } catch (IllegalStateException notYet) {
-                if (System.currentTimeMillis() > deadline) {
-                    throw new IllegalStateException("MPD did not start: see " + root.resolve("mpd.log"), notYet);
-                }
-                sleep();
-            }
-        }
-        while (mpd("status").stream().anyMatch(l -> l.startsWith("updating_db"))) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new IllegalStateException("MPD did not finish its database update");
-            }
-            sleep();
-        }
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
+        return mpdServer.send(commands);
     }
 
     private static void run(String... command) throws IOException {
@@ -161,9 +83,9 @@ public class MediaServers implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void stop() {
-        if (mpd != null) {
-            mpd.destroy();
-            mpd = null;
+        if (mpdServer != null) {
+            mpdServer.close();
+            mpdServer = null;
         }
         if (http != null) {
             http.stop();

@@ -20,6 +20,7 @@ import static org.hamcrest.Matchers.not;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.segue.playlist.TestData;
 import dev.segue.testing.PostgresTestResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -51,7 +52,7 @@ class PlexPushTest {
     private static final int TRACKS = 500;
     private static final String MACHINE = "5d9a1c3e0f";
 
-    private final DeliveryData data = new DeliveryData();
+    private final TestData data = new TestData();
     private final String tag = UUID.randomUUID().toString().substring(0, 8);
 
     @BeforeEach
@@ -106,9 +107,9 @@ class PlexPushTest {
     private long playlist() {
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < TRACKS; i++) {
-            ids.add(data.track("/music/" + tag + "/p/" + i + ".flac", "Segue " + tag, "Local " + i, 180, null));
+            ids.add(data.trackAt("/music/" + tag + "/p/" + i + ".flac", "Segue " + tag, "Local " + i, 180, null));
         }
-        ids.add(data.track("/music/" + tag + "/absent.flac", "Segue " + tag, "Absent", 200, null));
+        ids.add(data.trackAt("/music/" + tag + "/absent.flac", "Segue " + tag, "Absent", 200, null));
         return data.playlist("Plex " + tag, ids);
     }
 
@@ -188,7 +189,7 @@ class PlexPushTest {
 
     @Test
     void wrongTokenIsAProblemNamingTheTargetWithoutTheSecret() {
-        long playlist = data.playlist("Denied " + tag, List.of(data.track("/music/" + tag + "/p/0.flac", "A", "B", 180, null)));
+        long playlist = data.playlist("Denied " + tag, List.of(data.trackAt("/music/" + tag + "/p/0.flac", "A", "B", 180, null)));
         MediaServers.http.stubFor(get(urlPathEqualTo("/library/sections")).willReturn(aResponse().withStatus(401)
                 .withBody("{\"errors\":[{\"code\":1001,\"message\":\"User could not be authenticated\",\"status\":401}]}")));
         push(playlist).then().statusCode(502).contentType("application/problem+json")
@@ -209,7 +210,7 @@ class PlexPushTest {
 
     @Test
     void garbageFromTheServerIsAProblem() {
-        long playlist = data.playlist("Garbage " + tag, List.of(data.track("/music/" + tag + "/p/1.flac", "A", "B", 180, null)));
+        long playlist = data.playlist("Garbage " + tag, List.of(data.trackAt("/music/" + tag + "/p/1.flac", "A", "B", 180, null)));
         MediaServers.http.stubFor(get(urlPathEqualTo("/library/sections")).willReturn(aResponse().withStatus(200).withBody("<html>")));
         push(playlist).then().statusCode(502).body("detail", containsString("'plex'")).body("detail", containsString("not JSON"));
         assertThat(writes()).isZero();
