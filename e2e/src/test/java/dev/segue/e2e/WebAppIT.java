@@ -287,6 +287,11 @@ class WebAppIT {
         fresh.get(base + "/");
         awaitVisible("body[data-home-ready]");
         shot("home-phone");
+        fresh.get(base + "/#/map");
+        awaitVisible("#map-canvas[data-points]");
+        assertThat(((Number) fresh.executeScript("return document.documentElement.scrollWidth")).intValue())
+                .as("the map page fits a phone's width").isLessThanOrEqualTo(390);
+        shot("map-phone");
         fresh.manage().window().setSize(new Dimension(1280, 900));
         assertNoConsoleErrors();
     }
