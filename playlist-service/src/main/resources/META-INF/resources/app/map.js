@@ -84,6 +84,7 @@ export async function show(main) {
   let columns = 0, cellStart = new Int32Array(1), cellItems = new Int32Array(n);
   let width = 0, height = 0;
   let focused = -1;
+  let pointerFocus = false;
   const pathEnds = [];
 
   function colour() {
@@ -236,12 +237,22 @@ export async function show(main) {
     const i = at(e);
     if (i >= 0) use(i);
   });
-  canvas.addEventListener('focus', () => focusPoint(focused >= 0 ? focused : closestTo(width / 2, height / 2)));
+  // a click focuses the map without scrolling it (a scroll between press and release would move the point off the
+  // pointer) and without the keyboard's ring; Tab focuses the track nearest the centre
+  canvas.addEventListener('mousedown', e => {
+    e.preventDefault();
+    pointerFocus = true;
+    canvas.focus({ preventScroll: true });
+    pointerFocus = false;
+  });
+  canvas.addEventListener('focus', () => {
+    if (!pointerFocus) focusPoint(focused >= 0 ? focused : closestTo(width / 2, height / 2));
+  });
   canvas.addEventListener('blur', () => { tip.hidden = true; });
   canvas.addEventListener('keydown', e => {
     if (KEYS[e.key]) {
       e.preventDefault();
-      focusPoint(step(...KEYS[e.key]));
+      focusPoint(focused < 0 ? closestTo(width / 2, height / 2) : step(...KEYS[e.key]));
     } else if ((e.key === 'Enter' || e.key === ' ') && focused >= 0) {
       e.preventDefault();
       use(focused);
