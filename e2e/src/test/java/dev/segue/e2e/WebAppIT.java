@@ -345,6 +345,8 @@ class WebAppIT {
     }
 
     private void clickFirstPoint(WebElement canvas) throws InterruptedException {
+        // Actions offsets count from the centre of the element's visible part: the whole map must be in view
+        browser.executeScript("arguments[0].scrollIntoView({block: 'start'})", canvas);
         Object[] point = ((List<?>) browser.executeScript("""
                 const c = document.getElementById('map-canvas'), ctx = c.getContext('2d');
                 const d = ctx.getImageData(0, 0, c.width, c.height).data, r = window.devicePixelRatio || 1;
