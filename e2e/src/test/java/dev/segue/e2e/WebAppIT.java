@@ -313,7 +313,9 @@ class WebAppIT {
 
     /** The map's click as keys: Tab to the map, arrows between tracks, Enter seeds; then two Enters pick a path. */
     private void mapFromTheKeyboard() throws Exception {
+        // a fresh page: the map is already open and focused by the mouse click, which Tab would skip past
         browser.get(base + "/#/map");
+        browser.navigate().refresh();
         awaitVisible("#map-canvas[data-points]");
         Actions keys = new Actions(browser);
         for (int i = 0; i < 20 && !"map-canvas".equals(browser.executeScript("return document.activeElement.id")); i++) {
