@@ -47,6 +47,8 @@ async function search(main, initial) {
     const lower = q.toLowerCase();
     const genreHits = (Array.isArray(allGenres) ? allGenres : []).filter(g => g.name.toLowerCase().includes(lower)).slice(0, 8);
     results.dataset.ms = String(Math.round(performance.now() - started));
+    // what the results answer: typing outruns the answers, and a test must not click into a page about to be replaced
+    results.dataset.q = q;
     fill(results,
       artists.items.length ? el('section', el('h2', 'Artists'), el('ul.plain', artists.items.map(a =>
         el('li', el('a', { href: `#/artist/${a.id}` }, a.name), el('span.muted', ` ${num(a.albumCount)} albums, ${num(a.trackCount)} tracks`))))) : null,

@@ -25,7 +25,8 @@ export function showError(e) {
   if (!e) { box.hidden = true; box.textContent = ''; return; }
   box.textContent = e.message || String(e);
   box.hidden = false;
-  if (!(e && e.status)) console.warn(e);
+  // not a service's problem but the page's own failure: an error in the console, where the browser test looks
+  if (!(e && e.status)) console.error(e);
 }
 
 /** Runs an action, showing a problem's detail instead of failing silently. */

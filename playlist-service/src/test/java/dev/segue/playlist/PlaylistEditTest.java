@@ -10,6 +10,9 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -110,5 +113,26 @@ class PlaylistEditTest {
         assertThat(map.getList("genres", String.class).get(map.getInt("genre[" + i + "]"))).startsWith("cluster genre");
         String etag = response.header("ETag");
         given().header("If-None-Match", etag).get("/api/map").then().statusCode(304);
+
+        // the web app's binary form carries the same points: ids, x and y at the offsets MapBinary documents
+        var binary = given().get("/api/map/binary").then().statusCode(200).contentType("application/octet-stream").extract();
+        ByteBuffer bytes = ByteBuffer.wrap(binary.asByteArray()).order(ByteOrder.LITTLE_ENDIAN);
+        assertThat(new String(binary.asByteArray(), 0, 4, StandardCharsets.US_ASCII)).isEqualTo("SGM1");
+        int header = bytes.getInt(4);
+        JsonPath names = new JsonPath(new String(binary.asByteArray(), 8, header, StandardCharsets.UTF_8));
+        assertThat(names.getInt("count")).isEqualTo(analysed);
+        assertThat(names.getList("titles")).hasSize(analysed);
+        int ids = (8 + header + 7) / 8 * 8;
+        assertThat(bytes.capacity()).isEqualTo(ids + analysed * (8 + 4 + 4 + 3 * 4));
+        List<Long> binaryIds = new ArrayList<>();
+        for (int k = 0; k < analysed; k++) {
+            binaryIds.add((long) bytes.getDouble(ids + 8 * k));
+        }
+        assertThat(binaryIds).isEqualTo(map.getList("ids", Long.class));
+        assertThat(bytes.getFloat(ids + 8 * analysed + 4 * i)).isEqualTo(map.getFloat("x[" + i + "]"));
+        assertThat(bytes.getInt(ids + 8 * analysed + 8 * analysed + 8 * analysed + 4 * i)).isEqualTo(map.getInt("genre[" + i + "]"));
+        String binaryTag = binary.header("ETag");
+        assertThat(binaryTag).isNotEqualTo(etag);
+        given().header("If-None-Match", binaryTag).get("/api/map/binary").then().statusCode(304);
     }
 }

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = SonicServiceMock.class, scope = TestResourceScope.GLOBAL)
 class WebAppTest {
 
-    private static final Pattern IMPORT = Pattern.compile("from '\\./([\\w-]+\\.js)'");
+    private static final Pattern IMPORT = Pattern.compile("(?:from |import\\()'\\./([\\w-]+\\.js)'");
 
     @Test
     void rootServesThePageWithItsStylesAndScript() {

@@ -76,10 +76,11 @@ public class CatalogRepository {
         }
         if (filter.q() != null) {
             // every word somewhere in the title, artist, album, album artist or file name: "miles so what" finds So What by Miles Davis;
-            // a tag's other titles and artists count too
+            // a tag's other titles and artists count too. The file name is cut with split_part, not a regex: the
+            // filter runs on every track, and a regex anchored at the end is tried from every position of the path
             for (String word : filter.q().strip().split("\\s+")) {
                 where.add("(t.title ILIKE ? ESCAPE '\\' OR ar.name ILIKE ? ESCAPE '\\' OR al.title ILIKE ? ESCAPE '\\'"
-                        + " OR aa.name ILIKE ? ESCAPE '\\' OR substring(t.file_path from '[^/]*$') ILIKE ? ESCAPE '\\'"
+                        + " OR aa.name ILIKE ? ESCAPE '\\' OR reverse(split_part(reverse(t.file_path), '/', 1)) ILIKE ? ESCAPE '\\'"
                         + " OR array_to_string(t.other_titles || t.tag_artists, ' ') ILIKE ? ESCAPE '\\')");
                 String like = contains(word);
                 for (int i = 0; i < 6; i++) {

@@ -1,7 +1,9 @@
 package dev.segue.playlist.service;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.segue.playlist.index.IndexService;
 import dev.segue.playlist.index.LibraryIndex;
+import dev.segue.playlist.map.MapBinary;
 import dev.segue.playlist.map.MapView;
 import dev.segue.playlist.map.Projection;
 import dev.segue.playlist.map.SonicMap;
@@ -20,8 +22,8 @@ public class MapService {
     private static final Logger LOG = Logger.getLogger(MapService.class);
     static final double REFIT_CHANGE = 0.1;
 
-    /** A snapshot's map and the tag a browser revalidates it with. */
-    public record Current(MapView view, String etag) {
+    /** A snapshot's map, the tag a browser revalidates it with, and its binary form ({@link MapBinary}), encoded once. */
+    public record Current(MapView view, String etag, byte[] binary) {
     }
 
     private record Cached(LibraryIndex index, Current current) {
@@ -29,13 +31,15 @@ public class MapService {
 
     private final IndexService indexService;
     private final GenreRepository genres;
+    private final ObjectMapper mapper;
     private Projection projection;
     private long fitMillis;
     private volatile Cached cached;
 
-    MapService(IndexService indexService, GenreRepository genres) {
+    MapService(IndexService indexService, GenreRepository genres, ObjectMapper mapper) {
         this.indexService = indexService;
         this.genres = genres;
+        this.mapper = mapper;
     }
 
     public Current current() {
@@ -68,8 +72,9 @@ public class MapService {
                 ? new MapView(index.analyzerVersion(), 0, 0, 0, java.util.List.of(), new long[0], new float[0], new float[0],
                         new String[0], new int[0], new String[0], new int[0], new String[0], new int[0], new String[0])
                 : SonicMap.build(index, projection, genres.catalog(), fitMillis);
+        byte[] binary = MapBinary.encode(view, mapper);
         Current current = new Current(view, "\"map-" + index.analyzerVersion() + "-" + view.fittedOn() + "-"
-                + index.builtAt().toEpochMilli() + "\"");
+                + index.builtAt().toEpochMilli() + "\"", binary);
         cached = new Cached(index, current);
         return current;
     }
