@@ -318,6 +318,10 @@ public final class SonicVectors {
                 sum[r] += Math.exp(-Math.max(0f, b + base[r] - 2 * dot[r]) * 0.5);
             }
         }
+        if (present[seed]) {
+            // a track is identical to itself wherever it sits: the hubness correction never moves it from itself
+            sum[seed] += 1 - Math.exp(-Math.max(0f, 2 * b - 2 * dot[seed]) * 0.5);
+        }
     }
 
     /**
@@ -325,6 +329,9 @@ public final class SonicVectors {
      * correction; what playlists and /similar rank by.
      */
     public double similarity(int a, int b) {
+        if (a == b) {
+            return 1;
+        }
         double dot = 0;
         for (int j = 0; j < c; j++) {
             dot += (double) average[j * rows + a] * average[j * rows + b];

@@ -76,6 +76,20 @@ class HubnessTest {
     }
 
     @Test
+    void aTrackIsIdenticalToItselfWhereverItSits() {
+        LibraryIndex index = library();
+        SonicVectors sv = index.sonic();
+        float[] dot = new float[index.size()];
+        for (int a : new int[] {0, 30, 65, 79}) {
+            assertThat(sv.similarity(a, a)).isEqualTo(1.0);
+            double[] sum = new double[index.size()];
+            sv.addSimilarities(a, dot, sum);
+            assertThat(sum[a]).isCloseTo(1.0, within(1e-6));
+            assertThat(sum[(a + 1) % index.size()]).isCloseTo(sv.similarity(a, (a + 1) % index.size()), within(1e-4));
+        }
+    }
+
+    @Test
     void aCrowdedTrackIsPushedAwayAndAnIsolatedOneBroughtCloser() {
         LibraryIndex index = library();
         SonicVectors sv = index.sonic();
