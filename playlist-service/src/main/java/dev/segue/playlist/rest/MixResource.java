@@ -58,7 +58,7 @@ public class MixResource {
     }
 
     @GET
-    @Path("/{id: \\d+}")
+    @Path("/{id}")
     @APIResponse(responseCode = "200", description = "The mix")
     @APIResponse(responseCode = "404", description = "No such mix")
     public MixView get(@PathParam("id") long id) {
@@ -66,7 +66,7 @@ public class MixResource {
     }
 
     @PUT
-    @Path("/{id: \\d+}")
+    @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace a mix's definition", description = "Fields left out take the defaults; the editions and the "
             + "mix's playlist on each target stay, so the next edition still replaces it in place.")
@@ -81,7 +81,7 @@ public class MixResource {
     }
 
     @PATCH
-    @Path("/{id: \\d+}")
+    @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change some fields of a mix", description = "The fields given replace the stored ones; source and "
             + "schedule are replaced whole ({\"schedule\": {}} makes a mix on demand only).")
@@ -96,7 +96,7 @@ public class MixResource {
     }
 
     @DELETE
-    @Path("/{id: \\d+}")
+    @Path("/{id}")
     @Operation(summary = "Delete a mix", description = "Its editions and their playlists go too; the playlists on the targets "
             + "stay (delete them there).")
     @APIResponse(responseCode = "204", description = "Deleted")
@@ -109,7 +109,7 @@ public class MixResource {
     }
 
     @POST
-    @Path("/{id: \\d+}/runs")
+    @Path("/{id}/runs")
     @Operation(summary = "Renew a mix now",
             description = "Builds a new edition with fresh picks, pushes it in place of the mix's playlist on each target and "
                     + "prunes old editions, then answers. A target that fails does not stop the others: its outcome carries "
@@ -128,7 +128,7 @@ public class MixResource {
     }
 
     @GET
-    @Path("/{id: \\d+}/editions")
+    @Path("/{id}/editions")
     @Operation(summary = "The editions kept, newest first")
     @APIResponse(responseCode = "200", description = "The editions with what each target got")
     @APIResponse(responseCode = "404", description = "No such mix")
@@ -137,7 +137,7 @@ public class MixResource {
     }
 
     @GET
-    @Path("/{id: \\d+}/editions/{number: \\d+}")
+    @Path("/{id}/editions/{number}")
     @APIResponse(responseCode = "200", description = "The edition")
     @APIResponse(responseCode = "404", description = "No such mix, or that edition was pruned")
     public EditionView edition(@PathParam("id") long id, @PathParam("number") int number) {

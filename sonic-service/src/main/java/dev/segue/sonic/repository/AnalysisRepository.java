@@ -14,10 +14,8 @@ import java.sql.Types;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Plain JDBC over sonic_analyses, sonic_segments and sonic_claims (and reads of tracks). Callers
@@ -125,39 +123,9 @@ public class AnalysisRepository {
             ps.setInt(i++, limit);
             ps.setString(i++, worker);
             ps.setLong(i, lease.toMillis());
-            List<TrackRef> claimed = readTracks(ps);
-            if (claimed.isEmpty()) {
-                return claimed;
-            }
-            Set<Long> done = releaseFinished(c, worker, claimed, scope, decoder);
-            return done.isEmpty() ? claimed : claimed.stream().filter(t -> !done.contains(t.id())).toList();
+            return readTracks(ps);
         } catch (SQLException e) {
             throw new IllegalStateException("claiming tracks failed", e);
-        }
-    }
-
-    /**
-     * The candidates come from the claim statement's snapshot: a track whose analysis (and claim release)
-     * committed while that statement ran looks unclaimed and unanalysed to it, and was claimed again; the
-     * run could then complete with that claim held and the track analysed twice. A second statement sees
-     * every analysis committed before the claim and releases those tracks at once.
-     */
-    private Set<Long> releaseFinished(Connection c, String worker, List<TrackRef> claimed, WorkScope scope, String decoder)
-            throws SQLException {
-        String sql = "DELETE FROM sonic_claims c WHERE c.worker = ? AND c.track_id = ANY(?) AND NOT EXISTS ("
-                + " SELECT 1 FROM tracks t LEFT JOIN sonic_analyses a ON a.track_id = t.id AND a.analyzer_version = " + VERSION
-                + " WHERE t.id = c.track_id AND " + NEEDS_WORK + ") RETURNING c.track_id";
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, worker);
-            ps.setArray(2, c.createArrayOf("bigint", claimed.stream().map(TrackRef::id).toArray(Long[]::new)));
-            bindScope(ps, 3, scope, decoder);
-            Set<Long> released = new HashSet<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    released.add(rs.getLong(1));
-                }
-            }
-            return released;
         }
     }
 
