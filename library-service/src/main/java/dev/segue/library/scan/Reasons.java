@@ -1,9 +1,13 @@
 package dev.segue.library.scan;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.SQLException;
 import java.util.Locale;
 
@@ -30,6 +34,26 @@ final class Reasons {
             return "a folder, not a file";
         }
         return "the disk reported a read error for this file";
+    }
+
+    /**
+     * Why a parser's read failed with an {@link IOException}. jaudiotagger throws plain IOExceptions for files that end
+     * before their structures do ("Unable to read required number of databytes"), which are the file's fault, not the
+     * disk's: the file is read once more here, and only when that fails too is the disk named.
+     */
+    static String parserIo(IOException e, Path file, String format) {
+        if (e instanceof FileSystemException) {
+            return io(e);
+        }
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
+            while (ch.read(buffer) > 0) {
+                buffer.clear();
+            }
+        } catch (IOException disk) {
+            return io(disk);
+        }
+        return "not a readable " + label(format) + " file: its structures run past the end of the file (truncated or damaged)";
     }
 
     /** A read that failed in a way no file should make it fail: the scan records it and goes on. */

@@ -199,7 +199,7 @@ final class TagReader {
         try {
             audio = IO.get().readFile(file.path().toFile());
         } catch (IOException e) {
-            throw new UnreadableFileException(Reasons.io(e));
+            throw new UnreadableFileException(Reasons.parserIo(e, file.path(), file.format()));
         } catch (InvalidAudioFrameException e) {
             throw new UnreadableFileException("no audio frames found in this " + Reasons.label(file.format())
                     + " file (damaged, or not really " + Reasons.label(file.format()) + ")");

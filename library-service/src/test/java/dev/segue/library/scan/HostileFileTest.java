@@ -173,6 +173,17 @@ class HostileFileTest {
     }
 
     @Test
+    void aTruncatedFlacBehindAnId3TagIsTheFilesFaultNotTheDisks() throws Exception {
+        // found by bench/fuzz (seed 7, file 56): jaudiotagger's plain IOException for a file that ends inside its metadata
+        // blocks was reported as "the disk reported a read error"
+        byte[] flac = Files.readAllBytes(AudioFixtures.audio("flac", dir.resolve("whole.flac")));
+        byte[] id3 = ByteBuffer.allocate(110).put(ascii("ID3")).put(new byte[] {3, 0, 0, 0, 0, 0, 100}).array();
+        Path file = Files.write(dir.resolve("truncated.flac"), concat(id3, Arrays.copyOf(flac, 4 + 4 + 34 + 2)));
+
+        assertRefused(file, "flac", "not a readable FLAC file: its structures run past the end of the file (truncated or damaged)");
+    }
+
+    @Test
     void anAsfHeaderWithAnUnknownObjectIsRefusedInPlainWords() throws Exception {
         // jaudiotagger's reason used to be "java.lang.IllegalArgumentException: provided GUID..." quoted as it was
         byte[] header = {0x30, 0x26, (byte) 0xB2, 0x75, (byte) 0x8E, 0x66, (byte) 0xCF, 0x11, (byte) 0xA6, (byte) 0xD9, 0x00,
