@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
+import dev.segue.enrichment.client.MusicBrainzClient;
 import dev.segue.testing.PostgresTestResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -13,6 +14,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** A revoked Last.fm key disables the source for good (own application instance, since that state is process-wide). */
@@ -22,8 +25,23 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = SourcesStub.class, scope = TestResourceScope.GLOBAL)
 class LastFmDisabledTest {
 
-    /** Only here to give this class its own application, so the disabled source does not leak into other tests. */
+    /**
+     * Gives this class its own application, so the disabled source does not leak into other tests; it also starts with
+     * the MusicBrainz contact compose passes when {@code MUSICBRAINZ_CONTACT} is unset: an empty string.
+     */
     public static class OwnInstance implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("segue.enrichment.musicbrainz.contact", "");
+        }
+    }
+
+    @Inject
+    MusicBrainzClient musicBrainz;
+
+    @Test
+    void anEmptyMusicBrainzContactStartsTheServiceWithTheProjectPageAsContact() {
+        assertThat(musicBrainz.userAgent()).matches("Segue/\\S+ \\( https://github.com/segue-music/segue \\)");
     }
 
     @Test

@@ -39,7 +39,7 @@ public class MusicBrainzClient {
         this.status = status;
         this.config = config.musicbrainz();
         this.limiter = new RateLimiter(this.config.ratePerSecond(), this.config.spaceFromResponse());
-        this.userAgent = "Segue/" + version + " ( " + this.config.contact() + " )";
+        this.userAgent = "Segue/" + version + " ( " + this.config.contactOrProjectPage() + " )";
     }
 
     public String userAgent() {

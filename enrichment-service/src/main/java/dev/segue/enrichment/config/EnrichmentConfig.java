@@ -49,9 +49,17 @@ public interface EnrichmentConfig {
         @WithDefault("true")
         boolean spaceFromResponse();
 
-        /** Contact in the User-Agent (MusicBrainz throttles anonymous agents): a URL or an e-mail address. */
-        @WithDefault("https://github.com/segue-music/segue")
-        String contact();
+        /**
+         * Contact in the User-Agent (MusicBrainz throttles anonymous agents): a URL or an e-mail address. Empty (compose
+         * passes an unset {@code MUSICBRAINZ_CONTACT} as "") means the project's page, rather than a service that
+         * does not start.
+         */
+        Optional<String> contact();
+
+        /** The contact to send: the configured one, or the project's page. */
+        default String contactOrProjectPage() {
+            return contact().map(String::strip).filter(c -> !c.isEmpty()).orElse("https://github.com/segue-music/segue");
+        }
 
         /** Lowest search score (0-100) accepted when an artist has no MBID in its tags. */
         @WithDefault("90")
