@@ -87,27 +87,31 @@ class AnalysisRunLifecycleTest {
     void twoReplicasShareARunAndAnalyseEachTrackExactlyOnce() throws Exception {
         AnalysisWorkerPool replica = new AnalysisWorkerPool(runs, repository, decoders, config, dataSource, scheduler);
         assertThat(replica.workerId()).isNotEqualTo(pool.workerId());
-        int perReplica = config.workers().getAsInt() * config.claimBatch();
+        int workers = config.workers().getAsInt();
         Files.createFile(gate);
-        List<Long> tracks = shortTracks(2 * perReplica + 4);
+        List<Long> tracks = shortTracks(2 * workers * config.claimBatch() + 4);
         replica.onStart(new StartupEvent());
         try {
             String location = start(Map.of("scope", "trackIds", "trackIds", tracks));
             replica.wake();
 
-            // every thread of both replicas waits inside a decode with a batch of its own
-            await(() -> claimsOf(pool.workerId(), tracks) == perReplica
-                    && claimsOf(replica.workerId(), tracks) == perReplica, "both replicas to claim a full share");
-            assertThat(claims(tracks)).isEqualTo(2 * perReplica);
+            // every thread of both replicas waits inside a decode with a batch of its own; a batch can be short
+            // of claim-batch when two claims raced for the same rows (the loser skips what the winner committed)
+            await(() -> GatedFfmpegProfile.waiting(config.ffmpegPath()) == 2 * workers, "every thread of both replicas to decode");
+            long ours = claimsOf(pool.workerId(), tracks);
+            long theirs = claimsOf(replica.workerId(), tracks);
+            assertThat(ours).isPositive();
+            assertThat(theirs).isPositive();
+            assertThat(claims(tracks)).isEqualTo(ours + theirs);
             // a batch may take longer than the lease: live replicas renew their claims, nobody takes them over
             Thread.sleep(config.lease().toMillis() + 1_500);
             List<AnalysisRepository.TrackRef> intruder = repository.claim(new WorkScope(tracks.toArray(Long[]::new),
                     false, false, null), decoders.selected().orElseThrow().name(), "intruder", config.lease(), tracks.size());
             repository.releaseClaims("intruder", intruder.stream().map(AnalysisRepository.TrackRef::id).toList());
             assertThat(intruder).as("only the tracks nobody claimed; without renewal the leases would have run out")
-                    .hasSize(tracks.size() - 2 * perReplica);
-            assertThat(claimsOf(pool.workerId(), tracks)).isEqualTo(perReplica);
-            assertThat(claimsOf(replica.workerId(), tracks)).isEqualTo(perReplica);
+                    .hasSize((int) (tracks.size() - ours - theirs));
+            assertThat(claimsOf(pool.workerId(), tracks)).isEqualTo(ours);
+            assertThat(claimsOf(replica.workerId(), tracks)).isEqualTo(theirs);
             Files.delete(gate);
 
             JsonPath run = awaitFinished(location);
@@ -124,14 +128,13 @@ class AnalysisRunLifecycleTest {
 
     @Test
     void cancellingARunInProgressStopsItAfterItsInFlightTracks() throws Exception {
-        int inFlight = config.workers().getAsInt() * config.claimBatch();
-        Files.createFile(gate);
-        List<Long> tracks = shortTracks(inFlight + 4);
-        String location = start(Map.of("scope", "trackIds", "trackIds", tracks));
         int workers = config.workers().getAsInt();
-        await(() -> claims(tracks) == inFlight && GatedFfmpegProfile.waiting(config.ffmpegPath()) == workers,
-                "every worker to claim a batch and wait inside its decode");
+        Files.createFile(gate);
+        List<Long> tracks = shortTracks(workers * config.claimBatch() + 4);
+        String location = start(Map.of("scope", "trackIds", "trackIds", tracks));
+        await(() -> GatedFfmpegProfile.waiting(config.ffmpegPath()) == workers, "every worker to claim a batch and wait inside its decode");
         Set<Long> claimed = new HashSet<>(claimedTracks(tracks));
+        int inFlight = claimed.size();
 
         JsonPath cancelled = given().delete(location).then().statusCode(200).extract().jsonPath();
         assertThat(cancelled.getString("status")).isEqualTo("cancelled");
