@@ -243,21 +243,56 @@ class ScanRulesTest {
         JsonPath run = Scans.scan(folder);
         assertThat(run.getString("status")).isEqualTo("completed");
         assertThat(run.getInt("newTracks")).isEqualTo(3);
-        List<Map<String, String>> errors = given().get("/api/scans/" + run.getLong("id") + "/errors?size=100")
-                .then().statusCode(200).extract().jsonPath().getList("items");
-        Map<String, String> reasons = new java.util.HashMap<>();
-        errors.forEach(e -> reasons.put(Path.of(e.get("path")).getFileName().toString(), e.get("reason")));
+        Map<String, String> reasons = reasons(run);
         assertThat(reasons).containsKeys("empty.mp3", "notes.flac", "truncated.m4a", "noise.ogg", "loop", "dangling.mp3");
         assertThat(reasons.get("empty.mp3")).contains("0 bytes");
         assertThat(reasons.get("loop")).contains("loop");
         assertThat(reasons.values()).anyMatch(r -> r.contains("not valid UTF-8"));
-        assertThat(run.getInt("errors")).isEqualTo(errors.size()).isEqualTo(7);
+        assertThat(run.getInt("errors")).isEqualTo(reasons.size()).isEqualTo(7);
 
         JsonPath absurdTrack = track("Absurd " + tag);
         assertThat(absurdTrack.getString("year")).isNull();
         assertThat(absurdTrack.getString("trackNo")).isNull();
         assertThat(absurdTrack.getString("filePath")).isEqualTo(absurd.toString());
         assertThat(track("Long " + tag).getString("filePath")).endsWith(longName);
+    }
+
+    @Test
+    void aRefusedFileIsNotReadAgainUntilItChanges() throws Exception {
+        Path good = AudioFixtures.audio("mp3", folder.resolve("good.mp3"));
+        byte[] playable = Files.readAllBytes(good);
+        Path file = folder.resolve("broken.mp3");
+        byte[] garbage = new byte[playable.length];
+        java.util.Arrays.fill(garbage, (byte) 'x');
+        Files.write(file, garbage);
+        FileTime mtime = FileTime.fromMillis(Files.getLastModifiedTime(file).toMillis() / 1000 * 1000);
+        Files.setLastModifiedTime(file, mtime);
+
+        JsonPath first = Scans.scan(folder);
+        assertThat(first.getInt("errors")).isEqualTo(1);
+        String reason = reasons(first).get("broken.mp3");
+        assertThat(reason).isNotBlank();
+
+        // playable bytes behind the same size and modification time: only a rescan that read the file would see them
+        Files.write(file, playable);
+        Files.setLastModifiedTime(file, mtime);
+        JsonPath again = Scans.scan(folder);
+        assertThat(again.getInt("errors")).isEqualTo(1);
+        assertThat(again.getInt("newTracks")).isZero();
+        assertThat(reasons(again)).containsEntry("broken.mp3", reason);
+
+        Files.setLastModifiedTime(file, FileTime.fromMillis(mtime.toMillis() + 2000));
+        JsonPath changed = Scans.scan(folder);
+        assertThat(changed.getInt("errors")).isZero();
+        assertThat(changed.getInt("newTracks")).isEqualTo(1);
+    }
+
+    private static Map<String, String> reasons(JsonPath run) {
+        List<Map<String, String>> errors = given().get("/api/scans/" + run.getLong("id") + "/errors?size=100")
+                .then().statusCode(200).extract().jsonPath().getList("items");
+        Map<String, String> reasons = new java.util.HashMap<>();
+        errors.forEach(e -> reasons.put(Path.of(e.get("path")).getFileName().toString(), e.get("reason")));
+        return reasons;
     }
 
     private JsonPath track(String title) {

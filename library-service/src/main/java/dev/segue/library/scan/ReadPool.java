@@ -29,8 +29,11 @@ final class ReadPool implements AutoCloseable {
         ReadTrack read(DiscoveredFile file) throws TagReader.UnreadableFileException;
     }
 
-    /** What became of one file: a track, or the reason it is a scan error. */
-    record Outcome(DiscoveredFile file, ReadTrack track, String error) {
+    /**
+     * What became of one file: a track, or the reason it is a scan error; {@code lasting} when the reason is the
+     * file's content, which the same bytes would meet again (not a timeout, a disk error or a reader's bug).
+     */
+    record Outcome(DiscoveredFile file, ReadTrack track, String error, boolean lasting) {
     }
 
     private record Reading(long startedNanos) {
@@ -68,14 +71,14 @@ final class ReadPool implements AutoCloseable {
         reading.put(file, new Reading(System.nanoTime()));
         Outcome outcome;
         try {
-            outcome = new Outcome(file, reader.read(file), null);
+            outcome = new Outcome(file, reader.read(file), null, false);
         } catch (TagReader.UnreadableFileException e) {
-            outcome = new Outcome(file, null, e.getMessage());
+            outcome = new Outcome(file, null, e.getMessage(), Reasons.aboutTheContent(e.getMessage()));
         } catch (Throwable e) {
             // also Errors: the file is recorded, and the thread lives on for the next one
             // the reason stays plain; the trace is for whoever fixes the reader
             LOG.warnf(e, "Unexpected failure reading %s", file.pathText());
-            outcome = new Outcome(file, null, Reasons.unexpected(e));
+            outcome = new Outcome(file, null, Reasons.unexpected(e), false);
         }
         if (reading.remove(file) == null) {
             return; // timed out: already reported as an error
@@ -113,7 +116,7 @@ final class ReadPool implements AutoCloseable {
                 threads.setMaximumPoolSize(threads.getMaximumPoolSize() + 1);
                 threads.setCorePoolSize(threads.getCorePoolSize() + 1);
                 timedOut.add(new Outcome(entry.getKey(), null, "reading this file took longer than "
-                        + timeoutText + "; it was skipped (a corrupt header can make the tag reader spin)"));
+                        + timeoutText + "; it was skipped (a corrupt header can make the tag reader spin)", false));
             }
         }
     }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.SQLException;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Plain-language reasons for a file that could not be read, made from an exception without ever quoting
@@ -22,18 +23,32 @@ final class Reasons {
     private Reasons() {
     }
 
+    private static final String DISAPPEARED = "the file disappeared while it was being read";
+    private static final String DENIED = "permission denied: the service's user cannot read this file";
+    private static final String FOLDER = "a folder, not a file";
+    private static final String DISK = "the disk reported a read error for this file";
+    private static final Set<String> NOT_THE_CONTENT = Set.of(DISAPPEARED, DENIED, FOLDER, DISK);
+
     /** Why a file could not be read from the disk. */
     static String io(IOException e) {
         if (e instanceof NoSuchFileException) {
-            return "the file disappeared while it was being read";
+            return DISAPPEARED;
         }
         if (e instanceof AccessDeniedException) {
-            return "permission denied: the service's user cannot read this file";
+            return DENIED;
         }
         if (e instanceof FileSystemException fs && fs.getReason() != null && fs.getReason().equals("Is a directory")) {
-            return "a folder, not a file";
+            return FOLDER;
         }
-        return "the disk reported a read error for this file";
+        return DISK;
+    }
+
+    /**
+     * Whether a reader's refusal is about the file's bytes, so the same bytes would be refused again; a permission or
+     * a disk error is not: fixing it (chmod, a remount) changes neither the file's size nor its modification time.
+     */
+    static boolean aboutTheContent(String refusal) {
+        return !NOT_THE_CONTENT.contains(refusal);
     }
 
     /**

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -55,8 +56,11 @@ public class ScanRunner {
     private final ScanNotifier notifier;
     private final DatabaseOutage outage;
     private final Ffprobe ffprobe;
+    /** Who read the files: a refusal is remembered only for the same readers (ffprobe installed, Segue upgraded: read again). */
+    private final String readers;
 
-    ScanRunner(AgroalDataSource dataSource, LibraryConfig config, ScanRunRepository runs, ScanNotifier notifier) {
+    ScanRunner(AgroalDataSource dataSource, LibraryConfig config, ScanRunRepository runs, ScanNotifier notifier,
+            @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev") String version) {
         this.dataSource = dataSource;
         this.config = config;
         this.runs = runs;
@@ -64,6 +68,7 @@ public class ScanRunner {
         this.outage = new DatabaseOutage(dataSource, LOG);
         this.ffprobe = config.scan().ffprobe().filter(path -> !path.isBlank() && !path.equals("off"))
                 .map(path -> new Ffprobe(path, config.scan().ffprobeTimeout())).orElse(Ffprobe.NONE);
+        this.readers = "segue " + version + (ffprobe == Ffprobe.NONE ? ", no ffprobe" : ", ffprobe " + config.scan().ffprobe().get());
     }
 
     public void run(long runId, List<Path> roots) {
@@ -165,18 +170,28 @@ public class ScanRunner {
             walk.skipped().forEach((extension, n) -> counts.skipped.merge(extension, n, Integer::sum));
             writer.errors(walk.problems());
 
+            Map<String, ScanWriter.RememberedRefusal> refused = writer.refusalsUnder(root, readers);
             Set<String> seen = new HashSet<>();
             List<DiscoveredFile> toRead = new ArrayList<>();
+            List<ScanWriter.Refusal> refusedAgain = new ArrayList<>();
             for (DiscoveredFile file : walk.files()) {
                 seen.add(file.pathText());
                 Known k = known.get(file.pathText());
-                if (k != null && k.present() && k.size() == file.size() && k.mtimeMicros() == epochMicros(file.mtime())) {
+                ScanWriter.RememberedRefusal r = refused.get(file.pathText());
+                long mtime = epochMicros(file.mtime());
+                if (k != null && k.present() && k.size() == file.size() && k.mtimeMicros() == mtime) {
                     counts.unchanged++;
                     counts.processed++;
+                } else if (k == null && r != null && r.size() == file.size() && r.mtimeMicros() == mtime) {
+                    // the same bytes, the same readers: reading them again (ffprobe included) would refuse them again
+                    refusedAgain.add(new ScanWriter.Refusal(file, r.reason()));
                 } else {
                     toRead.add(file);
                 }
             }
+            writer.refusals(refusedAgain, readers);
+            counts.errors += refusedAgain.size();
+            counts.processed += refusedAgain.size();
             Map<Long, Known> vanished = new HashMap<>();
             for (var entry : known.entrySet()) {
                 Known k = entry.getValue();
@@ -235,8 +250,13 @@ public class ScanRunner {
             Map<String, ArrayDeque<Long>> moveCandidates, ScanWriter writer, ScanCounts counts) throws SQLException {
         List<ScanWriter.Pending> pending = new ArrayList<>(batch.size());
         List<LibraryWalker.Problem> problems = new ArrayList<>();
+        List<ScanWriter.Refusal> refusals = new ArrayList<>();
         Map<String, String> kinds = new HashMap<>();
         for (Outcome o : batch) {
+            if (o.error() != null && o.lasting()) {
+                refusals.add(new ScanWriter.Refusal(o.file(), o.error()));
+                continue;
+            }
             if (o.error() != null) {
                 problems.add(new LibraryWalker.Problem(o.file().pathText(), o.error()));
                 continue;
@@ -256,6 +276,7 @@ public class ScanRunner {
             pending.add(new ScanWriter.Pending(o.file(), o.track(), id));
         }
         writer.errors(problems);
+        writer.refusals(refusals, readers);
         List<String> failed = writer.write(pending);
         failed.forEach(kinds::remove);
         for (String kind : kinds.values()) {
@@ -265,7 +286,7 @@ public class ScanRunner {
                 default -> counts.updated++;
             }
         }
-        counts.errors += problems.size() + failed.size();
+        counts.errors += problems.size() + refusals.size() + failed.size();
         counts.processed += batch.size();
     }
 
@@ -305,7 +326,7 @@ public class ScanRunner {
         return candidates;
     }
 
-    private static long epochMicros(Instant instant) {
+    static long epochMicros(Instant instant) {
         return instant.getEpochSecond() * 1_000_000 + instant.getNano() / 1_000;
     }
 

@@ -2,6 +2,7 @@ package dev.segue.library.scan;
 
 import dev.segue.commons.database.DatabaseOutage;
 import dev.segue.library.catalog.Names;
+import java.nio.file.Path;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -134,6 +135,52 @@ final class ScanWriter {
             ps.executeBatch();
         }
         connection.commit();
+    }
+
+    /** A file the readers refused for its content, with what identifies its bytes. */
+    record Refusal(DiscoveredFile file, String reason) {
+    }
+
+    /** A refusal recorded by an earlier scan: the file's size and modification time then, and the reason. */
+    record RememberedRefusal(long size, long mtimeMicros, String reason) {
+    }
+
+    /** Records refusals with the file's size and modification time and the readers that refused it. */
+    void refusals(Collection<Refusal> refusals, String readers) throws SQLException {
+        if (refusals.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO scan_errors (scan_run_id, path, reason, file_size, "
+                + "file_mtime_us, readers) VALUES (?, ?, ?, ?, ?, ?)")) {
+            for (Refusal refusal : refusals) {
+                ps.setLong(1, runId);
+                ps.setString(2, TagValues.text(refusal.file().pathText(), 4096));
+                ps.setString(3, TagValues.text(refusal.reason(), 1000));
+                ps.setLong(4, refusal.file().size());
+                ps.setLong(5, ScanRunner.epochMicros(refusal.file().mtime()));
+                ps.setString(6, readers);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        connection.commit();
+    }
+
+    /** The latest refusal by {@code readers} of each file under {@code root}. */
+    Map<String, RememberedRefusal> refusalsUnder(Path root, String readers) throws SQLException {
+        Map<String, RememberedRefusal> refused = new HashMap<>();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT DISTINCT ON (path) path, file_size, file_mtime_us, reason "
+                + "FROM scan_errors WHERE readers = ? AND path LIKE ? ESCAPE '\\' ORDER BY path, id DESC")) {
+            ps.setString(1, readers);
+            ps.setString(2, ScanRunner.likePrefix(root));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    refused.put(rs.getString(1), new RememberedRefusal(rs.getLong(2), rs.getLong(3), rs.getString(4)));
+                }
+            }
+        }
+        connection.commit();
+        return refused;
     }
 
     /** Marks tracks missing (never deletes them); returns how many were present until now. */
