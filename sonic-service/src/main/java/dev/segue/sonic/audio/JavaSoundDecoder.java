@@ -79,7 +79,7 @@ public final class JavaSoundDecoder implements AudioDecoder {
     }
 
     /** Why {@link #available()} is false. */
-    String unavailableReason() {
+    public String unavailableReason() {
         return stuck.get() + " Java decoder threads are stuck on files that timed out and ignore interruption"
                 + " (the limit is " + MAX_STUCK_THREADS + "); each ends when its read returns, or restart the service";
     }
