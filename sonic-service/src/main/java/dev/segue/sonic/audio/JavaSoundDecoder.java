@@ -281,14 +281,14 @@ public final class JavaSoundDecoder implements AudioDecoder {
     }
 
     private static void checkExtension(Path file) throws DecodeException {
-        if (!EXTENSIONS.contains(FfmpegDecoder.extension(file))) {
+        if (!EXTENSIONS.contains(FileExtension.of(file))) {
             throw DecodeException.unsupported("format not handled by the Java decoders (" + String.join(", ",
                     EXTENSIONS.stream().sorted().toList()) + "); install ffmpeg for other formats");
         }
     }
 
     private static DecodeException unreadable(Path file) {
-        return DecodeException.failed("not a readable " + FfmpegDecoder.extension(file).toUpperCase()
+        return DecodeException.failed("not a readable " + FileExtension.of(file).toUpperCase()
                 + " file (no Java decoder recognises its content)");
     }
 
