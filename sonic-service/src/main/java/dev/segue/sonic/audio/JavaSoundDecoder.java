@@ -79,7 +79,7 @@ public final class JavaSoundDecoder implements AudioDecoder {
     }
 
     /** Why {@link #available()} is false. */
-    String unavailableReason() {
+    public String unavailableReason() {
         return stuck.get() + " Java decoder threads are stuck on files that timed out and ignore interruption"
                 + " (the limit is " + MAX_STUCK_THREADS + "); each ends when its read returns, or restart the service";
     }
@@ -281,14 +281,14 @@ public final class JavaSoundDecoder implements AudioDecoder {
     }
 
     private static void checkExtension(Path file) throws DecodeException {
-        if (!EXTENSIONS.contains(FfmpegDecoder.extension(file))) {
+        if (!EXTENSIONS.contains(FileExtension.of(file))) {
             throw DecodeException.unsupported("format not handled by the Java decoders (" + String.join(", ",
                     EXTENSIONS.stream().sorted().toList()) + "); install ffmpeg for other formats");
         }
     }
 
     private static DecodeException unreadable(Path file) {
-        return DecodeException.failed("not a readable " + FfmpegDecoder.extension(file).toUpperCase()
+        return DecodeException.failed("not a readable " + FileExtension.of(file).toUpperCase()
                 + " file (no Java decoder recognises its content)");
     }
 

@@ -1,6 +1,6 @@
 package dev.segue.sonic.health;
 
-import dev.segue.sonic.audio.DecoderRegistry;
+import dev.segue.sonic.analysis.DecoderRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;

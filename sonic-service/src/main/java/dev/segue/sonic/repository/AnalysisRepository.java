@@ -1,7 +1,6 @@
 package dev.segue.sonic.repository;
 
 import dev.segue.sonic.analysis.TrackAnalyzer;
-import dev.segue.sonic.features.FeatureLayout;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Array;
@@ -10,22 +9,18 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Plain JDBC over sonic_analyses, sonic_segments and sonic_claims (and reads of tracks). Callers
- * provide the transaction; every method joins it.
+ * Plain JDBC over sonic_analyses and sonic_segments: the results, written a track's analysis at a time
+ * with its segments in one batch, and the queries over the whole library (work left, coverage,
+ * failures). Callers provide the transaction; every method joins it.
  */
 @ApplicationScoped
 public class AnalysisRepository {
-
-    public record TrackRef(long id, String filePath, Long durationMs, String contentKey, String status) {
-    }
 
     public record StoredAnalysis(long trackId, int analyzerVersion, String status, String error, String decoder,
                                  String contentKey, Long durationMs, Long analysisMs, OffsetDateTime analyzedAt,
@@ -38,25 +33,11 @@ public class AnalysisRepository {
     public record FailureRow(long trackId, String filePath, String status, String error) {
     }
 
-    public record Counts(long present, long ok, long failed, long unsupported, long pending, long claimed,
-                         long olderVersionOnly) {
+    /** Coverage of the present tracks by the current analyzer version. */
+    public record Counts(long present, long ok, long failed, long unsupported, long olderVersionOnly) {
     }
 
-    private static final int VERSION = FeatureLayout.ANALYZER_VERSION;
-
-    /**
-     * A present track needs work when it has no analysis of the current version, its file content
-     * changed since, the decoder that failed on it has been replaced, or the run retries/forces it.
-     */
-    private static final String NEEDS_WORK = """
-            t.status = 'present'
-            AND (CAST(? AS bigint[]) IS NULL OR t.id = ANY(CAST(? AS bigint[])))
-            AND (a.track_id IS NULL
-                 OR a.content_key IS DISTINCT FROM t.content_key
-                 OR (a.status <> 'ok' AND a.decoder IS DISTINCT FROM ?)
-                 OR (? AND a.status <> 'ok' AND a.analyzed_at < ?)
-                 OR (? AND a.analyzed_at < ?))
-            """;
+    private static final int VERSION = PendingWork.VERSION;
 
     private final AgroalDataSource dataSource;
 
@@ -64,26 +45,12 @@ public class AnalysisRepository {
         this.dataSource = dataSource;
     }
 
-    private int bindScope(PreparedStatement ps, int index, WorkScope scope, String decoder) throws SQLException {
-        Connection c = ps.getConnection();
-        Array ids = scope.trackIds() == null ? null : c.createArrayOf("bigint", scope.trackIds());
-        ps.setArray(index++, ids);
-        ps.setArray(index++, ids);
-        ps.setString(index++, decoder);
-        Timestamp since = scope.since() == null ? new Timestamp(0) : Timestamp.from(scope.since().toInstant());
-        ps.setBoolean(index++, scope.retryNotOk());
-        ps.setTimestamp(index++, since);
-        ps.setBoolean(index++, scope.force());
-        ps.setTimestamp(index++, since);
-        return index;
-    }
-
     /** Tracks in the scope that still need work, claimed or not. */
     public long countWork(WorkScope scope, String decoder) {
         String sql = "SELECT count(*) FROM tracks t LEFT JOIN sonic_analyses a ON a.track_id = t.id"
-                + " AND a.analyzer_version = " + VERSION + " WHERE " + NEEDS_WORK;
+                + " AND a.analyzer_version = " + VERSION + " WHERE " + PendingWork.NEEDS_WORK;
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            bindScope(ps, 1, scope, decoder);
+            PendingWork.bindScope(ps, 1, scope, decoder);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
@@ -93,94 +60,6 @@ public class AnalysisRepository {
         }
     }
 
-    /**
-     * Claims up to {@code limit} tracks for {@code worker}: rows locked by another replica's claim
-     * transaction are skipped, live leases are respected, expired leases (a dead worker) are taken over.
-     */
-    public List<TrackRef> claim(WorkScope scope, String decoder, String worker, Duration lease, int limit) {
-        String sql = """
-                WITH candidates AS (
-                    SELECT t.id FROM tracks t
-                    LEFT JOIN sonic_analyses a ON a.track_id = t.id AND a.analyzer_version = %d
-                    WHERE %s
-                      AND NOT EXISTS (SELECT 1 FROM sonic_claims c WHERE c.track_id = t.id AND c.lease_until > now())
-                    ORDER BY t.id
-                    LIMIT ?
-                    FOR UPDATE OF t SKIP LOCKED
-                ), claimed AS (
-                    INSERT INTO sonic_claims (track_id, worker, claimed_at, lease_until)
-                    SELECT id, ?, now(), now() + ? * interval '1 millisecond' FROM candidates
-                    ON CONFLICT (track_id) DO UPDATE
-                        SET worker = EXCLUDED.worker, claimed_at = EXCLUDED.claimed_at, lease_until = EXCLUDED.lease_until
-                        WHERE sonic_claims.lease_until <= now()
-                    RETURNING track_id
-                )
-                SELECT t.id, t.file_path, t.duration_ms, t.content_key, t.status
-                FROM tracks t JOIN claimed c ON c.track_id = t.id ORDER BY t.id
-                """.formatted(VERSION, NEEDS_WORK);
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            int i = bindScope(ps, 1, scope, decoder);
-            ps.setInt(i++, limit);
-            ps.setString(i++, worker);
-            ps.setLong(i, lease.toMillis());
-            return readTracks(ps);
-        } catch (SQLException e) {
-            throw new IllegalStateException("claiming tracks failed", e);
-        }
-    }
-
-    /** @return the claims released: those of {@code trackIds} that {@code worker} still held */
-    public int releaseClaims(String worker, List<Long> trackIds) {
-        if (trackIds.isEmpty()) {
-            return 0;
-        }
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement(
-                     "DELETE FROM sonic_claims WHERE worker = ? AND track_id = ANY(?)")) {
-            ps.setString(1, worker);
-            ps.setArray(2, c.createArrayOf("bigint", trackIds.toArray(Long[]::new)));
-            return ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("releasing claims failed", e);
-        }
-    }
-
-    /**
-     * Extends the lease of the claims {@code worker} made within {@code maxAge}: called while the replica
-     * lives, so its claims outlast the longest batch and expire when it is gone, or when a batch has
-     * run far beyond what its timeouts allow (a stuck worker thread must not hold its tracks forever).
-     *
-     * @return the claims renewed
-     */
-    public int renewClaims(String worker, Duration lease, Duration maxAge) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("""
-                     UPDATE sonic_claims SET lease_until = now() + ? * interval '1 millisecond'
-                     WHERE worker = ? AND claimed_at > now() - ? * interval '1 millisecond'
-                     """)) {
-            ps.setLong(1, lease.toMillis());
-            ps.setString(2, worker);
-            ps.setLong(3, maxAge.toMillis());
-            return ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("renewing claims failed", e);
-        }
-    }
-
-    public long liveClaims() {
-        return single("SELECT count(*) FROM sonic_claims WHERE lease_until > now()");
-    }
-
-    public Optional<TrackRef> findTrack(long trackId) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement(
-                     "SELECT id, file_path, duration_ms, content_key, status FROM tracks WHERE id = ?")) {
-            ps.setLong(1, trackId);
-            return readTracks(ps).stream().findFirst();
-        } catch (SQLException e) {
-            throw new IllegalStateException("reading track " + trackId + " failed", e);
-        }
-    }
 
     /**
      * Writes the analysis of the current version (replacing an earlier one of the same version). Older
@@ -205,8 +84,8 @@ public class AnalysisRepository {
                 ps.setString(4, outcome.error());
                 ps.setString(5, outcome.decoder());
                 ps.setString(6, track.contentKey());
-                setInt(ps, 7, outcome.durationMs());
-                setInt(ps, 8, outcome.analysisMs());
+                Jdbc.setInt(ps, 7, outcome.durationMs());
+                Jdbc.setInt(ps, 8, outcome.analysisMs());
                 ps.setLong(9, track.id());
                 if (ps.executeUpdate() == 0) {
                     return false;
@@ -227,8 +106,8 @@ public class AnalysisRepository {
                         ps.setLong(1, track.id());
                         ps.setInt(2, VERSION);
                         ps.setString(3, s.segment());
-                        setInt(ps, 4, s.startMs());
-                        setInt(ps, 5, s.lengthMs());
+                        Jdbc.setInt(ps, 4, s.startMs());
+                        Jdbc.setInt(ps, 5, s.lengthMs());
                         Float[] boxed = new Float[s.features().length];
                         for (int i = 0; i < boxed.length; i++) {
                             boxed[i] = s.features()[i];
@@ -282,7 +161,7 @@ public class AnalysisRepository {
                 try (ResultSet rs = ps.executeQuery()) {
                     if (rs.next()) {
                         found = new StoredAnalysis(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4),
-                                rs.getString(5), rs.getString(6), longOrNull(rs, 7), longOrNull(rs, 8),
+                                rs.getString(5), rs.getString(6), Jdbc.longOrNull(rs, 7), Jdbc.longOrNull(rs, 8),
                                 rs.getObject(9, OffsetDateTime.class), new ArrayList<>());
                     }
                 }
@@ -304,8 +183,8 @@ public class AnalysisRepository {
                         for (int i = 0; i < boxed.length; i++) {
                             features[i] = boxed[i];
                         }
-                        found.segments().add(new StoredSegment(rs.getString(1), longOrNull(rs, 2),
-                                longOrNull(rs, 3), features));
+                        found.segments().add(new StoredSegment(rs.getString(1), Jdbc.longOrNull(rs, 2),
+                                Jdbc.longOrNull(rs, 3), features));
                     }
                 }
             }
@@ -347,7 +226,7 @@ public class AnalysisRepository {
         }
     }
 
-    public Counts counts(String decoder) {
+    public Counts counts() {
         String sql = """
                 SELECT count(*),
                        count(*) FILTER (WHERE a.status = 'ok' AND a.content_key IS NOT DISTINCT FROM t.content_key),
@@ -361,44 +240,10 @@ public class AnalysisRepository {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql);
              ResultSet rs = ps.executeQuery()) {
             rs.next();
-            return new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
-                    countWork(WorkScope.pending(), decoder), liveClaims(), rs.getLong(5));
+            return new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5));
         } catch (SQLException e) {
             throw new IllegalStateException("counting analyses failed", e);
         }
     }
 
-    private long single(String sql) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql);
-             ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException("query failed: " + sql, e);
-        }
-    }
-
-    private static List<TrackRef> readTracks(PreparedStatement ps) throws SQLException {
-        List<TrackRef> tracks = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                tracks.add(new TrackRef(rs.getLong(1), rs.getString(2), longOrNull(rs, 3), rs.getString(4),
-                        rs.getString(5)));
-            }
-        }
-        return tracks;
-    }
-
-    private static Long longOrNull(ResultSet rs, int column) throws SQLException {
-        long value = rs.getLong(column);
-        return rs.wasNull() ? null : value;
-    }
-
-    private static void setInt(PreparedStatement ps, int index, Long value) throws SQLException {
-        if (value == null) {
-            ps.setNull(index, Types.INTEGER);
-        } else {
-            ps.setInt(index, (int) Math.min(Integer.MAX_VALUE, value));
-        }
-    }
 }

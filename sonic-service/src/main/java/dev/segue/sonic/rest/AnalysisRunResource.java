@@ -2,6 +2,7 @@ package dev.segue.sonic.rest;
 
 import dev.segue.sonic.service.AnalysisRunService;
 import dev.segue.sonic.service.AnalysisWorkerPool;
+import dev.segue.sonic.service.RunRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -42,7 +43,8 @@ public class AnalysisRunResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnalysisRunView.class)))
     @APIResponse(responseCode = "409", description = "A run is already active; detail names it")
     public Response start(@Valid @NotNull AnalysisRunRequest request, @jakarta.ws.rs.core.Context UriInfo uri) {
-        AnalysisRunView run = runs.start(request);
+        AnalysisRunView run = AnalysisRunView.of(runs.start(new RunRequest(request.scope(), request.trackIds(),
+                Boolean.TRUE.equals(request.force()))));
         workers.wake();
         return Response.accepted(run)
                 .location(uri.getBaseUriBuilder().path("api/analysis/runs").path(Long.toString(run.id())).build())
@@ -51,19 +53,19 @@ public class AnalysisRunResource {
 
     @GET
     public List<AnalysisRunView> list(@QueryParam("limit") @DefaultValue("20") @Min(1) @Max(500) int limit) {
-        return runs.list(limit);
+        return runs.list(limit).stream().map(AnalysisRunView::of).toList();
     }
 
     @GET
     @Path("/{id}")
     public AnalysisRunView get(@PathParam("id") long id) {
-        return runs.get(id);
+        return AnalysisRunView.of(runs.get(id));
     }
 
     /** Cancels an active run (a finished run is returned unchanged); analysed tracks are kept. */
     @DELETE
     @Path("/{id}")
     public AnalysisRunView cancel(@PathParam("id") long id) {
-        return runs.cancel(id);
+        return AnalysisRunView.of(runs.cancel(id));
     }
 }

@@ -1,6 +1,7 @@
 package dev.segue.sonic.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.segue.sonic.service.RunProgress;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -12,5 +13,13 @@ public record AnalysisRunView(long id, String scope, boolean force, List<Long> t
                               OffsetDateTime finishedAt, List<Failure> failures) {
 
     public record Failure(long trackId, String path, String status, String error) {
+    }
+
+    static AnalysisRunView of(RunProgress run) {
+        List<Failure> failures = run.failures() == null ? null : run.failures().stream()
+                .map(f -> new Failure(f.trackId(), f.path(), f.status(), f.error())).toList();
+        return new AnalysisRunView(run.id(), run.scope(), run.force(), run.trackIds(), run.status(), run.total(),
+                run.done(), run.failed(), run.remaining(), run.tracksPerSecond(), run.etaSeconds(), run.message(),
+                run.createdAt(), run.startedAt(), run.finishedAt(), failures);
     }
 }

@@ -1,10 +1,7 @@
 package dev.segue.sonic.rest;
 
-import dev.segue.sonic.audio.DecoderRegistry;
-import dev.segue.sonic.features.FeatureLayout;
-import dev.segue.sonic.repository.AnalysisRepository;
-import dev.segue.sonic.service.AnalysisRunService;
-import dev.segue.sonic.service.AnalysisWorkerPool;
+import dev.segue.sonic.service.AnalysisStats;
+import dev.segue.sonic.service.AnalysisStatsService;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -14,25 +11,17 @@ import jakarta.ws.rs.core.MediaType;
 @Produces(MediaType.APPLICATION_JSON)
 public class AnalysisStatsResource {
 
-    private final AnalysisRepository repository;
-    private final DecoderRegistry decoders;
-    private final AnalysisRunService runs;
-    private final AnalysisWorkerPool workers;
+    private final AnalysisStatsService service;
 
-    AnalysisStatsResource(AnalysisRepository repository, DecoderRegistry decoders, AnalysisRunService runs,
-                          AnalysisWorkerPool workers) {
-        this.repository = repository;
-        this.decoders = decoders;
-        this.runs = runs;
-        this.workers = workers;
+    AnalysisStatsResource(AnalysisStatsService service) {
+        this.service = service;
     }
 
     @GET
     public AnalysisStatsView stats() {
-        AnalysisRepository.Counts c = repository.counts(decoders.selected().map(d -> d.name()).orElse(null));
-        Long active = runs.active().map(r -> r.id).orElse(null);
-        return new AnalysisStatsView(FeatureLayout.ANALYZER_VERSION, c.present(), c.ok(), c.pending(), c.failed(),
-                c.unsupported(), c.olderVersionOnly(), c.claimed(), active, workers.threads(), workers.workerId(),
-                decoders.all());
+        AnalysisStats s = service.stats();
+        return new AnalysisStatsView(s.analyzerVersion(), s.presentTracks(), s.analysed(), s.pending(), s.failed(),
+                s.unsupported(), s.olderVersionOnly(), s.claimed(), s.activeRunId(), s.workerThreads(),
+                s.workerId(), s.decoders());
     }
 }

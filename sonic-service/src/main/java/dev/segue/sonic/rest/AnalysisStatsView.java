@@ -1,6 +1,6 @@
 package dev.segue.sonic.rest;
 
-import dev.segue.sonic.audio.DecoderRegistry;
+import dev.segue.sonic.analysis.DecoderRegistry;
 import java.util.List;
 
 /**

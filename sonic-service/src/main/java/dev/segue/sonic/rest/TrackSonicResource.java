@@ -23,13 +23,13 @@ public class TrackSonicResource {
     @GET
     @Path("/sonic")
     public TrackSonicView get(@PathParam("id") long id) {
-        return service.get(id);
+        return TrackSonicView.of(service.get(id));
     }
 
     /** Analyses the track now (reusing a current analysis unless force=true); 422 when it cannot be. */
     @POST
     @Path("/analyze")
     public TrackSonicView analyze(@PathParam("id") long id, @QueryParam("force") @DefaultValue("false") boolean force) {
-        return service.analyse(id, force);
+        return TrackSonicView.of(service.analyse(id, force));
     }
 }

@@ -1,20 +1,17 @@
 package dev.segue.sonic.service;
 
 import dev.segue.commons.problem.ProblemException;
-import dev.segue.sonic.analysis.AnalysisRun;
+import dev.segue.sonic.analysis.DecoderRegistry;
 import dev.segue.sonic.analysis.TrackAnalyzer;
-import dev.segue.sonic.audio.DecoderRegistry;
 import dev.segue.sonic.features.FeatureLayout;
 import dev.segue.sonic.repository.AnalysisRepository;
+import dev.segue.sonic.repository.AnalysisRun;
+import dev.segue.sonic.repository.AnalysisRunRepository;
+import dev.segue.sonic.repository.ClaimRepository;
+import dev.segue.sonic.repository.TrackRef;
 import dev.segue.sonic.repository.WorkScope;
-import dev.segue.sonic.rest.AnalysisRunRequest;
-import dev.segue.sonic.rest.AnalysisRunView;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -25,23 +22,24 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class AnalysisRunService {
 
-    public static final String RUNNING = "running";
-    public static final String COMPLETED = "completed";
-    public static final String CANCELLED = "cancelled";
-    private static final List<String> ACTIVE = List.of("queued", RUNNING);
     private static final int FAILURES_SHOWN = 100;
     private static final Logger LOG = Logger.getLogger(AnalysisRunService.class);
 
-    private final AnalysisRepository repository;
+    private final AnalysisRunRepository runs;
+    private final AnalysisRepository analyses;
+    private final ClaimRepository claims;
     private final DecoderRegistry decoders;
 
-    AnalysisRunService(AnalysisRepository repository, DecoderRegistry decoders) {
-        this.repository = repository;
+    AnalysisRunService(AnalysisRunRepository runs, AnalysisRepository analyses, ClaimRepository claims,
+                       DecoderRegistry decoders) {
+        this.runs = runs;
+        this.analyses = analyses;
+        this.claims = claims;
         this.decoders = decoders;
     }
 
     @Transactional
-    public AnalysisRunView start(AnalysisRunRequest request) {
+    public RunProgress start(RunRequest request) {
         boolean byIds = "trackIds".equals(request.scope());
         if (byIds && (request.trackIds() == null || request.trackIds().isEmpty())) {
             throw ProblemException.badRequest("scope trackIds needs a non-empty trackIds list");
@@ -50,78 +48,70 @@ public class AnalysisRunService {
             throw ProblemException.badRequest("trackIds is only allowed with scope trackIds");
         }
         if (decoders.selected().isEmpty()) {
-            throw new ProblemException(Response.Status.SERVICE_UNAVAILABLE,
-                    "no decoder can run: " + decoders.unavailableReason());
+            throw noDecoder(decoders);
         }
         Optional<AnalysisRun> active = active();
         if (active.isPresent()) {
             throw ProblemException.conflict("analysis run " + active.get().id + " is already active; poll "
                     + "/api/analysis/runs/" + active.get().id + " or cancel it first");
         }
-        boolean force = Boolean.TRUE.equals(request.force());
         AnalysisRun run = new AnalysisRun();
         run.scope = byIds ? "track_ids" : request.scope();
-        run.force = force;
+        run.force = request.force();
         run.trackIds = byIds ? request.trackIds().stream().distinct().toArray(Long[]::new) : null;
         run.createdAt = OffsetDateTime.now();
         run.startedAt = run.createdAt;
-        run.status = RUNNING;
-        run.total = (int) repository.countWork(scope(run), decoderName());
+        run.status = AnalysisRun.RUNNING;
+        run.total = (int) analyses.countWork(scope(run), decoderName());
         if (run.total == 0) {
-            run.status = COMPLETED;
+            run.status = AnalysisRun.COMPLETED;
             run.finishedAt = run.createdAt;
             run.message = "nothing to analyse";
         }
-        try {
-            run.persistAndFlush();
-        } catch (PersistenceException e) {
+        if (!runs.insert(run)) {
             // another replica started a run between our check and our insert (unique active index)
             throw ProblemException.conflict("another analysis run became active at the same moment");
         }
-        return view(run, false);
+        return progress(run, false);
     }
 
     @Transactional
-    public AnalysisRunView cancel(long id) {
-        AnalysisRun run = lock(id);
-        if (run == null) {
-            throw ProblemException.notFound("analysis run " + id + " does not exist");
-        }
-        if (ACTIVE.contains(run.status)) {
-            run.status = CANCELLED;
+    public RunProgress cancel(long id) {
+        AnalysisRun run = runs.lock(id).orElseThrow(() -> notFound(id));
+        if (AnalysisRun.ACTIVE.contains(run.status)) {
+            run.status = AnalysisRun.CANCELLED;
             run.finishedAt = OffsetDateTime.now();
             run.message = "cancelled; tracks already analysed are kept";
         }
-        return view(run, true);
+        return progress(run, true);
     }
 
     @Transactional
-    public AnalysisRunView get(long id) {
-        return view(find(id), true);
+    public RunProgress get(long id) {
+        return progress(runs.find(id).orElseThrow(() -> notFound(id)), true);
     }
 
     @Transactional
-    public List<AnalysisRunView> list(int limit) {
-        return AnalysisRun.<AnalysisRun>findAll(Sort.descending("id")).page(0, limit).list().stream()
-                .map(r -> view(r, false)).toList();
+    public List<RunProgress> list(int limit) {
+        return runs.newest(limit).stream().map(r -> progress(r, false)).toList();
     }
 
     @Transactional
     public Optional<AnalysisRun> active() {
-        return AnalysisRun.<AnalysisRun>find("status in ?1", ACTIVE).firstResultOptional();
+        return runs.active();
     }
 
     /** Marks the run completed when nothing in its scope needs work any more. */
     @Transactional
     public boolean finishIfDone(long id) {
-        AnalysisRun run = lock(id);
-        if (run == null || !RUNNING.equals(run.status)) {
+        AnalysisRun run = runs.lock(id).orElse(null);
+        if (run == null || !AnalysisRun.RUNNING.equals(run.status)) {
             return true;
         }
-        if (repository.countWork(scope(run), decoderName()) > 0) {
+        if (analyses.countWork(scope(run), decoderName()) > 0) {
             return false;
         }
-        run.status = COMPLETED;
+        run.status = AnalysisRun.COMPLETED;
         run.finishedAt = OffsetDateTime.now();
         run.total = Math.max(run.total, run.done);
         retireOlderVersions();
@@ -131,7 +121,7 @@ public class AnalysisRunService {
     /** Deletes older analyzer versions once every track has the current one; readers then switch. */
     @Transactional
     public void retireOlderVersions() {
-        int retired = repository.retireOlderVersions();
+        int retired = analyses.retireOlderVersions();
         if (retired > 0) {
             LOG.infof("Every track is analysed by analyzer version %d: removed %d analyses of older versions",
                     FeatureLayout.ANALYZER_VERSION, retired);
@@ -139,27 +129,24 @@ public class AnalysisRunService {
     }
 
     @Transactional
-    public void recordResult(long runId, AnalysisRepository.TrackRef track, TrackAnalyzer.Outcome outcome,
-                             String worker) {
-        repository.save(track, outcome);
-        if (repository.releaseClaims(worker, List.of(track.id())) == 0) {
+    public void recordResult(long runId, TrackRef track, TrackAnalyzer.Outcome outcome, String worker) {
+        analyses.save(track, outcome);
+        if (claims.releaseClaims(worker, List.of(track.id())) == 0) {
             // the lease ran out (a long database outage) and another worker took the track: it counts it
             return;
         }
-        AnalysisRun.update("done = done + 1, failed = failed + ?1, total = greatest(total, done + 1) where id = ?2",
-                TrackAnalyzer.OK.equals(outcome.status()) ? 0 : 1, runId);
+        runs.countDone(runId, !TrackAnalyzer.OK.equals(outcome.status()));
     }
 
     /** Stores an analysis made outside any run (a synchronous request). */
     @Transactional
-    public void recordResult(AnalysisRepository.TrackRef track, TrackAnalyzer.Outcome outcome) {
-        repository.save(track, outcome);
+    public void recordResult(TrackRef track, TrackAnalyzer.Outcome outcome) {
+        analyses.save(track, outcome);
     }
 
     @Transactional
     public boolean isRunning(long id) {
-        AnalysisRun run = AnalysisRun.findById(id);
-        return run != null && RUNNING.equals(run.status);
+        return runs.find(id).filter(run -> AnalysisRun.RUNNING.equals(run.status)).isPresent();
     }
 
     public static WorkScope scope(AnalysisRun run) {
@@ -167,38 +154,32 @@ public class AnalysisRunService {
         return new WorkScope(run.trackIds, retry, run.force, retry || run.force ? run.createdAt : null);
     }
 
+    /** 503: the configured decoder cannot run here; the detail says what to fix. */
+    static ProblemException noDecoder(DecoderRegistry decoders) {
+        return new ProblemException(503, "Service Unavailable", "no decoder can run: " + decoders.unavailableReason());
+    }
+
     private String decoderName() {
         return decoders.selected().map(d -> d.name()).orElse(null);
     }
 
-    /**
-     * Hibernate writes back every column of a changed run, {@code done} included: without the row lock a
-     * result recorded between the read and the flush was lost (a run completed at 15 of 16 tracks).
-     */
-    private static AnalysisRun lock(long id) {
-        return AnalysisRun.findById(id, LockModeType.PESSIMISTIC_WRITE);
+    private static ProblemException notFound(long id) {
+        return ProblemException.notFound("analysis run " + id + " does not exist");
     }
 
-    private static AnalysisRun find(long id) {
-        AnalysisRun run = AnalysisRun.findById(id);
-        if (run == null) {
-            throw ProblemException.notFound("analysis run " + id + " does not exist");
-        }
-        return run;
-    }
-
-    private AnalysisRunView view(AnalysisRun run, boolean withFailures) {
+    private RunProgress progress(AnalysisRun run, boolean withFailures) {
         OffsetDateTime end = run.finishedAt != null ? run.finishedAt : OffsetDateTime.now();
         double seconds = run.startedAt == null ? 0 : Duration.between(run.startedAt, end).toMillis() / 1000.0;
         double rate = seconds > 0 ? run.done / seconds : 0;
-        int remaining = ACTIVE.contains(run.status) ? Math.max(0, run.total - run.done) : 0;
-        Long eta = ACTIVE.contains(run.status) && rate > 0 ? Math.round(remaining / rate) : null;
-        List<AnalysisRunView.Failure> failures = withFailures && run.startedAt != null
-                ? repository.failuresSince(run.startedAt, run.trackIds, FAILURES_SHOWN).stream()
-                        .map(f -> new AnalysisRunView.Failure(f.trackId(), f.filePath(), f.status(), f.error()))
+        boolean active = AnalysisRun.ACTIVE.contains(run.status);
+        int remaining = active ? Math.max(0, run.total - run.done) : 0;
+        Long eta = active && rate > 0 ? Math.round(remaining / rate) : null;
+        List<RunProgress.Failure> failures = withFailures && run.startedAt != null
+                ? analyses.failuresSince(run.startedAt, run.trackIds, FAILURES_SHOWN).stream()
+                        .map(f -> new RunProgress.Failure(f.trackId(), f.filePath(), f.status(), f.error()))
                         .toList()
                 : null;
-        return new AnalysisRunView(run.id, "track_ids".equals(run.scope) ? "trackIds" : run.scope, run.force,
+        return new RunProgress(run.id, "track_ids".equals(run.scope) ? "trackIds" : run.scope, run.force,
                 run.trackIds == null ? null : List.of(run.trackIds), run.status, run.total, run.done, run.failed,
                 remaining, Math.round(rate * 100) / 100.0, eta, run.message, run.createdAt, run.startedAt,
                 run.finishedAt, failures);

@@ -1,13 +1,14 @@
 package dev.segue.sonic.service;
 
 import dev.segue.commons.database.DatabaseOutage;
-import dev.segue.sonic.analysis.AnalysisRun;
+import dev.segue.sonic.analysis.DecoderRegistry;
 import dev.segue.sonic.analysis.TrackAnalyzer;
-import dev.segue.sonic.audio.DecoderRegistry;
 import dev.segue.sonic.config.SonicConfig;
 import dev.segue.sonic.repository.AnalysisRepository;
+import dev.segue.sonic.repository.AnalysisRun;
+import dev.segue.sonic.repository.ClaimRepository;
+import dev.segue.sonic.repository.TrackRef;
 import dev.segue.sonic.repository.WorkScope;
-import dev.segue.sonic.rest.AnalysisRunRequest;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -42,7 +43,8 @@ public class AnalysisWorkerPool {
     private static final String RENEWAL_JOB = "sonic-claim-renewal";
 
     private final AnalysisRunService runs;
-    private final AnalysisRepository repository;
+    private final ClaimRepository claims;
+    private final AnalysisRepository analyses;
     private final DecoderRegistry decoders;
     private final SonicConfig config;
     private final DatabaseOutage outage;
@@ -54,12 +56,13 @@ public class AnalysisWorkerPool {
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
 
-    AnalysisWorkerPool(AnalysisRunService runs, AnalysisRepository repository, DecoderRegistry decoders,
-                       SonicConfig config, AgroalDataSource dataSource, Scheduler scheduler) {
+    AnalysisWorkerPool(AnalysisRunService runs, ClaimRepository claims, AnalysisRepository analyses,
+                       DecoderRegistry decoders, SonicConfig config, AgroalDataSource dataSource, Scheduler scheduler) {
         this.outage = new DatabaseOutage(dataSource, LOG);
         this.scheduler = scheduler;
         this.runs = runs;
-        this.repository = repository;
+        this.claims = claims;
+        this.analyses = analyses;
         this.decoders = decoders;
         this.config = config;
         this.abandonedAfter = TrackAnalyzer.abandonedAfter(config.claimBatch(), config.fileTimeout());
@@ -102,7 +105,7 @@ public class AnalysisWorkerPool {
         }
         try {
             // a batch claimed longer ago than that has a stuck thread: its tracks must go back to the queue
-            repository.renewClaims(workerId, config.lease(), abandonedAfter);
+            claims.renewClaims(workerId, config.lease(), abandonedAfter);
         } catch (RuntimeException e) {
             if (!outage.explains(e)) {
                 LOG.warnf(e, "Could not renew the claims of %s", workerId);
@@ -146,9 +149,9 @@ public class AnalysisWorkerPool {
             return;
         }
         String decoder = decoders.selected().get().name();
-        if (repository.countWork(WorkScope.pending(), decoder) > 0) {
+        if (analyses.countWork(WorkScope.pending(), decoder) > 0) {
             try {
-                runs.start(new AnalysisRunRequest("pending", null, false));
+                runs.start(new RunRequest("pending", null, false));
                 wake();
             } catch (RuntimeException e) {
                 LOG.debugf("No automatic run started: %s", e.getMessage());
@@ -187,7 +190,7 @@ public class AnalysisWorkerPool {
      * Stores one result; when the database is away, waits for it and stores the result then rather
      * than throw away a finished analysis and leave the track claimed until its lease runs out.
      */
-    private void record(long runId, AnalysisRepository.TrackRef track, TrackAnalyzer.Outcome outcome) {
+    private void record(long runId, TrackRef track, TrackAnalyzer.Outcome outcome) {
         if (!outage.retry("analysis is paused and continues", () -> runs.recordResult(runId, track, outcome, workerId))) {
             running = false;
         }
@@ -197,11 +200,11 @@ public class AnalysisWorkerPool {
     private boolean work() {
         Optional<AnalysisRun> active = runs.active();
         Optional<TrackAnalyzer> analyzer = decoders.analyzer();
-        if (active.isEmpty() || analyzer.isEmpty() || !AnalysisRunService.RUNNING.equals(active.get().status)) {
+        if (active.isEmpty() || analyzer.isEmpty() || !AnalysisRun.RUNNING.equals(active.get().status)) {
             return false;
         }
         AnalysisRun run = active.get();
-        List<AnalysisRepository.TrackRef> batch = repository.claim(AnalysisRunService.scope(run),
+        List<TrackRef> batch = claims.claim(AnalysisRunService.scope(run),
                 analyzer.get().decoder().name(), workerId, config.lease(), config.claimBatch());
         if (batch.isEmpty()) {
             if (!runs.finishIfDone(run.id)) {
@@ -210,20 +213,20 @@ public class AnalysisWorkerPool {
             }
             return true;
         }
-        List<Long> ids = batch.stream().map(AnalysisRepository.TrackRef::id).toList();
+        List<Long> ids = batch.stream().map(TrackRef::id).toList();
         if (!running || !runs.isRunning(run.id)) {
-            repository.releaseClaims(workerId, ids);
+            claims.releaseClaims(workerId, ids);
             return true;
         }
         List<TrackAnalyzer.Outcome> outcomes = analyzer.get().analyseAll(batch.stream()
                 .map(t -> new TrackAnalyzer.Input(Path.of(t.filePath()), t.durationMs())).toList());
         if (!running) {
             // shutting down interrupts decoders: that is not the tracks' fault, let another worker redo them
-            repository.releaseClaims(workerId, ids);
+            claims.releaseClaims(workerId, ids);
             return false;
         }
         for (int i = 0; i < batch.size(); i++) {
-            AnalysisRepository.TrackRef track = batch.get(i);
+            TrackRef track = batch.get(i);
             TrackAnalyzer.Outcome outcome = outcomes.get(i);
             if (!TrackAnalyzer.OK.equals(outcome.status())) {
                 LOG.infof("Track %d (%s): %s — %s", track.id(), track.filePath(), outcome.status(), outcome.error());

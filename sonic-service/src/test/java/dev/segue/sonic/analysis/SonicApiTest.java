@@ -11,6 +11,8 @@ import static org.hamcrest.Matchers.notNullValue;
 import dev.segue.schema.sonic.SonicLayout;
 import dev.segue.sonic.features.FeatureLayout;
 import dev.segue.sonic.repository.AnalysisRepository;
+import dev.segue.sonic.repository.ClaimRepository;
+import dev.segue.sonic.repository.TrackRef;
 import dev.segue.sonic.repository.WorkScope;
 import dev.segue.sonic.service.AnalysisRunService;
 import dev.segue.testing.PostgresTestResource;
@@ -38,6 +40,9 @@ class SonicApiTest {
 
     @Inject
     AnalysisRepository repository;
+
+    @Inject
+    ClaimRepository claims;
 
     @Inject
     AnalysisRunService runs;
@@ -180,17 +185,17 @@ class SonicApiTest {
                 + " now() - interval '1 minute')", abandoned);
         WorkScope scope = new WorkScope(new Long[] {first, second, abandoned}, false, false, null);
 
-        List<AnalysisRepository.TrackRef> a = repository.claim(scope, "ffmpeg", "worker-a", Duration.ofMinutes(5), 2);
-        List<AnalysisRepository.TrackRef> b = repository.claim(scope, "ffmpeg", "worker-b", Duration.ofMinutes(5), 5);
-        List<AnalysisRepository.TrackRef> c = repository.claim(scope, "ffmpeg", "worker-c", Duration.ofMinutes(5), 5);
+        List<TrackRef> a = claims.claim(scope, "ffmpeg", "worker-a", Duration.ofMinutes(5), 2);
+        List<TrackRef> b = claims.claim(scope, "ffmpeg", "worker-b", Duration.ofMinutes(5), 5);
+        List<TrackRef> c = claims.claim(scope, "ffmpeg", "worker-c", Duration.ofMinutes(5), 5);
 
-        assertThat(a).extracting(AnalysisRepository.TrackRef::id).containsExactly(first, second);
-        assertThat(b).extracting(AnalysisRepository.TrackRef::id).containsExactly(abandoned);
+        assertThat(a).extracting(TrackRef::id).containsExactly(first, second);
+        assertThat(b).extracting(TrackRef::id).containsExactly(abandoned);
         assertThat(c).isEmpty();
         assertThat(library.count("SELECT count(*) FROM sonic_claims WHERE track_id = ? AND worker = 'worker-b'",
                 abandoned)).isEqualTo(1);
-        repository.releaseClaims("worker-a", List.of(first, second));
-        repository.releaseClaims("worker-b", List.of(abandoned));
+        claims.releaseClaims("worker-a", List.of(first, second));
+        claims.releaseClaims("worker-b", List.of(abandoned));
     }
 
     @Test

@@ -65,7 +65,7 @@ class FfmpegDecoderTest {
     @Test
     void mpegAudioOfDifferentRatesAndChannelsDecodesInOneBatchLikeFileByFile() throws Exception {
         List<AudioDecoder.Job> jobs = List.of(job(stereo44, 150_000), job(mono48, 150_000), job(quoted, 150_000));
-        assertThat(jobs).allMatch(FfmpegDecoder::concatenable);
+        assertThat(jobs).allMatch(ConcatPlan::concatenable);
 
         List<DecodedAudio> batch = takeAll(decoder.decodeBatch(jobs, Duration.ofSeconds(60)).orElseThrow(), jobs.size());
 

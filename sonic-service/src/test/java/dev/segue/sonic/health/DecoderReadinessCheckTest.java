@@ -2,10 +2,10 @@ package dev.segue.sonic.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.segue.sonic.audio.DecoderRegistry;
+import dev.segue.sonic.analysis.DecoderRegistry;
 import dev.segue.sonic.audio.Fifos;
 import dev.segue.sonic.audio.JavaSoundDecoder;
-import dev.segue.sonic.audio.TestDecoders;
+import dev.segue.sonic.analysis.TestDecoders;
 import dev.segue.sonic.config.TestSonicConfig;
 import java.nio.file.Path;
 import java.util.List;

@@ -42,7 +42,7 @@ class ClaimConcurrencyTest {
     AgroalDataSource dataSource;
 
     @Inject
-    AnalysisRepository repository;
+    ClaimRepository repository;
 
     @Inject
     AnalysisRunService runs;
@@ -79,7 +79,7 @@ class ClaimConcurrencyTest {
                 claims.add(pool.submit(() -> QuarkusTransaction.requiringNew().timeout(60).call(() -> {
                     failInsteadOfWaiting();
                     List<Long> mine = repository.claim(scope, "ffmpeg", worker, Duration.ofMinutes(5), PER_CLAIM)
-                            .stream().map(AnalysisRepository.TrackRef::id).toList();
+                            .stream().map(TrackRef::id).toList();
                     allClaimed.await(30, TimeUnit.SECONDS);
                     return mine;
                 })));
@@ -111,8 +111,8 @@ class ClaimConcurrencyTest {
         library.execute("INSERT INTO sonic_claims (track_id, worker, claimed_at, lease_until)"
                 + " VALUES (?, 'held-up', now() - interval '3 minutes', now() - interval '1 minute')", id);
         WorkScope scope = new WorkScope(new Long[] {id}, false, false, null);
-        List<AnalysisRepository.TrackRef> taken = repository.claim(scope, "ffmpeg", "taker", Duration.ofMinutes(2), 1);
-        assertThat(taken).extracting(AnalysisRepository.TrackRef::id).containsExactly(id);
+        List<TrackRef> taken = repository.claim(scope, "ffmpeg", "taker", Duration.ofMinutes(2), 1);
+        assertThat(taken).extracting(TrackRef::id).containsExactly(id);
         long runId = library.count("INSERT INTO analysis_runs (scope, status, track_ids, total, done, failed, created_at,"
                 + " finished_at) VALUES ('track_ids', 'cancelled', ?, 1, 0, 0, now(), now()) RETURNING id",
                 (Object) new Long[] {id});

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import dev.segue.sonic.analysis.LibraryFixture;
-import dev.segue.sonic.audio.DecoderRegistry;
+import dev.segue.sonic.analysis.DecoderRegistry;
 import dev.segue.sonic.config.SonicConfig;
 import dev.segue.sonic.features.FeatureLayout;
 import dev.segue.sonic.repository.AnalysisRepository;
+import dev.segue.sonic.repository.ClaimRepository;
+import dev.segue.sonic.repository.TrackRef;
 import dev.segue.sonic.repository.WorkScope;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
@@ -50,6 +52,9 @@ class AnalysisRunLifecycleTest {
     AnalysisRepository repository;
 
     @Inject
+    ClaimRepository claims;
+
+    @Inject
     DecoderRegistry decoders;
 
     @Inject
@@ -85,7 +90,7 @@ class AnalysisRunLifecycleTest {
 
     @Test
     void twoReplicasShareARunAndAnalyseEachTrackExactlyOnce() throws Exception {
-        AnalysisWorkerPool replica = new AnalysisWorkerPool(runs, repository, decoders, config, dataSource, scheduler);
+        AnalysisWorkerPool replica = new AnalysisWorkerPool(runs, claims, repository, decoders, config, dataSource, scheduler);
         assertThat(replica.workerId()).isNotEqualTo(pool.workerId());
         int workers = config.workers().getAsInt();
         Files.createFile(gate);
@@ -105,9 +110,9 @@ class AnalysisRunLifecycleTest {
             assertThat(claims(tracks)).isEqualTo(ours + theirs);
             // a batch may take longer than the lease: live replicas renew their claims, nobody takes them over
             Thread.sleep(config.lease().toMillis() + 1_500);
-            List<AnalysisRepository.TrackRef> intruder = repository.claim(new WorkScope(tracks.toArray(Long[]::new),
+            List<TrackRef> intruder = claims.claim(new WorkScope(tracks.toArray(Long[]::new),
                     false, false, null), decoders.selected().orElseThrow().name(), "intruder", config.lease(), tracks.size());
-            repository.releaseClaims("intruder", intruder.stream().map(AnalysisRepository.TrackRef::id).toList());
+            claims.releaseClaims("intruder", intruder.stream().map(TrackRef::id).toList());
             assertThat(intruder).as("only the tracks nobody claimed; without renewal the leases would have run out")
                     .hasSize((int) (tracks.size() - ours - theirs));
             assertThat(claimsOf(pool.workerId(), tracks)).isEqualTo(ours);

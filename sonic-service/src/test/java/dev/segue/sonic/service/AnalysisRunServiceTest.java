@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.segue.commons.problem.ProblemException;
-import dev.segue.sonic.audio.TestDecoders;
+import dev.segue.sonic.analysis.TestDecoders;
 import dev.segue.sonic.config.TestSonicConfig;
-import dev.segue.sonic.rest.AnalysisRunRequest;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,12 +15,12 @@ class AnalysisRunServiceTest {
     @Test
     void aRunIsRefusedWith503AndTheReasonWhenTheChosenDecoderCannotRun(@TempDir Path dir) {
         Path missing = dir.resolve("no-such-ffmpeg");
-        AnalysisRunService runs = new AnalysisRunService(null, TestDecoders.registry(TestSonicConfig.of(
+        AnalysisRunService runs = new AnalysisRunService(null, null, null, TestDecoders.registry(TestSonicConfig.of(
                 "segue.sonic.temp-dir", dir.toString(), "segue.sonic.decoder", "ffmpeg",
                 "segue.sonic.ffmpeg-path", missing.toString())));
 
         ProblemException refused = catchThrowableOfType(ProblemException.class,
-                () -> runs.start(new AnalysisRunRequest("pending", null, false)));
+                () -> runs.start(new RunRequest("pending", null, false)));
 
         assertThat(refused.status()).isEqualTo(503);
         assertThat(refused.getMessage()).isEqualTo("no decoder can run: segue.sonic.decoder=ffmpeg: '" + missing

@@ -1,4 +1,4 @@
-package dev.segue.sonic.audio;
+package dev.segue.sonic.analysis;
 
 import dev.segue.sonic.config.SonicConfig;
 

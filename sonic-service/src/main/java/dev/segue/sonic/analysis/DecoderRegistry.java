@@ -1,6 +1,8 @@
-package dev.segue.sonic.audio;
+package dev.segue.sonic.analysis;
 
-import dev.segue.sonic.analysis.TrackAnalyzer;
+import dev.segue.sonic.audio.AudioDecoder;
+import dev.segue.sonic.audio.FfmpegDecoder;
+import dev.segue.sonic.audio.JavaSoundDecoder;
 import dev.segue.sonic.config.SonicConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.segue.sonic.analysis;
+package dev.segue.sonic.repository;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -8,6 +8,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
+import java.util.List;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -15,6 +16,12 @@ import org.hibernate.type.SqlTypes;
 @Entity
 @Table(name = "analysis_runs")
 public class AnalysisRun extends PanacheEntityBase {
+
+    public static final String RUNNING = "running";
+    public static final String COMPLETED = "completed";
+    public static final String CANCELLED = "cancelled";
+    /** The statuses of a run that is not over; the unique partial index allows one such run. */
+    public static final List<String> ACTIVE = List.of("queued", RUNNING);
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -1,10 +1,13 @@
-package dev.segue.sonic.audio;
+package dev.segue.sonic.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.segue.sonic.analysis.TrackAnalyzer;
+import dev.segue.sonic.audio.AudioDecoder;
+import dev.segue.sonic.audio.FakeExecutables;
+import dev.segue.sonic.audio.JavaSoundDecoder;
+import dev.segue.sonic.audio.TestAudio;
 import dev.segue.sonic.config.TestSonicConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
