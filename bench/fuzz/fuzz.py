@@ -470,7 +470,8 @@ def ffprobe_ms(path):
     """The sum of the audio packets' durations ffprobe finds (ms), as GeneratedCorpusTest measures; None if it finds none."""
     try:
         out = subprocess.run(["ffprobe", "-v", "error", "-select_streams", "a:0", "-show_entries", "packet=duration_time",
-                              "-of", "csv=p=0", path], capture_output=True, text=True, timeout=20).stdout
+                              "-of", "csv=p=0", path], capture_output=True, text=True, encoding="utf-8",
+                              errors="replace", timeout=20).stdout
     except subprocess.TimeoutExpired:
         return None
     total = 0.0
