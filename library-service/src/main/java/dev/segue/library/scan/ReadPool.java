@@ -20,17 +20,17 @@ import org.jboss.logging.Logger;
  * A read that overruns the per-file timeout becomes a scan error; its thread is abandoned (and
  * interrupted when the pool closes) and a new thread takes its place, so stuck reads never starve the rest.
  */
-final class ReadPool implements AutoCloseable {
+public final class ReadPool implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(ReadPool.class);
 
     /** Reads one file; an unreadable file throws with the reason. */
-    interface Reader {
+    public interface Reader {
         ReadTrack read(DiscoveredFile file) throws TagReader.UnreadableFileException;
     }
 
     /** What became of one file: a track, or the reason it is a scan error. */
-    record Outcome(DiscoveredFile file, ReadTrack track, String error) {
+    public record Outcome(DiscoveredFile file, ReadTrack track, String error) {
     }
 
     private record Reading(long startedNanos) {
@@ -44,7 +44,7 @@ final class ReadPool implements AutoCloseable {
     private final Map<DiscoveredFile, Reading> reading = new ConcurrentHashMap<>();
     private final ArrayDeque<Outcome> timedOut = new ArrayDeque<>();
 
-    ReadPool(String name, int threadCount, Duration timeout, int capacity, Reader reader) {
+    public ReadPool(String name, int threadCount, Duration timeout, int capacity, Reader reader) {
         this.reader = reader;
         this.timeoutNanos = timeout.toNanos();
         this.timeoutText = timeout.toSeconds() >= 1 ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms";
@@ -58,7 +58,7 @@ final class ReadPool implements AutoCloseable {
         });
     }
 
-    void submit(List<DiscoveredFile> files) {
+    public void submit(List<DiscoveredFile> files) {
         for (DiscoveredFile file : files) {
             threads.execute(() -> readOne(file));
         }
@@ -88,7 +88,7 @@ final class ReadPool implements AutoCloseable {
     }
 
     /** The next outcome, waiting up to {@code millis}; null when none came. */
-    Outcome poll(long millis) throws InterruptedException {
+    public Outcome poll(long millis) throws InterruptedException {
         expire();
         if (!timedOut.isEmpty()) {
             return timedOut.poll();
@@ -97,7 +97,7 @@ final class ReadPool implements AutoCloseable {
     }
 
     /** Moves up to {@code max} ready outcomes into {@code batch}; returns how many. */
-    int drainTo(List<Outcome> batch, int max) {
+    public int drainTo(List<Outcome> batch, int max) {
         int moved = 0;
         while (moved < max && !timedOut.isEmpty()) {
             batch.add(timedOut.poll());

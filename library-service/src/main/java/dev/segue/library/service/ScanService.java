@@ -6,7 +6,6 @@ import dev.segue.library.config.LibraryConfig;
 import dev.segue.library.repository.ScanRunRepository;
 import dev.segue.library.scan.ScanErrorView;
 import dev.segue.library.scan.ScanRunView;
-import dev.segue.library.scan.ScanRunner;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;

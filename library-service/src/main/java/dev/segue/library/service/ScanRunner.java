@@ -1,19 +1,23 @@
-package dev.segue.library.scan;
+package dev.segue.library.service;
 
 import dev.segue.commons.database.DatabaseOutage;
 import dev.segue.library.config.LibraryConfig;
 import dev.segue.library.repository.ScanRunRepository;
+import dev.segue.library.repository.ScanWriter;
+import dev.segue.library.repository.TrackScanRepository;
+import dev.segue.library.scan.DiscoveredFile;
+import dev.segue.library.scan.Ffprobe;
+import dev.segue.library.scan.KnownTrack;
+import dev.segue.library.scan.LibraryWalker;
+import dev.segue.library.scan.ReadPool;
 import dev.segue.library.scan.ReadPool.Outcome;
-import dev.segue.library.service.ScanNotifier;
-import io.agroal.api.AgroalDataSource;
+import dev.segue.library.scan.Reasons;
+import dev.segue.library.scan.ScanCounts;
+import dev.segue.library.scan.TagReader;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -31,7 +35,7 @@ import org.jboss.logging.Logger;
  * enrichment and sonic that there is new work.
  */
 @ApplicationScoped
-public class ScanRunner {
+class ScanRunner {
 
     private static final Logger LOG = Logger.getLogger(ScanRunner.class);
     private static final long PROGRESS_EVERY_MS = 1000;
@@ -45,28 +49,24 @@ public class ScanRunner {
         }
     }
 
-    /** A track already stored under the root; {@code mtimeMicros} since the epoch, as stored. */
-    private record Known(long id, long size, long mtimeMicros, boolean present, String contentKey) {
-    }
-
-    private final AgroalDataSource dataSource;
+    private final TrackScanRepository tracks;
     private final LibraryConfig config;
     private final ScanRunRepository runs;
     private final ScanNotifier notifier;
     private final DatabaseOutage outage;
     private final Ffprobe ffprobe;
 
-    ScanRunner(AgroalDataSource dataSource, LibraryConfig config, ScanRunRepository runs, ScanNotifier notifier) {
-        this.dataSource = dataSource;
+    ScanRunner(TrackScanRepository tracks, LibraryConfig config, ScanRunRepository runs, ScanNotifier notifier) {
+        this.tracks = tracks;
         this.config = config;
         this.runs = runs;
         this.notifier = notifier;
-        this.outage = new DatabaseOutage(dataSource, LOG);
+        this.outage = tracks.outage(LOG);
         this.ffprobe = config.scan().ffprobe().filter(path -> !path.isBlank() && !path.equals("off"))
                 .map(path -> new Ffprobe(path, config.scan().ffprobeTimeout())).orElse(Ffprobe.NONE);
     }
 
-    public void run(long runId, List<Path> roots) {
+    void run(long runId, List<Path> roots) {
         ScanCounts counts = new ScanCounts();
         int interruptions = 0;
         try {
@@ -151,12 +151,11 @@ public class ScanRunner {
         long started = System.nanoTime();
         LibraryWalker.Result walk = LibraryWalker.walk(root);
         long walked = System.nanoTime();
-        try (Connection connection = dataSource.getConnection()) {
-            ScanWriter writer = new ScanWriter(connection, runId);
-            Map<String, Known> known = knownUnder(connection, root);
-            if (walk.files().isEmpty() && known.values().stream().anyMatch(Known::present)) {
+        try (ScanWriter writer = tracks.open(runId)) {
+            Map<String, KnownTrack> known = writer.knownUnder(root);
+            if (walk.files().isEmpty() && known.values().stream().anyMatch(KnownTrack::present)) {
                 throw new AbortScan("Library folder " + root + " holds no audio files any more, but "
-                        + known.values().stream().filter(Known::present).count()
+                        + known.values().stream().filter(KnownTrack::present).count()
                         + " tracks are known there; refusing to mark them all missing. If the music really is gone, "
                         + "move it back or remove the folder from segue.library.roots.");
             }
@@ -169,7 +168,7 @@ public class ScanRunner {
             List<DiscoveredFile> toRead = new ArrayList<>();
             for (DiscoveredFile file : walk.files()) {
                 seen.add(file.pathText());
-                Known k = known.get(file.pathText());
+                KnownTrack k = known.get(file.pathText());
                 if (k != null && k.present() && k.size() == file.size() && k.mtimeMicros() == epochMicros(file.mtime())) {
                     counts.unchanged++;
                     counts.processed++;
@@ -177,14 +176,14 @@ public class ScanRunner {
                     toRead.add(file);
                 }
             }
-            Map<Long, Known> vanished = new HashMap<>();
+            Map<Long, KnownTrack> vanished = new HashMap<>();
             for (var entry : known.entrySet()) {
-                Known k = entry.getValue();
+                KnownTrack k = entry.getValue();
                 if (k.present() && !seen.contains(entry.getKey()) && !underAny(entry.getKey(), walk.unreadable())) {
                     vanished.put(k.id(), k);
                 }
             }
-            Map<String, ArrayDeque<Long>> moveCandidates = moveCandidates(connection, vanished.values());
+            Map<String, ArrayDeque<Long>> moveCandidates = writer.moveCandidates(vanished.values());
             runs.progress(runId, counts);
 
             long compared = System.nanoTime();
@@ -197,9 +196,9 @@ public class ScanRunner {
         }
     }
 
-    private void readAndWrite(long runId, Path root, List<DiscoveredFile> toRead, Map<String, Known> known,
-            Map<Long, Known> vanished, Map<String, ArrayDeque<Long>> moveCandidates, ScanWriter writer, ScanCounts counts)
-            throws SQLException, InterruptedException {
+    private void readAndWrite(long runId, Path root, List<DiscoveredFile> toRead, Map<String, KnownTrack> known,
+            Map<Long, KnownTrack> vanished, Map<String, ArrayDeque<Long>> moveCandidates, ScanWriter writer, ScanCounts counts)
+            throws Exception {
         if (toRead.isEmpty()) {
             return;
         }
@@ -231,8 +230,8 @@ public class ScanRunner {
         }
     }
 
-    private void flush(List<Outcome> batch, Map<String, Known> known, Map<Long, Known> vanished,
-            Map<String, ArrayDeque<Long>> moveCandidates, ScanWriter writer, ScanCounts counts) throws SQLException {
+    private void flush(List<Outcome> batch, Map<String, KnownTrack> known, Map<Long, KnownTrack> vanished,
+            Map<String, ArrayDeque<Long>> moveCandidates, ScanWriter writer, ScanCounts counts) throws Exception {
         List<ScanWriter.Pending> pending = new ArrayList<>(batch.size());
         List<LibraryWalker.Problem> problems = new ArrayList<>();
         Map<String, String> kinds = new HashMap<>();
@@ -241,7 +240,7 @@ public class ScanRunner {
                 problems.add(new LibraryWalker.Problem(o.file().pathText(), o.error()));
                 continue;
             }
-            Known k = known.get(o.file().pathText());
+            KnownTrack k = known.get(o.file().pathText());
             Long id = k == null ? null : k.id();
             String kind = k == null ? "new" : "updated";
             if (k == null && o.track().contentKey() != null) {
@@ -269,50 +268,8 @@ public class ScanRunner {
         counts.processed += batch.size();
     }
 
-    private static Map<String, Known> knownUnder(Connection connection, Path root) throws SQLException {
-        Map<String, Known> known = new HashMap<>();
-        try (PreparedStatement ps = connection.prepareStatement(
-                // epoch microseconds: comparing numbers is much cheaper than parsing 30,000 timestamps
-                "SELECT id, file_path, file_size, (extract(epoch FROM file_mtime) * 1000000)::bigint, status = 'present', content_key FROM tracks "
-                        + "WHERE file_path LIKE ? ESCAPE '\\'")) {
-            ps.setString(1, likePrefix(root));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    known.put(rs.getString(2), new Known(rs.getLong(1), rs.getLong(3), rs.getLong(4), rs.getBoolean(5), rs.getString(6)));
-                }
-            }
-        }
-        connection.commit();
-        return known;
-    }
-
-    /** Content keys of tracks a new file may be a move of: missing anywhere, or vanished from this root just now. */
-    private static Map<String, ArrayDeque<Long>> moveCandidates(Connection connection, Iterable<Known> vanished) throws SQLException {
-        Map<String, ArrayDeque<Long>> candidates = new HashMap<>();
-        for (Known k : vanished) {
-            if (k.contentKey() != null) {
-                candidates.computeIfAbsent(k.contentKey(), key -> new ArrayDeque<>()).add(k.id());
-            }
-        }
-        try (var st = connection.createStatement();
-                ResultSet rs = st.executeQuery("SELECT id, content_key FROM tracks WHERE status = 'missing' AND content_key IS NOT NULL "
-                        + "ORDER BY missing_since DESC")) {
-            while (rs.next()) {
-                candidates.computeIfAbsent(rs.getString(2), key -> new ArrayDeque<>()).add(rs.getLong(1));
-            }
-        }
-        connection.commit();
-        return candidates;
-    }
-
     private static long epochMicros(Instant instant) {
         return instant.getEpochSecond() * 1_000_000 + instant.getNano() / 1_000;
-    }
-
-    static String likePrefix(Path root) {
-        String text = root.toString();
-        String prefix = text.endsWith("/") ? text : text + "/";
-        return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
     private static boolean underAny(String path, List<Path> folders) {

@@ -1,15 +1,22 @@
-package dev.segue.library.scan;
+package dev.segue.library.repository;
 
 import dev.segue.commons.database.DatabaseOutage;
 import dev.segue.library.catalog.Names;
+import dev.segue.library.scan.DiscoveredFile;
+import dev.segue.library.scan.KnownTrack;
+import dev.segue.library.scan.LibraryWalker;
+import dev.segue.library.scan.ReadTrack;
+import dev.segue.library.scan.TagValues;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -21,12 +28,13 @@ import java.util.UUID;
 /**
  * Writes what a scan read, in JDBC batches, one transaction per batch: artists and albums upserted by
  * their normalized keys, tracks inserted or updated by file path (or by id for a moved file). A batch
- * the database rejects is retried track by track, so one bad row becomes one scan error.
+ * the database rejects is retried track by track, so one bad row becomes one scan error. One writer
+ * holds one connection for one root of one run (see {@link TrackScanRepository#open}).
  */
-final class ScanWriter {
+public final class ScanWriter implements AutoCloseable {
 
     /** One track to write; {@code existingId} is set for a known path or a recognised move. */
-    record Pending(DiscoveredFile file, ReadTrack track, Long existingId) {
+    public record Pending(DiscoveredFile file, ReadTrack track, Long existingId) {
     }
 
     /** An artist or album already in the database; {@code complete} = no optional identity left to fill in. */
@@ -92,11 +100,59 @@ final class ScanWriter {
         connection.commit();
     }
 
+    /** The tracks stored under {@code root}, by path. */
+    public Map<String, KnownTrack> knownUnder(Path root) throws SQLException {
+        Map<String, KnownTrack> known = new HashMap<>();
+        try (PreparedStatement ps = connection.prepareStatement(
+                // epoch microseconds: comparing numbers is much cheaper than parsing 30,000 timestamps
+                "SELECT id, file_path, file_size, (extract(epoch FROM file_mtime) * 1000000)::bigint, status = 'present', content_key FROM tracks "
+                        + "WHERE file_path LIKE ? ESCAPE '\\'")) {
+            ps.setString(1, likePrefix(root));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    known.put(rs.getString(2), new KnownTrack(rs.getLong(1), rs.getLong(3), rs.getLong(4), rs.getBoolean(5), rs.getString(6)));
+                }
+            }
+        }
+        connection.commit();
+        return known;
+    }
+
+    /** Content keys of tracks a new file may be a move of: missing anywhere, or vanished from this root just now. */
+    public Map<String, ArrayDeque<Long>> moveCandidates(Iterable<KnownTrack> vanished) throws SQLException {
+        Map<String, ArrayDeque<Long>> candidates = new HashMap<>();
+        for (KnownTrack k : vanished) {
+            if (k.contentKey() != null) {
+                candidates.computeIfAbsent(k.contentKey(), key -> new ArrayDeque<>()).add(k.id());
+            }
+        }
+        try (var st = connection.createStatement();
+                ResultSet rs = st.executeQuery("SELECT id, content_key FROM tracks WHERE status = 'missing' AND content_key IS NOT NULL "
+                        + "ORDER BY missing_since DESC")) {
+            while (rs.next()) {
+                candidates.computeIfAbsent(rs.getString(2), key -> new ArrayDeque<>()).add(rs.getLong(1));
+            }
+        }
+        connection.commit();
+        return candidates;
+    }
+
+    @Override
+    public void close() throws SQLException {
+        connection.close();
+    }
+
+    private static String likePrefix(Path root) {
+        String text = root.toString();
+        String prefix = text.endsWith("/") ? text : text + "/";
+        return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
     /**
      * Writes a batch; returns the tracks that could not be written with the database's reason, already
      * recorded as scan errors.
      */
-    List<String> write(List<Pending> batch) throws SQLException {
+    public List<String> write(List<Pending> batch) throws SQLException {
         try {
             writeBatch(batch);
             return List.of();
@@ -107,7 +163,7 @@ final class ScanWriter {
             }
             connection.rollback();
             if (batch.size() == 1) {
-                String reason = Reasons.database(e);
+                String reason = databaseReason(e);
                 errors(List.of(new LibraryWalker.Problem(batch.get(0).file().pathText(), reason)));
                 return List.of(batch.get(0).file().pathText());
             }
@@ -119,7 +175,7 @@ final class ScanWriter {
         }
     }
 
-    void errors(Collection<LibraryWalker.Problem> problems) throws SQLException {
+    public void errors(Collection<LibraryWalker.Problem> problems) throws SQLException {
         if (problems.isEmpty()) {
             return;
         }
@@ -137,7 +193,7 @@ final class ScanWriter {
     }
 
     /** Marks tracks missing (never deletes them); returns how many were present until now. */
-    int markMissing(List<Long> ids) throws SQLException {
+    public int markMissing(List<Long> ids) throws SQLException {
         if (ids.isEmpty()) {
             return 0;
         }
@@ -149,6 +205,18 @@ final class ScanWriter {
             connection.commit();
             return n;
         }
+    }
+
+    /** Why the database refused to store one track. */
+    private static String databaseReason(SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        if (state.startsWith("22")) {
+            return "could not be stored: the database refuses one of its tag values (SQL state " + state + ")";
+        }
+        if (state.startsWith("23")) {
+            return "could not be stored: it conflicts with a track already stored (SQL state " + state + ")";
+        }
+        return "could not be stored: the database refused it" + (state.isEmpty() ? "" : " (SQL state " + state + ")");
     }
 
     private void writeBatch(List<Pending> batch) throws SQLException {
