@@ -1,40 +1,30 @@
-package dev.segue.enrichment.state;
+package dev.segue.enrichment.repository;
 
-import dev.segue.enrichment.client.EntityType;
-import dev.segue.enrichment.client.Source;
-import dev.segue.enrichment.client.SourceStatus;
+import dev.segue.enrichment.genre.EntityType;
+import dev.segue.enrichment.genre.Source;
+import dev.segue.enrichment.state.Coverage;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Coverage per entity type and source (the old tool's {@code --stats}) and the state of each source. */
+/** How far enrichment has come: entities with genres per source, and fetch states per source. */
 @ApplicationScoped
-public class EnrichmentStatsService {
-
-    /** Coverage of one entity type: how many have genres at all and from each genre source, and the fetch states per source. */
-    public record Coverage(long total, long withGenres, double coverage, Map<String, Long> withGenresFrom,
-            Map<String, Map<String, Long>> states) {
-    }
-
-    public record Stats(Map<String, Coverage> entities, List<SourceStatus.View> sources) {
-    }
+public class CoverageRepository {
 
     private final AgroalDataSource db;
-    private final SourceStatus status;
 
-    EnrichmentStatsService(AgroalDataSource db, SourceStatus status) {
+    CoverageRepository(AgroalDataSource db) {
         this.db = db;
-        this.status = status;
     }
 
-    public Stats stats() {
+    /** The coverage of every entity type, by table name. */
+    public Map<String, Coverage> coverage() {
         Map<String, Coverage> entities = new LinkedHashMap<>();
         try (Connection c = db.getConnection()) {
             for (EntityType type : EntityType.values()) {
@@ -43,11 +33,7 @@ public class EnrichmentStatsService {
         } catch (SQLException e) {
             throw new IllegalStateException("Could not compute enrichment stats: " + e.getMessage(), e);
         }
-        List<SourceStatus.View> sources = new ArrayList<>();
-        for (Source s : Source.values()) {
-            sources.add(status.view(s));
-        }
-        return new Stats(entities, sources);
+        return entities;
     }
 
     private static Coverage coverage(Connection c, EntityType type) throws SQLException {

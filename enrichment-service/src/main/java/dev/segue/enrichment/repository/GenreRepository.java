@@ -1,7 +1,11 @@
-package dev.segue.enrichment.genre;
+package dev.segue.enrichment.repository;
 
-import dev.segue.enrichment.client.EntityType;
 import dev.segue.enrichment.config.EnrichmentConfig;
+import dev.segue.enrichment.genre.EntityType;
+import dev.segue.enrichment.genre.GenreCanonicalizer;
+import dev.segue.enrichment.genre.Source;
+import dev.segue.enrichment.genre.WeightedGenre;
+import dev.segue.enrichment.state.StoredAnswer;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,8 +15,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -21,14 +27,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * several replicas may do it at once) and its ids cached.
  */
 @ApplicationScoped
-public class GenreStore {
+public class GenreRepository {
 
     private final AgroalDataSource db;
     private final GenreCanonicalizer canonicalizer;
     private final double minWeight;
     private final Map<String, Long> ids = new ConcurrentHashMap<>();
 
-    GenreStore(AgroalDataSource db, GenreCanonicalizer canonicalizer, EnrichmentConfig config) {
+    GenreRepository(AgroalDataSource db, GenreCanonicalizer canonicalizer, EnrichmentConfig config) {
         this.db = db;
         this.canonicalizer = canonicalizer;
         this.minWeight = config.genres().minWeight();
@@ -80,7 +86,51 @@ public class GenreStore {
     }
 
     /** Replaces what one source says about one entity; call inside the transaction that records the fetch. */
-    public void replace(Connection c, EntityType type, String genreSource, long entityId, List<WeightedGenre> genres) throws SQLException {
+    public void replace(EntityType type, String genreSource, long entityId, List<WeightedGenre> genres) {
+        try (Connection c = db.getConnection()) {
+            replace(c, type, genreSource, entityId, genres);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not write the genres of " + type.id() + " " + entityId + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The answers stored with status {@code found} for every entity of {@code type}, with the names of the
+     * entity and its artist (and album): what a recompute canonicalises again, without any call.
+     */
+    public List<StoredAnswer> storedAnswers(EntityType type) {
+        List<StoredAnswer> answers = new ArrayList<>();
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(storedAnswersQuery(type))) {
+            ps.setString(1, type.id());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    List<String> names = new ArrayList<>();
+                    for (int i = 4; i <= rs.getMetaData().getColumnCount(); i++) {
+                        names.add(rs.getString(i));
+                    }
+                    answers.add(new StoredAnswer(rs.getLong(1), Source.of(rs.getString(2)), rs.getString(3),
+                            names.stream().filter(Objects::nonNull).toList()));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the stored answers: " + e.getMessage(), e);
+        }
+        return answers;
+    }
+
+    private static String storedAnswersQuery(EntityType type) {
+        String base = "SELECT s.entity_id, s.source, s.raw_tags::text";
+        String found = " WHERE s.entity_type = ? AND s.status = 'found' AND s.raw_tags IS NOT NULL";
+        return switch (type) {
+            case ARTIST -> base + ", ar.name FROM enrichment_state s JOIN artists ar ON ar.id = s.entity_id" + found;
+            case ALBUM -> base + ", al.title, ar.name FROM enrichment_state s JOIN albums al ON al.id = s.entity_id"
+                    + " JOIN artists ar ON ar.id = al.album_artist_id" + found;
+            case TRACK -> base + ", t.title, ar.name, al.title FROM enrichment_state s JOIN tracks t ON t.id = s.entity_id"
+                    + " JOIN artists ar ON ar.id = t.artist_id LEFT JOIN albums al ON al.id = t.album_id" + found;
+        };
+    }
+
+    private void replace(Connection c, EntityType type, String genreSource, long entityId, List<WeightedGenre> genres) throws SQLException {
         try (PreparedStatement delete = c.prepareStatement(
                 "DELETE FROM " + type.genreTable() + " WHERE " + type.genreKey() + " = ? AND source = ?")) {
             delete.setLong(1, entityId);

@@ -1,7 +1,7 @@
-package dev.segue.enrichment.run;
+package dev.segue.enrichment.service;
 
-import dev.segue.enrichment.client.EntityType;
-import dev.segue.enrichment.client.Source;
+import dev.segue.enrichment.genre.EntityType;
+import dev.segue.enrichment.genre.Source;
 
 /** Live counters of one source within a run; {@link #view} is what the API shows. */
 final class SourceProgress {

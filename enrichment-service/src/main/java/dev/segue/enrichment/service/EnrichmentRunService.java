@@ -1,17 +1,18 @@
-package dev.segue.enrichment.run;
+package dev.segue.enrichment.service;
 
 import dev.segue.commons.database.DatabaseOutage;
 import dev.segue.commons.problem.ProblemException;
-import dev.segue.enrichment.client.EntityType;
-import dev.segue.enrichment.client.Source;
 import dev.segue.enrichment.client.SourceStatus;
 import dev.segue.enrichment.config.EnrichmentConfig;
-import dev.segue.enrichment.genre.GenreStore;
-import dev.segue.enrichment.library.LibraryReader;
-import dev.segue.enrichment.state.EnrichmentRecorder;
-import dev.segue.enrichment.state.EnrichmentStateRepository;
+import dev.segue.enrichment.genre.EntityType;
+import dev.segue.enrichment.genre.Source;
+import dev.segue.enrichment.repository.EnrichmentRunRepository;
+import dev.segue.enrichment.repository.EnrichmentStateRepository;
+import dev.segue.enrichment.repository.GenreRepository;
+import dev.segue.enrichment.repository.LibraryRepository;
+import dev.segue.enrichment.run.EnrichmentRun;
+import dev.segue.enrichment.run.RunRequest;
 import dev.segue.enrichment.state.WorkFilter;
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -50,9 +51,9 @@ public class EnrichmentRunService {
     private final EnrichmentRunRepository runs;
     private final EnrichmentStateRepository states;
     private final EnrichmentRecorder recorder;
-    private final LibraryReader library;
+    private final LibraryRepository library;
     private final SourceStatus status;
-    private final GenreStore genres;
+    private final GenreRepository genres;
     private final List<SourceEnricher> enrichers;
     private final EnrichmentConfig config;
     private final DatabaseOutage outage;
@@ -70,8 +71,8 @@ public class EnrichmentRunService {
     private volatile ActiveRun active;
 
     EnrichmentRunService(EnrichmentRunRepository runs, EnrichmentStateRepository states, EnrichmentRecorder recorder,
-            LibraryReader library, SourceStatus status, GenreStore genres, LastFmEnricher lastFm, MusicBrainzEnricher musicBrainz,
-            EnrichmentConfig config, AgroalDataSource dataSource) {
+            LibraryRepository library, SourceStatus status, GenreRepository genres, LastFmEnricher lastFm, MusicBrainzEnricher musicBrainz,
+            EnrichmentConfig config) {
         this.runs = runs;
         this.states = states;
         this.recorder = recorder;
@@ -80,11 +81,11 @@ public class EnrichmentRunService {
         this.genres = genres;
         this.enrichers = List.of(musicBrainz, lastFm);
         this.config = config;
-        this.outage = new DatabaseOutage(dataSource, LOG);
+        this.outage = runs.outage(LOG);
     }
 
     /** Starts a run in the background; 409 when one is active (here or on another replica). */
-    public RunView start(RunRequest request) {
+    public EnrichmentRun start(RunRequest request) {
         runs.failAbandoned(config.work().staleRunAfter());
         long id = runs.insertQueued(request).orElseThrow(() -> ProblemException.conflict(
                 "An enrichment run is already active (" + runs.active().map(r -> "run " + r.id()).orElse("another replica")
@@ -109,21 +110,21 @@ public class EnrichmentRunService {
         return get(id);
     }
 
-    public RunView get(long id) {
+    public EnrichmentRun get(long id) {
         return runs.find(id).orElseThrow(() -> ProblemException.notFound("No enrichment run " + id + "."));
     }
 
-    public List<RunView> latest(int limit) {
+    public List<EnrichmentRun> latest(int limit) {
         return runs.latest(limit);
     }
 
-    public Optional<RunView> activeRun() {
+    public Optional<EnrichmentRun> activeRun() {
         return runs.active();
     }
 
     /** Cancels a run and waits briefly for its sources to stop; their unfinished claims are given back. */
-    public RunView cancel(long id) {
-        RunView run = get(id);
+    public EnrichmentRun cancel(long id) {
+        EnrichmentRun run = get(id);
         if (!"queued".equals(run.status()) && !"running".equals(run.status())) {
             throw ProblemException.conflict("Run " + id + " is already " + run.status() + ".");
         }

@@ -1,4 +1,4 @@
-package dev.segue.enrichment.client;
+package dev.segue.enrichment.genre;
 
 import java.util.Locale;
 

@@ -1,7 +1,10 @@
-package dev.segue.enrichment.genre;
+package dev.segue.enrichment.repository;
 
-import dev.segue.commons.problem.ProblemException;
-import dev.segue.enrichment.client.EntityType;
+import dev.segue.enrichment.genre.EffectiveGenre;
+import dev.segue.enrichment.genre.EntityGenres;
+import dev.segue.enrichment.genre.EntityType;
+import dev.segue.enrichment.genre.GenreUsage;
+import dev.segue.enrichment.genre.SourceWeight;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -19,30 +22,11 @@ import java.util.Set;
 
 /** Read side of the genre tables: the vocabulary with usage and an entity's effective genres. */
 @ApplicationScoped
-public class GenreQueries {
-
-    /** A vocabulary genre and how many entities carry it (any source). */
-    public record GenreUsage(String name, String parent, long artists, long albums, long tracks) {
-    }
-
-    /** One source's weight for a genre. */
-    public record SourceWeight(String source, double weight) {
-    }
-
-    /**
-     * A genre of an entity: {@code weight} is the mean over the sources that gave the entity any
-     * genre (a source that did not name this genre counts 0), so agreement between sources ranks higher.
-     */
-    public record EffectiveGenre(String genre, String parent, double weight, List<SourceWeight> sources) {
-    }
-
-    /** The effective genres of an entity; a track without its own genres inherits its album's, else its artist's. */
-    public record EntityGenres(String entityType, long id, String inheritedFrom, List<EffectiveGenre> genres) {
-    }
+public class EffectiveGenreRepository {
 
     private final AgroalDataSource db;
 
-    GenreQueries(AgroalDataSource db) {
+    EffectiveGenreRepository(AgroalDataSource db) {
         this.db = db;
     }
 
@@ -69,24 +53,25 @@ public class GenreQueries {
         return result;
     }
 
-    public EntityGenres of(EntityType type, long id) {
+    /** The effective genres of an entity; empty when there is no such entity. */
+    public Optional<EntityGenres> of(EntityType type, long id) {
         try (Connection c = db.getConnection()) {
             if (!exists(c, type, id)) {
-                throw ProblemException.notFound("No " + type.id() + " " + id + ".");
+                return Optional.empty();
             }
             List<EffectiveGenre> own = effective(c, type, id);
             if (type != EntityType.TRACK || !own.isEmpty()) {
-                return new EntityGenres(type.id(), id, null, own);
+                return Optional.of(new EntityGenres(type.id(), id, null, own));
             }
             Optional<long[]> parents = trackParents(c, id);
             if (parents.isPresent() && parents.get()[0] > 0) {
                 List<EffectiveGenre> album = effective(c, EntityType.ALBUM, parents.get()[0]);
                 if (!album.isEmpty()) {
-                    return new EntityGenres(type.id(), id, "album", album);
+                    return Optional.of(new EntityGenres(type.id(), id, "album", album));
                 }
             }
             List<EffectiveGenre> artist = parents.isPresent() ? effective(c, EntityType.ARTIST, parents.get()[1]) : List.of();
-            return new EntityGenres(type.id(), id, artist.isEmpty() ? null : "artist", artist);
+            return Optional.of(new EntityGenres(type.id(), id, artist.isEmpty() ? null : "artist", artist));
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read genres: " + e.getMessage(), e);
         }

@@ -1,19 +1,18 @@
-package dev.segue.enrichment.run;
+package dev.segue.enrichment.service;
 
 import dev.segue.commons.database.DatabaseOutage;
-import dev.segue.enrichment.client.EntityType;
 import dev.segue.enrichment.client.SourceDisabledException;
 import dev.segue.enrichment.client.SourceStatus;
 import dev.segue.enrichment.client.SourceUnavailableException;
 import dev.segue.enrichment.client.SourceUnreachableException;
 import dev.segue.enrichment.client.Unreachable;
 import dev.segue.enrichment.config.EnrichmentConfig;
+import dev.segue.enrichment.genre.EntityType;
 import dev.segue.enrichment.library.AlbumRef;
 import dev.segue.enrichment.library.ArtistRef;
-import dev.segue.enrichment.library.LibraryReader;
 import dev.segue.enrichment.library.TrackRef;
-import dev.segue.enrichment.state.EnrichmentRecorder;
-import dev.segue.enrichment.state.EnrichmentStateRepository;
+import dev.segue.enrichment.repository.EnrichmentStateRepository;
+import dev.segue.enrichment.repository.LibraryRepository;
 import dev.segue.enrichment.state.Outcome;
 import dev.segue.enrichment.state.WorkFilter;
 import java.time.Duration;
@@ -48,14 +47,14 @@ final class SourceWorker implements Runnable {
     private final String owner;
     private final EnrichmentStateRepository states;
     private final EnrichmentRecorder recorder;
-    private final LibraryReader library;
+    private final LibraryRepository library;
     private final SourceStatus status;
     private final EnrichmentConfig.Work work;
     private final DatabaseOutage outage;
 
     SourceWorker(SourceEnricher enricher, List<EntityType> phases, WorkFilter filter, Integer limit, SourceProgress progress,
             BooleanSupplier cancelled, String owner, EnrichmentStateRepository states, EnrichmentRecorder recorder,
-            LibraryReader library, SourceStatus status, EnrichmentConfig.Work work, DatabaseOutage outage) {
+            LibraryRepository library, SourceStatus status, EnrichmentConfig.Work work, DatabaseOutage outage) {
         this.enricher = enricher;
         this.phases = phases;
         this.filter = filter;

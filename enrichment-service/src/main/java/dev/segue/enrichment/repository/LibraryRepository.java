@@ -1,5 +1,8 @@
-package dev.segue.enrichment.library;
+package dev.segue.enrichment.repository;
 
+import dev.segue.enrichment.library.AlbumRef;
+import dev.segue.enrichment.library.ArtistRef;
+import dev.segue.enrichment.library.TrackRef;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -15,7 +18,7 @@ import java.util.List;
  * artist without an MBID in its tags uses the one MusicBrainz search chose for it earlier.
  */
 @ApplicationScoped
-public class LibraryReader {
+public class LibraryRepository {
 
     private static final String ARTIST_MBID = """
             coalesce(ar.mbid::text, (SELECT s.external_id FROM enrichment_state s WHERE s.entity_type = 'artist'
@@ -23,7 +26,7 @@ public class LibraryReader {
 
     private final AgroalDataSource db;
 
-    LibraryReader(AgroalDataSource db) {
+    LibraryRepository(AgroalDataSource db) {
         this.db = db;
     }
 

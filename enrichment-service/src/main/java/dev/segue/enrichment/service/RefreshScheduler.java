@@ -1,6 +1,8 @@
-package dev.segue.enrichment.run;
+package dev.segue.enrichment.service;
 
 import dev.segue.commons.problem.ProblemException;
+import dev.segue.enrichment.run.EnrichmentRun;
+import dev.segue.enrichment.run.RunRequest;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -23,7 +25,7 @@ class RefreshScheduler {
     @Scheduled(every = "${segue.enrichment.refresh.every}", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void refresh() {
         try {
-            RunView run = runs.start(new RunRequest("all", false, null, false));
+            EnrichmentRun run = runs.start(new RunRequest("all", false, null, false));
             LOG.infof("Scheduled enrichment refresh started as run %d", run.id());
         } catch (ProblemException busy) {
             LOG.debugf("Scheduled refresh skipped: %s", busy.getMessage());

@@ -1,7 +1,10 @@
-package dev.segue.enrichment.run;
+package dev.segue.enrichment.repository;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.segue.commons.database.DatabaseOutage;
+import dev.segue.enrichment.run.EnrichmentRun;
+import dev.segue.enrichment.run.RunRequest;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -13,6 +16,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jboss.logging.Logger;
 
 /** {@code enrichment_runs}: one row per run, its status and per-source progress as JSON. */
 @ApplicationScoped
@@ -26,6 +30,11 @@ public class EnrichmentRunRepository {
     EnrichmentRunRepository(AgroalDataSource db, ObjectMapper json) {
         this.db = db;
         this.json = json;
+    }
+
+    /** Tells a database outage from a failure and waits it out, logging to {@code log}. */
+    public DatabaseOutage outage(Logger log) {
+        return new DatabaseOutage(db, log);
     }
 
     /** @return the new run's id, or empty when another run is active (the unique index says so, across replicas) */
@@ -71,26 +80,26 @@ public class EnrichmentRunRepository {
                 status, toJson(progress), message, id);
     }
 
-    public Optional<RunView> find(long id) {
-        List<RunView> runs = select("SELECT " + COLUMNS + " FROM enrichment_runs WHERE id = ?", id);
+    public Optional<EnrichmentRun> find(long id) {
+        List<EnrichmentRun> runs = select("SELECT " + COLUMNS + " FROM enrichment_runs WHERE id = ?", id);
         return runs.stream().findFirst();
     }
 
-    public List<RunView> latest(int limit) {
+    public List<EnrichmentRun> latest(int limit) {
         return select("SELECT " + COLUMNS + " FROM enrichment_runs ORDER BY id DESC LIMIT ?", limit);
     }
 
-    public Optional<RunView> active() {
+    public Optional<EnrichmentRun> active() {
         return select("SELECT " + COLUMNS + " FROM enrichment_runs WHERE status IN ('queued', 'running') LIMIT ?", 1).stream().findFirst();
     }
 
-    private List<RunView> select(String sql, Object param) {
+    private List<EnrichmentRun> select(String sql, Object param) {
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setObject(1, param);
-            List<RunView> runs = new ArrayList<>();
+            List<EnrichmentRun> runs = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    runs.add(new RunView(rs.getLong(1), rs.getString(2), rs.getBoolean(3), (Integer) rs.getObject(4), rs.getBoolean(5),
+                    runs.add(new EnrichmentRun(rs.getLong(1), rs.getString(2), rs.getBoolean(3), (Integer) rs.getObject(4), rs.getBoolean(5),
                             rs.getString(6), json.readTree(rs.getString(7)), rs.getString(8), rs.getObject(9, OffsetDateTime.class),
                             rs.getObject(10, OffsetDateTime.class), rs.getObject(11, OffsetDateTime.class)));
                 }

@@ -1,6 +1,6 @@
-package dev.segue.enrichment.run;
+package dev.segue.enrichment.service;
 
-import dev.segue.enrichment.client.Source;
+import dev.segue.enrichment.genre.Source;
 import dev.segue.enrichment.library.AlbumRef;
 import dev.segue.enrichment.library.ArtistRef;
 import dev.segue.enrichment.library.TrackRef;

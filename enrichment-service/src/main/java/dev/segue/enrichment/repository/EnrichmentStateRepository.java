@@ -1,7 +1,8 @@
-package dev.segue.enrichment.state;
+package dev.segue.enrichment.repository;
 
-import dev.segue.enrichment.client.EntityType;
-import dev.segue.enrichment.client.Source;
+import dev.segue.enrichment.genre.EntityType;
+import dev.segue.enrichment.genre.Source;
+import dev.segue.enrichment.state.WorkFilter;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -199,9 +200,9 @@ public class EnrichmentStateRepository {
      *
      * @param nextAttempt seconds from now until the entity is due again
      */
-    public void record(Connection c, EntityType type, Source source, long id, String status, String externalId, String rawTagsJson,
-            String error, double nextAttempt) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
+    public void record(EntityType type, Source source, long id, String status, String externalId, String rawTagsJson,
+            String error, double nextAttempt) {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO enrichment_state AS s (entity_type, entity_id, source, status, attempts, fetched_at, next_attempt_at,
                     last_error, external_id, raw_tags)
                 VALUES (?, ?, ?, ?, CASE WHEN ? = 'error' THEN 1 ELSE 0 END, CASE WHEN ? = 'error' THEN NULL ELSE now() END,
@@ -226,12 +227,14 @@ public class EnrichmentStateRepository {
             ps.setString(9, externalId);
             ps.setString(10, rawTagsJson);
             ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not record enrichment of " + type.id() + " " + id + ": " + e.getMessage(), e);
         }
     }
 
     /** Attempts already made for a failing entity, to grow its back-off. */
-    public int attempts(Connection c, EntityType type, Source source, long id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
+    public int attempts(EntityType type, Source source, long id) {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "SELECT attempts FROM enrichment_state WHERE entity_type = ? AND source = ? AND entity_id = ?")) {
             ps.setString(1, type.id());
             ps.setString(2, source.id());
@@ -239,6 +242,8 @@ public class EnrichmentStateRepository {
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? rs.getInt(1) : 0;
             }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not record enrichment of " + type.id() + " " + id + ": " + e.getMessage(), e);
         }
     }
 }
