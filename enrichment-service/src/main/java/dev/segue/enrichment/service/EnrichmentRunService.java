@@ -170,8 +170,10 @@ public class EnrichmentRunService {
             List<EntityType> phases = phases(request.scope());
             List<Future<?>> workers = new ArrayList<>();
             for (SourceEnricher enricher : enrichers) {
-                SourceWorker worker = new SourceWorker(enricher, phases, filter, request.limit(), progress.get(enricher.source()),
-                        cancelled::get, owner, states, recorder, library, status, config.work(), outage);
+                SourceShare share = new SourceShare(enricher, phases, request.limit(), progress.get(enricher.source()), cancelled::get);
+                SourceClaims claims = new SourceClaims(states, enricher.source(), filter, owner, config.work().claimLease());
+                SourceWorker worker = new SourceWorker(share, claims, new EntityFetcher(share, claims, library, recorder, status, outage),
+                        status, config.work(), outage);
                 if (status.enabled(enricher.source())) {
                     worker.plan();
                 }

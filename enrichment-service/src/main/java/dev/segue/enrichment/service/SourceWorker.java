@@ -3,26 +3,14 @@ package dev.segue.enrichment.service;
 import dev.segue.commons.database.DatabaseOutage;
 import dev.segue.enrichment.client.SourceDisabledException;
 import dev.segue.enrichment.client.SourceStatus;
-import dev.segue.enrichment.client.SourceUnavailableException;
 import dev.segue.enrichment.client.SourceUnreachableException;
 import dev.segue.enrichment.client.Unreachable;
 import dev.segue.enrichment.config.EnrichmentConfig;
 import dev.segue.enrichment.genre.EntityType;
-import dev.segue.enrichment.library.AlbumRef;
-import dev.segue.enrichment.library.ArtistRef;
-import dev.segue.enrichment.library.TrackRef;
-import dev.segue.enrichment.repository.EnrichmentStateRepository;
-import dev.segue.enrichment.repository.LibraryRepository;
-import dev.segue.enrichment.state.Outcome;
-import dev.segue.enrichment.state.WorkFilter;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.jboss.logging.Logger;
 
@@ -33,38 +21,26 @@ import org.jboss.logging.Logger;
  * closes; a disabled source stops; an unreachable one stops too, its claims given back, so its
  * entities stay due for the next run instead of the run waiting for a network that may not come;
  * a database outage pauses it until the database is back, keeping the answers already fetched.
+ *
+ * <p>The queue is {@link SourceClaims}, the fetching and recording {@link EntityFetcher}; this class
+ * decides when to go on, pause or stop.
  */
 final class SourceWorker implements Runnable {
 
     private static final Logger LOG = Logger.getLogger(SourceWorker.class);
 
-    private final SourceEnricher enricher;
-    private final List<EntityType> phases;
-    private final WorkFilter filter;
-    private final Integer limit;
-    private final SourceProgress progress;
-    private final BooleanSupplier cancelled;
-    private final String owner;
-    private final EnrichmentStateRepository states;
-    private final EnrichmentRecorder recorder;
-    private final LibraryRepository library;
+    private final SourceShare share;
+    private final SourceClaims claims;
+    private final EntityFetcher fetcher;
     private final SourceStatus status;
     private final EnrichmentConfig.Work work;
     private final DatabaseOutage outage;
 
-    SourceWorker(SourceEnricher enricher, List<EntityType> phases, WorkFilter filter, Integer limit, SourceProgress progress,
-            BooleanSupplier cancelled, String owner, EnrichmentStateRepository states, EnrichmentRecorder recorder,
-            LibraryRepository library, SourceStatus status, EnrichmentConfig.Work work, DatabaseOutage outage) {
-        this.enricher = enricher;
-        this.phases = phases;
-        this.filter = filter;
-        this.limit = limit;
-        this.progress = progress;
-        this.cancelled = cancelled;
-        this.owner = owner;
-        this.states = states;
-        this.recorder = recorder;
-        this.library = library;
+    SourceWorker(SourceShare share, SourceClaims claims, EntityFetcher fetcher, SourceStatus status, EnrichmentConfig.Work work,
+            DatabaseOutage outage) {
+        this.share = share;
+        this.claims = claims;
+        this.fetcher = fetcher;
         this.status = status;
         this.work = work;
         this.outage = outage;
@@ -72,33 +48,33 @@ final class SourceWorker implements Runnable {
 
     /** Seeds every phase and counts its work up front, so progress has a total and an ETA from the start. */
     void plan() {
-        for (EntityType type : phases) {
-            states.seed(type, enricher.source(), filter);
-            int due = states.countDue(type, enricher.source(), filter);
-            progress.addTotal(limit == null ? due : Math.min(due, limit));
+        for (EntityType type : share.phases()) {
+            int due = claims.seedAndCount(type);
+            share.progress().addTotal(share.limit() == null ? due : Math.min(due, share.limit()));
         }
     }
 
     @Override
     public void run() {
-        if (!status.enabled(enricher.source())) {
-            progress.state("disabled", status.reason(enricher.source()));
+        SourceProgress progress = share.progress();
+        if (!status.enabled(share.source())) {
+            progress.state("disabled", status.reason(share.source()));
             return;
         }
         progress.state("running", null);
         try {
-            for (EntityType type : phases) {
+            for (EntityType type : share.phases()) {
                 progress.phase(type);
                 if (!phase(type)) {
                     return;
                 }
             }
-            progress.state(cancelled.getAsBoolean() ? "cancelled" : "done", null);
+            progress.state(share.isCancelled() ? "cancelled" : "done", null);
         } catch (RuntimeException e) {
-            LOG.errorf(e, "%s enrichment stopped", enricher.source().id());
+            LOG.errorf(e, "%s enrichment stopped", share.source().id());
             progress.state("failed", e.getMessage());
         } finally {
-            progress.calls(status.calls(enricher.source()));
+            progress.calls(status.calls(share.source()));
         }
     }
 
@@ -106,22 +82,21 @@ final class SourceWorker implements Runnable {
     private boolean phase(EntityType type) {
         if (type == EntityType.TRACK) {
             // tracks whose album or artist gained genres in the earlier phases are no longer due
-            states.seed(type, enricher.source(), filter);
+            claims.seed(type);
         }
+        Integer limit = share.limit();
         int processed = 0;
         while (limit == null || processed < limit) {
-            if (cancelled.getAsBoolean()) {
-                progress.state("cancelled", null);
+            if (share.isCancelled()) {
+                share.progress().state("cancelled", null);
                 return false;
             }
             List<Long> pending = new ArrayList<>();
             try {
                 int batch = limit == null ? work.batchSize() : Math.min(work.batchSize(), limit - processed);
-                List<Long> ids = type == EntityType.ALBUM && enricher.albumsByArtist()
-                        ? states.claimAlbumsByArtist(enricher.source(), filter, Math.max(1, batch / 4), owner, work.claimLease())
-                        : states.claim(type, enricher.source(), filter, batch, owner, work.claimLease());
+                List<Long> ids = claims.claim(type, batch, share.enricher().albumsByArtist());
                 if (ids.isEmpty()) {
-                    if (states.claimedByOthers(type, enricher.source(), owner) == 0) {
+                    if (claims.claimedByOthers(type) == 0) {
                         return true;
                     }
                     // held by another worker: wait for it to finish or for its lease to expire, so this run covers everything due
@@ -132,14 +107,14 @@ final class SourceWorker implements Runnable {
                 }
                 pending.addAll(ids);
                 try {
-                    processed += process(type, pending);
+                    processed += fetcher.process(type, pending);
                 } catch (SourceUnreachableException e) {
-                    states.release(type, enricher.source(), pending, owner);
+                    claims.release(type, pending);
                     stopUnreachable();
                     return false;
                 } catch (CircuitBreakerOpenException e) {
-                    states.release(type, enricher.source(), pending, owner);
-                    if (status.unreachable(enricher.source()).isPresent()) {
+                    claims.release(type, pending);
+                    if (status.unreachable(share.source()).isPresent()) {
                         stopUnreachable();
                         return false;
                     }
@@ -147,123 +122,37 @@ final class SourceWorker implements Runnable {
                         return false;
                     }
                 } catch (SourceDisabledException e) {
-                    states.release(type, enricher.source(), pending, owner);
-                    progress.state("disabled", e.getMessage());
+                    claims.release(type, pending);
+                    share.progress().state("disabled", e.getMessage());
                     return false;
                 }
             } catch (RuntimeException e) {
                 if (!outage.explains(e)) {
-                    states.release(type, enricher.source(), pending, owner);
+                    claims.release(type, pending);
                     throw e;
                 }
                 if (!awaitDatabase(e)) {
                     return false;
                 }
                 // claimed but not recorded: back to the queue, this worker claims them again right away
-                states.release(type, enricher.source(), pending, owner);
+                claims.release(type, pending);
             }
         }
         return true;
     }
 
-    /** Processes claimed entities, removing each from {@code pending} once its outcome is recorded. */
-    private int process(EntityType type, List<Long> pending) {
-        int count = 0;
-        switch (type) {
-            case ARTIST -> {
-                for (ArtistRef artist : library.artists(pending)) {
-                    if (cancelled.getAsBoolean()) {
-                        break;
-                    }
-                    Outcome outcome = fetch(() -> enricher.artist(artist));
-                    save(type, artist.id(), List.of(artist.name()), outcome, pending);
-                    count++;
-                }
-            }
-            case ALBUM -> {
-                Map<Long, List<AlbumRef>> byArtist = new LinkedHashMap<>();
-                for (AlbumRef album : library.albums(pending)) {
-                    byArtist.computeIfAbsent(enricher.albumsByArtist() ? album.artistId() : album.id(), k -> new ArrayList<>()).add(album);
-                }
-                for (List<AlbumRef> group : byArtist.values()) {
-                    if (cancelled.getAsBoolean()) {
-                        break;
-                    }
-                    Map<Long, Outcome> outcomes;
-                    try {
-                        outcomes = enricher.albums(group);
-                    } catch (SourceUnreachableException e) {
-                        throw e;
-                    } catch (SourceUnavailableException e) {
-                        outcomes = new LinkedHashMap<>();
-                        for (AlbumRef album : group) {
-                            outcomes.put(album.id(), new Outcome.Failed(e.getMessage()));
-                        }
-                    }
-                    for (AlbumRef album : group) {
-                        save(type, album.id(), List.of(album.title(), album.artistName()), outcomes.get(album.id()), pending);
-                        count++;
-                    }
-                }
-            }
-            case TRACK -> {
-                for (TrackRef track : library.tracks(pending)) {
-                    if (cancelled.getAsBoolean()) {
-                        break;
-                    }
-                    Outcome outcome = fetch(() -> enricher.track(track));
-                    List<String> names = new ArrayList<>(List.of(track.title(), track.artistName()));
-                    if (track.albumTitle() != null) {
-                        names.add(track.albumTitle());
-                    }
-                    save(type, track.id(), names, outcome, pending);
-                    count++;
-                }
-            }
-        }
-        // entities gone from the library since they were claimed, or left by a cancel
-        states.release(type, enricher.source(), pending, owner);
-        return count;
-    }
-
-    /** An entity is not to blame for a network that reaches nothing: an unreachable source is not recorded as its failure. */
-    private Outcome fetch(Supplier<Outcome> call) {
-        try {
-            return call.get();
-        } catch (SourceUnreachableException e) {
-            throw e;
-        } catch (SourceUnavailableException e) {
-            return new Outcome.Failed(e.getMessage());
-        }
-    }
-
     private void stopUnreachable() {
-        Optional<Unreachable> unreachable = status.unreachable(enricher.source());
-        SourceProgress.View now = progress.view();
-        progress.state("unreachable", "no request reaches " + enricher.source().id() + ": "
+        Optional<Unreachable> unreachable = status.unreachable(share.source());
+        SourceProgress.View now = share.progress().view();
+        share.progress().state("unreachable", "no request reaches " + share.source().id() + ": "
                 + unreachable.map(Unreachable::describe).orElse("connection failures") + "; its " + (now.total() - now.done())
                 + " remaining entities stay due, and the next run tries it again");
-    }
-
-    private void save(EntityType type, long id, List<String> names, Outcome outcome, List<Long> pending) {
-        // a fetched answer is kept through a database outage: asking the source again would waste its rate limit
-        if (!outage.retry(enricher.source().id() + " enrichment is paused and continues",
-                () -> recorder.record(type, enricher.source(), id, names, outcome))) {
-            throw new IllegalStateException("the service stopped while waiting for the database");
-        }
-        pending.remove(Long.valueOf(id));
-        progress.done(switch (outcome) {
-            case Outcome.Found f -> "found";
-            case Outcome.NotFound n -> "not_found";
-            case Outcome.Failed f -> "error";
-        });
-        progress.calls(status.calls(enricher.source()));
     }
 
     /** Waits for the database to come back; @return false if the service stopped meanwhile. */
     private boolean awaitDatabase(RuntimeException cause) {
         try {
-            outage.await(enricher.source().id() + " enrichment is paused and continues", cause);
+            outage.await(share.source().id() + " enrichment is paused and continues", cause);
             return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -274,11 +163,11 @@ final class SourceWorker implements Runnable {
     /** Waits while the breaker is open; @return false if the run was cancelled meanwhile. */
     private boolean pause() {
         Duration pause = work.breakerPause();
-        progress.state("paused", "circuit breaker open; resuming in " + pause.toSeconds() + " s");
+        share.progress().state("paused", "circuit breaker open; resuming in " + pause.toSeconds() + " s");
         if (!sleep(pause)) {
             return false;
         }
-        progress.state("running", null);
+        share.progress().state("running", null);
         return true;
     }
 
@@ -287,8 +176,8 @@ final class SourceWorker implements Runnable {
         long until = System.nanoTime() + duration.toNanos();
         try {
             while (System.nanoTime() < until) {
-                if (cancelled.getAsBoolean()) {
-                    progress.state("cancelled", null);
+                if (share.isCancelled()) {
+                    share.progress().state("cancelled", null);
                     return false;
                 }
                 Thread.sleep(Math.min(200, Math.max(1, (until - System.nanoTime()) / 1_000_000)));
