@@ -2,9 +2,9 @@ package dev.segue.enrichment.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.segue.enrichment.client.MusicBrainzClient;
+import dev.segue.enrichment.client.MusicBrainzParser;
 import dev.segue.enrichment.client.MusicBrainzParser.ReleaseGroup;
 import dev.segue.enrichment.client.MusicBrainzParser.ReleaseGroupPage;
-import dev.segue.enrichment.client.MusicBrainzParser;
 import dev.segue.enrichment.client.MusicBrainzRequest;
 import dev.segue.enrichment.config.EnrichmentConfig;
 import dev.segue.enrichment.genre.GenreVocabulary;
