@@ -4,47 +4,35 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.notNullValue;
 
 import dev.segue.testing.PostgresTestResource;
+import dev.segue.testing.ServiceEssentials;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/** The essentials every service shares (see {@link ServiceEssentials}), and this service's bad requests. */
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = SonicServiceMock.class, scope = TestResourceScope.GLOBAL)
-class ServiceEssentialsTest {
+class ServiceEssentialsTest extends ServiceEssentials {
 
-    @Test
-    void liveAndReadyWithDatasourceCheck() {
-        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
-        given().get("/q/health/ready").then().statusCode(200)
-                .body("status", equalTo("UP"))
-                .body("checks.name", hasItem(containsString("Database connections")));
+    @Override
+    protected String title() {
+        return "Segue playlist-service";
     }
 
-    @Test
-    void openApiAndSwaggerUi() {
-        given().get("/q/openapi?format=json").then().statusCode(200)
-                .body("info.title", equalTo("Segue playlist-service"));
-        given().get("/q/swagger-ui/").then().statusCode(200);
+    @Override
+    protected String collection() {
+        return "/api/playlists";
     }
 
-    @Test
-    void prometheusMetrics() {
-        given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
-    }
-
-    @Test
-    void unknownPathIsProblemJson() {
-        given().get("/api/nothing-here").then().statusCode(404)
-                .contentType("application/problem+json")
-                .body("status", equalTo(404))
-                .body("detail", containsString("/api/nothing-here"));
+    @Override
+    protected List<String> createCodes() {
+        return List.of("201", "400", "404", "422");
     }
 
     @Test
@@ -76,25 +64,5 @@ class ServiceEssentialsTest {
         given().contentType("application/json").body("{\"target\": \"home\"}").post("/api/playlists/abc/push").then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("violations[0].field", equalTo("id"));
-    }
-
-    @Test
-    void openApiStatesTheCodesTheServiceAnswers() {
-        given().get("/q/openapi?format=json").then().statusCode(200)
-                .body("paths.'/api/playlists'.post.responses.keySet()", hasItems("201", "400", "404", "422"))
-                .body("paths.'/api/playlists'.post.responses.keySet()", not(hasItem("200")))
-                .body("paths.'/api/playlists'.post.responses.'201'.headers.Location", notNullValue())
-                .body("paths.'/api/playlists'.post.responses.'400'.content.'application/problem+json'.schema.$ref",
-                        equalTo("#/components/schemas/Problem"))
-                .body("paths.'/api/playlists/{id}'.get.responses.'404'.content.'application/problem+json'", notNullValue());
-        given().get("/api/playlists/987654").then().statusCode(404).contentType("application/problem+json");
-    }
-
-    /** A path id that is not a number: 400 naming the parameter and what it must be, never a 404. */
-    private static void assertRejectedId(String path, String value) {
-        given().get(path).then().statusCode(400)
-                .contentType("application/problem+json")
-                .body("violations[0].field", equalTo("id"))
-                .body("detail", equalTo("Path parameter 'id' must be an integer, got '" + value + "'."));
     }
 }

@@ -1,6 +1,7 @@
 package dev.segue.enrichment.client;
 
 import dev.segue.enrichment.config.EnrichmentConfig;
+import dev.segue.enrichment.genre.Source;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

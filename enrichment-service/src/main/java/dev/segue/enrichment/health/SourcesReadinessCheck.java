@@ -1,7 +1,7 @@
 package dev.segue.enrichment.health;
 
-import dev.segue.enrichment.client.Source;
 import dev.segue.enrichment.client.SourceStatus;
+import dev.segue.enrichment.genre.Source;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;

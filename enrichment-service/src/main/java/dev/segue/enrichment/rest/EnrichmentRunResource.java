@@ -1,9 +1,8 @@
 package dev.segue.enrichment.rest;
 
-import dev.segue.enrichment.run.EnrichmentRunService;
 import dev.segue.enrichment.run.RunRequest;
-import dev.segue.enrichment.run.RunView;
-import dev.segue.enrichment.state.EnrichmentStatsService;
+import dev.segue.enrichment.service.EnrichmentRunService;
+import dev.segue.enrichment.service.EnrichmentStatsService;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -45,27 +44,27 @@ public class EnrichmentRunResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RunView.class)))
     @APIResponse(responseCode = "409", description = "A run is already active; detail names it")
     public Response start(@Valid @NotNull RunRequest request, UriInfo uri) {
-        RunView run = runs.start(request);
+        RunView run = RunView.of(runs.start(request));
         return Response.accepted(run).location(uri.getBaseUriBuilder().path("api/enrichment/runs/{id}").build(run.id())).build();
     }
 
     @GET
     @Path("/runs/{id}")
     public RunView get(@PathParam("id") long id) {
-        return runs.get(id);
+        return RunView.of(runs.get(id));
     }
 
     @GET
     @Path("/runs")
     public List<RunView> list(@QueryParam("limit") @DefaultValue("20") @Min(1) @Max(200) int limit) {
-        return runs.latest(limit);
+        return runs.latest(limit).stream().map(RunView::of).toList();
     }
 
     /** Cancels an active run; it stops after the calls in flight, and what it finished stays done. */
     @DELETE
     @Path("/runs/{id}")
     public RunView cancel(@PathParam("id") long id) {
-        return runs.cancel(id);
+        return RunView.of(runs.cancel(id));
     }
 
     @GET

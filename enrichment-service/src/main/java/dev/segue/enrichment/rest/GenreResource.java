@@ -1,8 +1,10 @@
 package dev.segue.enrichment.rest;
 
-import dev.segue.enrichment.client.EntityType;
-import dev.segue.enrichment.genre.GenreQueries;
-import dev.segue.enrichment.genre.GenreRecomputeService;
+import dev.segue.enrichment.genre.EntityGenres;
+import dev.segue.enrichment.genre.EntityType;
+import dev.segue.enrichment.genre.GenreUsage;
+import dev.segue.enrichment.service.GenreRecomputeService;
+import dev.segue.enrichment.service.GenreService;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -17,19 +19,19 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class GenreResource {
 
-    private final GenreQueries queries;
+    private final GenreService genres;
     private final GenreRecomputeService recompute;
 
-    GenreResource(GenreQueries queries, GenreRecomputeService recompute) {
-        this.queries = queries;
+    GenreResource(GenreService genres, GenreRecomputeService recompute) {
+        this.genres = genres;
         this.recompute = recompute;
     }
 
     /** The vocabulary with parents and usage counts, most used first; {@code used=true} hides unused genres. */
     @GET
     @Path("/genres")
-    public List<GenreQueries.GenreUsage> genres(@QueryParam("used") @DefaultValue("false") boolean used) {
-        return queries.vocabulary(used);
+    public List<GenreUsage> genres(@QueryParam("used") @DefaultValue("false") boolean used) {
+        return genres.vocabulary(used);
     }
 
     /** Re-canonicalises stored raw tags and file tags (after a vocabulary or config change); makes no external call. */
@@ -41,19 +43,19 @@ public class GenreResource {
 
     @GET
     @Path("/artists/{id}/genres")
-    public GenreQueries.EntityGenres artist(@PathParam("id") long id) {
-        return queries.of(EntityType.ARTIST, id);
+    public EntityGenres artist(@PathParam("id") long id) {
+        return genres.of(EntityType.ARTIST, id);
     }
 
     @GET
     @Path("/albums/{id}/genres")
-    public GenreQueries.EntityGenres album(@PathParam("id") long id) {
-        return queries.of(EntityType.ALBUM, id);
+    public EntityGenres album(@PathParam("id") long id) {
+        return genres.of(EntityType.ALBUM, id);
     }
 
     @GET
     @Path("/tracks/{id}/genres")
-    public GenreQueries.EntityGenres track(@PathParam("id") long id) {
-        return queries.of(EntityType.TRACK, id);
+    public EntityGenres track(@PathParam("id") long id) {
+        return genres.of(EntityType.TRACK, id);
     }
 }

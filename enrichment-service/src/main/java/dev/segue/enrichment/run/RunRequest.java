@@ -19,11 +19,11 @@ public record RunRequest(
         @Min(1) Integer limit,
         Boolean allTracks) {
 
-    boolean forced() {
+    public boolean forced() {
         return Boolean.TRUE.equals(force);
     }
 
-    boolean everyTrack() {
+    public boolean everyTrack() {
         return Boolean.TRUE.equals(allTracks);
     }
 }

@@ -1,11 +1,11 @@
 package dev.segue.enrichment.client;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.segue.enrichment.config.EnrichmentConfig;
+import dev.segue.enrichment.genre.Source;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class SourceStatusTest {
 

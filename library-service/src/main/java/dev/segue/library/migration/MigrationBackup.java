@@ -1,13 +1,9 @@
 package dev.segue.library.migration;
 
 import dev.segue.library.config.MigrationConfig;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
+import dev.segue.library.repository.DatabaseInspection;
+import dev.segue.library.repository.DatabaseUnreadable;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +11,6 @@ import java.util.Optional;
 import java.util.Properties;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
@@ -74,10 +69,10 @@ final class MigrationBackup implements Callback {
         String nextMigration = next == null ? "pending migrations" : "V" + next.getVersion() + " " + next.getDescription();
         String database = "(unknown)";
         // a connection of its own: the migration's connection is inside the migration's transaction
-        try (Connection c = flyway.getDataSource().getConnection()) {
-            database = scalar(c, "SELECT current_database()");
-            String fromVersion = currentVersion(c, flyway);
-            List<String> tablesWithRows = tablesWithRows(c, flyway.getTable());
+        try (DatabaseInspection db = DatabaseInspection.open(flyway)) {
+            database = db.database();
+            String fromVersion = db.currentVersion(flyway);
+            List<String> tablesWithRows = db.tablesWithRows(flyway.getTable());
             if (tablesWithRows.isEmpty()) {
                 LOG.infof("Database %s (version %s) holds no rows: applying %s without a backup, there is nothing to lose",
                         database, fromVersion, nextMigration);
@@ -89,9 +84,9 @@ final class MigrationBackup implements Callback {
                         + "(docs/operations.md, Backup and restore)", nextMigration, database, fromVersion, String.join(", ", tablesWithRows));
                 return;
             }
-            int serverMajor = Integer.parseInt(scalar(c, "SHOW server_version_num")) / 10000;
+            int serverMajor = db.serverMajor();
             PgDump pgDump = PgDump.locate(config.pgDump(), serverMajor);
-            Map<String, String> environment = libpqEnvironment(c, database);
+            Map<String, String> environment = libpqEnvironment(db.url(), db.user(), database);
             long started = System.nanoTime();
             LOG.infof("Backing up database %s (version %s) to %s with %s before applying %s", database, fromVersion,
                     store.directory(), pgDump.versionLine(), nextMigration);
@@ -102,65 +97,10 @@ final class MigrationBackup implements Callback {
         } catch (BackupException e) {
             throw new FlywayException("Not migrating database " + database + ": the backup before " + nextMigration + " failed. "
                     + e.getMessage(), e);
-        } catch (SQLException e) {
+        } catch (DatabaseUnreadable e) {
             throw new FlywayException("Not migrating database " + database + ": could not inspect it before taking a backup: "
                     + e.getMessage(), e);
         }
-    }
-
-    /** The highest version the schema history records as applied, "0" for none. */
-    private static String currentVersion(Connection c, Configuration flyway) throws SQLException {
-        String schema = flyway.getDefaultSchema() != null ? flyway.getDefaultSchema()
-                : flyway.getSchemas().length > 0 ? flyway.getSchemas()[0] : scalar(c, "SELECT current_schema()");
-        String history = quote(schema) + "." + quote(flyway.getTable());
-        try (PreparedStatement exists = c.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
-            exists.setString(1, history);
-            try (ResultSet rs = exists.executeQuery()) {
-                rs.next();
-                if (!rs.getBoolean(1)) {
-                    return "0";
-                }
-            }
-        }
-        MigrationVersion current = MigrationVersion.EMPTY;
-        try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT version FROM " + history + " WHERE success AND version IS NOT NULL")) {
-            while (rs.next()) {
-                MigrationVersion version = MigrationVersion.fromVersion(rs.getString(1));
-                if (version.isNewerThan(current)) {
-                    current = version;
-                }
-            }
-        }
-        return current == MigrationVersion.EMPTY ? "0" : current.getVersion();
-    }
-
-    /** User tables (any schema) that hold at least one row; Flyway's own history does not count as data. */
-    private static List<String> tablesWithRows(Connection c, String historyTable) throws SQLException {
-        List<String> tables = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("""
-                SELECT format('%I.%I', schemaname, tablename) FROM pg_tables
-                WHERE schemaname NOT IN ('pg_catalog', 'information_schema') AND tablename <> ?
-                ORDER BY 1""")) {
-            ps.setString(1, historyTable);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    tables.add(rs.getString(1));
-                }
-            }
-        }
-        List<String> withRows = new ArrayList<>();
-        try (Statement s = c.createStatement()) {
-            for (String table : tables) {
-                try (ResultSet rs = s.executeQuery("SELECT EXISTS (SELECT 1 FROM " + table + ")")) {
-                    rs.next();
-                    if (rs.getBoolean(1)) {
-                        withRows.add(table);
-                    }
-                }
-            }
-        }
-        return withRows;
     }
 
     /**
@@ -168,8 +108,7 @@ final class MigrationBackup implements Callback {
      * as libpq environment variables (the password never on a command line). Other PG* variables of the
      * service's environment (PGSSLROOTCERT, ...) reach pg_dump unchanged.
      */
-    private Map<String, String> libpqEnvironment(Connection c, String database) throws SQLException {
-        String url = c.getMetaData().getURL();
+    private Map<String, String> libpqEnvironment(String url, String user, String database) {
         Properties parsed = org.postgresql.Driver.parseURL(url, null);
         if (parsed == null) {
             throw new BackupException("Cannot tell pg_dump where to connect: '" + url.replaceAll("\\?.*", "") + "' is not a PostgreSQL JDBC URL");
@@ -178,21 +117,10 @@ final class MigrationBackup implements Callback {
         env.put("PGHOST", parsed.getProperty("PGHOST", "localhost"));
         env.put("PGPORT", parsed.getProperty("PGPORT", "5432"));
         env.put("PGDATABASE", database);
-        env.put("PGUSER", c.getMetaData().getUserName());
+        env.put("PGUSER", user);
         Optional.ofNullable(parsed.getProperty("password")).or(() -> configuredPassword).ifPresent(p -> env.put("PGPASSWORD", p));
         Optional.ofNullable(parsed.getProperty("sslmode")).ifPresent(mode -> env.put("PGSSLMODE", mode));
         env.put("PGAPPNAME", "segue-library-backup");
         return env;
-    }
-
-    private static String scalar(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getString(1);
-        }
-    }
-
-    private static String quote(String identifier) {
-        return '"' + identifier.replace("\"", "\"\"") + '"';
     }
 }

@@ -2,8 +2,8 @@ package dev.segue.library.repository;
 
 import dev.segue.library.catalog.Page;
 import dev.segue.library.scan.ScanCounts;
-import dev.segue.library.scan.ScanErrorView;
-import dev.segue.library.scan.ScanRunView;
+import dev.segue.library.scan.ScanError;
+import dev.segue.library.scan.ScanRun;
 import dev.segue.library.scan.SkippedFiles;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,7 +11,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -85,29 +84,29 @@ public class ScanRunRepository {
         }
     }
 
-    public Optional<ScanRunView> find(long id) {
+    public Optional<ScanRun> find(long id) {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement("SELECT " + RUN_COLUMNS + " FROM scan_runs WHERE id = ?")) {
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(view(rs)) : Optional.empty();
+                return rs.next() ? Optional.of(run(rs)) : Optional.empty();
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    public Page<ScanRunView> list(int page, int size) {
+    public Page<ScanRun> list(int page, int size) {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement("SELECT " + RUN_COLUMNS + ", count(*) OVER () FROM scan_runs "
                         + "ORDER BY id DESC LIMIT ? OFFSET ?")) {
             ps.setInt(1, size);
             ps.setLong(2, (long) page * size);
-            List<ScanRunView> items = new ArrayList<>();
+            List<ScanRun> items = new ArrayList<>();
             long total = 0;
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    items.add(view(rs));
+                    items.add(run(rs));
                     total = rs.getLong(19);
                 }
             }
@@ -120,17 +119,17 @@ public class ScanRunRepository {
         }
     }
 
-    public Page<ScanErrorView> errors(long runId, int page, int size) {
+    public Page<ScanError> errors(long runId, int page, int size) {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement("SELECT id, path, reason, occurred_at FROM scan_errors "
                         + "WHERE scan_run_id = ? ORDER BY id LIMIT ? OFFSET ?")) {
             ps.setLong(1, runId);
             ps.setInt(2, size);
             ps.setLong(3, (long) page * size);
-            List<ScanErrorView> items = new ArrayList<>();
+            List<ScanError> items = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    items.add(new ScanErrorView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getObject(4, OffsetDateTime.class)));
+                    items.add(new ScanError(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getObject(4, OffsetDateTime.class)));
                 }
             }
             long total = count(c, "SELECT count(*) FROM scan_errors WHERE scan_run_id = ?", runId);
@@ -189,20 +188,11 @@ public class ScanRunRepository {
         }
     }
 
-    private static ScanRunView view(ResultSet rs) throws SQLException {
-        String status = rs.getString(4);
-        int discovered = rs.getInt(5);
-        int processed = rs.getInt(6);
-        OffsetDateTime started = rs.getObject(14, OffsetDateTime.class);
-        OffsetDateTime finished = rs.getObject(15, OffsetDateTime.class);
-        OffsetDateTime now = rs.getObject(16, OffsetDateTime.class);
-        double seconds = Duration.between(started, finished != null ? finished : now).toMillis() / 1000.0;
-        double rate = seconds > 0 ? processed / seconds : 0;
-        Long eta = status.equals("running") && rate > 0 ? Math.round(Math.max(0, discovered - processed) / rate) : null;
+    private static ScanRun run(ResultSet rs) throws SQLException {
         List<SkippedFiles> skipped = SkippedFiles.of((String[]) rs.getArray(17).getArray(), (Integer[]) rs.getArray(18).getArray());
-        return new ScanRunView(rs.getLong(1), Arrays.asList((String[]) rs.getArray(2).getArray()), rs.getString(3), status,
-                discovered, processed, rs.getInt(7), rs.getInt(8), rs.getInt(9), rs.getInt(10), rs.getInt(11), rs.getInt(12),
-                skipped, skipped.stream().mapToInt(SkippedFiles::count).sum(),
-                Math.round(rate * 10) / 10.0, eta, rs.getString(13), started, finished);
+        return new ScanRun(rs.getLong(1), Arrays.asList((String[]) rs.getArray(2).getArray()), rs.getString(3), rs.getString(4),
+                rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getInt(9), rs.getInt(10), rs.getInt(11), rs.getInt(12),
+                skipped, rs.getString(13), rs.getObject(14, OffsetDateTime.class), rs.getObject(15, OffsetDateTime.class),
+                rs.getObject(16, OffsetDateTime.class));
     }
 }

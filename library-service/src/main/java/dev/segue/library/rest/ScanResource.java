@@ -1,8 +1,6 @@
 package dev.segue.library.rest;
 
 import dev.segue.library.catalog.Page;
-import dev.segue.library.scan.ScanErrorView;
-import dev.segue.library.scan.ScanRunView;
 import dev.segue.library.service.ScanService;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -40,20 +38,20 @@ public class ScanResource {
     @APIResponse(responseCode = "409", description = "A scan of that folder is already running")
     public Response start(ScanRequest request, UriInfo uri) {
         String root = request == null || request.root() == null || request.root().isBlank() ? null : request.root();
-        ScanRunView run = scans.start(root, "api");
+        ScanRunView run = ScanRunView.of(scans.start(root, "api"));
         return Response.accepted(run).location(uri.getBaseUriBuilder().path("api/scans/{id}").build(run.id())).build();
     }
 
     @GET
     public Page<ScanRunView> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
-        return scans.list(page, size);
+        return scans.list(page, size).map(ScanRunView::of);
     }
 
     @GET
     @Path("/{id}")
     public ScanRunView get(@PathParam("id") long id) {
-        return scans.find(id);
+        return ScanRunView.of(scans.find(id));
     }
 
     @GET
@@ -61,6 +59,6 @@ public class ScanResource {
     public Page<ScanErrorView> errors(@PathParam("id") long id,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        return scans.errors(id, page, size);
+        return scans.errors(id, page, size).map(ScanErrorView::of);
     }
 }

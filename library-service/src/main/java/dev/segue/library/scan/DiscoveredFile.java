@@ -4,5 +4,5 @@ import java.nio.file.Path;
 import java.time.Instant;
 
 /** An audio file the walk found: where it is, and the (size, mtime) that decide whether it is read again. */
-record DiscoveredFile(Path path, String pathText, long size, Instant mtime, String format) {
+public record DiscoveredFile(Path path, String pathText, long size, Instant mtime, String format) {
 }

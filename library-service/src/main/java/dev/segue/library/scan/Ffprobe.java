@@ -16,14 +16,14 @@ import java.util.concurrent.TimeUnit;
  * WMA header claims. A process that outlives the timeout is killed; without ffprobe every call answers
  * "unknown" and the scan keeps the Java readers' verdict.
  */
-final class Ffprobe {
+public final class Ffprobe {
 
     /** What ffprobe found in the first audio stream. */
     record Probe(long durationMs, String codec, Integer sampleRate, Integer channels) {
     }
 
     /** An ffprobe that never runs: the behaviour when none is installed or configured. */
-    static final Ffprobe NONE = new Ffprobe(null, Duration.ZERO);
+    public static final Ffprobe NONE = new Ffprobe(null, Duration.ZERO);
 
     private static final long KILL_WAIT_SECONDS = 5;
     /** Output kept from one run: a packet line is ~25 bytes, so this covers ~40 hours of MP3 frames. */
@@ -33,7 +33,7 @@ final class Ffprobe {
     private final Duration timeout;
     private volatile Boolean runnable;
 
-    Ffprobe(String executable, Duration timeout) {
+    public Ffprobe(String executable, Duration timeout) {
         this.executable = executable;
         this.timeout = timeout;
     }

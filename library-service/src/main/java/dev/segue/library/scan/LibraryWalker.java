@@ -25,24 +25,24 @@ import java.util.TreeMap;
  * links, unreadable folders and names that are not valid UTF-8 become {@link Problem}s, and folders
  * it could not read are reported so the tracks under them are not taken for missing.
  */
-final class LibraryWalker {
+public final class LibraryWalker {
 
     /** What sonic-service's ffmpeg decoder accepts, so that every file it can analyse is indexed. */
     static final Set<String> AUDIO_EXTENSIONS = Set.of("mp3", "mp2", "flac", "ogg", "oga", "opus", "spx", "m4a", "m4b", "mp4", "aac",
             "wav", "wave", "aif", "aiff", "aifc", "wma", "ape", "wv", "mpc", "alac", "dsf", "dff", "tta", "ac3", "dts", "mka", "caf",
             "au", "snd");
 
-    record Problem(String path, String reason) {
+    public record Problem(String path, String reason) {
     }
 
     /** {@code skipped}: regular files with no extension Segue reads, by extension ({@code ".xm"}, {@code ""} for none). */
-    record Result(List<DiscoveredFile> files, List<Problem> problems, List<Path> unreadable, Map<String, Integer> skipped) {
+    public record Result(List<DiscoveredFile> files, List<Problem> problems, List<Path> unreadable, Map<String, Integer> skipped) {
     }
 
     private LibraryWalker() {
     }
 
-    static Result walk(Path root) throws IOException {
+    public static Result walk(Path root) throws IOException {
         List<DiscoveredFile> files = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         List<Path> unreadable = new ArrayList<>();

@@ -20,12 +20,12 @@ import org.jboss.logging.Logger;
  * A read that overruns the per-file timeout becomes a scan error; its thread is abandoned (and
  * interrupted when the pool closes) and a new thread takes its place, so stuck reads never starve the rest.
  */
-final class ReadPool implements AutoCloseable {
+public final class ReadPool implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(ReadPool.class);
 
     /** Reads one file; an unreadable file throws with the reason. */
-    interface Reader {
+    public interface Reader {
         ReadTrack read(DiscoveredFile file) throws TagReader.UnreadableFileException;
     }
 
@@ -33,7 +33,7 @@ final class ReadPool implements AutoCloseable {
      * What became of one file: a track, or the reason it is a scan error; {@code lasting} when the reason is the
      * file's content, which the same bytes would meet again (not a timeout, a disk error or a reader's bug).
      */
-    record Outcome(DiscoveredFile file, ReadTrack track, String error, boolean lasting) {
+    public record Outcome(DiscoveredFile file, ReadTrack track, String error, boolean lasting) {
     }
 
     private record Reading(long startedNanos) {
@@ -47,7 +47,7 @@ final class ReadPool implements AutoCloseable {
     private final Map<DiscoveredFile, Reading> reading = new ConcurrentHashMap<>();
     private final ArrayDeque<Outcome> timedOut = new ArrayDeque<>();
 
-    ReadPool(String name, int threadCount, Duration timeout, int capacity, Reader reader) {
+    public ReadPool(String name, int threadCount, Duration timeout, int capacity, Reader reader) {
         this.reader = reader;
         this.timeoutNanos = timeout.toNanos();
         this.timeoutText = timeout.toSeconds() >= 1 ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms";
@@ -61,7 +61,7 @@ final class ReadPool implements AutoCloseable {
         });
     }
 
-    void submit(List<DiscoveredFile> files) {
+    public void submit(List<DiscoveredFile> files) {
         for (DiscoveredFile file : files) {
             threads.execute(() -> readOne(file));
         }
@@ -91,7 +91,7 @@ final class ReadPool implements AutoCloseable {
     }
 
     /** The next outcome, waiting up to {@code millis}; null when none came. */
-    Outcome poll(long millis) throws InterruptedException {
+    public Outcome poll(long millis) throws InterruptedException {
         expire();
         if (!timedOut.isEmpty()) {
             return timedOut.poll();
@@ -100,7 +100,7 @@ final class ReadPool implements AutoCloseable {
     }
 
     /** Moves up to {@code max} ready outcomes into {@code batch}; returns how many. */
-    int drainTo(List<Outcome> batch, int max) {
+    public int drainTo(List<Outcome> batch, int max) {
         int moved = 0;
         while (moved < max && !timedOut.isEmpty()) {
             batch.add(timedOut.poll());

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** Everything one file's tags and audio header say about its track, already sanitized. */
-record ReadTrack(
+public record ReadTrack(
         String title,
         String artist,
         String albumArtist,

@@ -8,7 +8,6 @@ import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Set;
 
@@ -18,7 +17,7 @@ import java.util.Set;
  * {@code "this.noOfChannels" is null}) says nothing to the person who owns the file, and may carry a
  * path or a class name. Each reason says what is wrong with the file, or that the system could not read it.
  */
-final class Reasons {
+public final class Reasons {
 
     private Reasons() {
     }
@@ -30,7 +29,7 @@ final class Reasons {
     private static final Set<String> NOT_THE_CONTENT = Set.of(DISAPPEARED, DENIED, FOLDER, DISK);
 
     /** Why a file could not be read from the disk. */
-    static String io(IOException e) {
+    public static String io(IOException e) {
         if (e instanceof NoSuchFileException) {
             return DISAPPEARED;
         }
@@ -80,18 +79,6 @@ final class Reasons {
             return "unexpected failure reading this file: its structures nest too deeply to follow";
         }
         return "unexpected failure reading this file: a bug in Segue's reader (the service log has the details; please report it with the file)";
-    }
-
-    /** Why the database refused to store one track. */
-    static String database(SQLException e) {
-        String state = e.getSQLState() == null ? "" : e.getSQLState();
-        if (state.startsWith("22")) {
-            return "could not be stored: the database refuses one of its tag values (SQL state " + state + ")";
-        }
-        if (state.startsWith("23")) {
-            return "could not be stored: it conflicts with a track already stored (SQL state " + state + ")";
-        }
-        return "could not be stored: the database refused it" + (state.isEmpty() ? "" : " (SQL state " + state + ")");
     }
 
     /** Why a parser refused the file's contents: its headers are not what the format requires. */

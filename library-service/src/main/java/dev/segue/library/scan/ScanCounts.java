@@ -3,16 +3,16 @@ package dev.segue.library.scan;
 /** Running totals of one scan run; mutated only by the thread executing the run. */
 public final class ScanCounts {
 
-    int discovered;
-    int processed;
-    int newTracks;
-    int updated;
-    int unchanged;
-    int moved;
-    int missing;
-    int errors;
+    public int discovered;
+    public int processed;
+    public int newTracks;
+    public int updated;
+    public int unchanged;
+    public int moved;
+    public int missing;
+    public int errors;
     /** Files passed over, by extension (see {@link LibraryWalker.Result#skipped()}). */
-    final java.util.TreeMap<String, Integer> skipped = new java.util.TreeMap<>();
+    public final java.util.TreeMap<String, Integer> skipped = new java.util.TreeMap<>();
 
     public int discovered() {
         return discovered;
@@ -51,7 +51,7 @@ public final class ScanCounts {
     }
 
     /** The totals as they are now, to go back to when part of a run is repeated. */
-    ScanCounts copy() {
+    public ScanCounts copy() {
         ScanCounts copy = new ScanCounts();
         copy.discovered = discovered;
         copy.processed = processed;
@@ -65,7 +65,7 @@ public final class ScanCounts {
         return copy;
     }
 
-    boolean libraryChanged() {
+    public boolean libraryChanged() {
         return newTracks + updated + moved > 0;
     }
 }

@@ -25,10 +25,10 @@ import org.jaudiotagger.tag.reference.GenreTypes;
  * Reads one file's tags and audio header with jaudiotagger (Opus with {@link OpusFile}) and fills what the tags leave empty from
  * the path. Thread-safe: each thread uses its own {@link AudioFileIO}.
  */
-final class TagReader {
+public final class TagReader {
 
     /** A file that could not be read as audio; the reason is for the person who owns the file. */
-    static final class UnreadableFileException extends Exception {
+    public static final class UnreadableFileException extends Exception {
         UnreadableFileException(String reason) {
             super(reason);
         }
@@ -66,7 +66,7 @@ final class TagReader {
      * Reads the file with the Java readers; a file they refuse, or whose length cannot be true, is measured by
      * {@code ffprobe} (when it runs) and indexed with why in {@link ReadTrack#lengthNote()}.
      */
-    static ReadTrack read(DiscoveredFile file, Path root, Ffprobe ffprobe) throws UnreadableFileException {
+    public static ReadTrack read(DiscoveredFile file, Path root, Ffprobe ffprobe) throws UnreadableFileException {
         if (file.size() == 0) {
             throw new UnreadableFileException("empty file (0 bytes)");
         }

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * characters (PostgreSQL rejects NUL) and absurd lengths are cut, numbers and years outside
  * sane ranges become absent.
  */
-final class TagValues {
+public final class TagValues {
 
     static final int MAX_TEXT = 500;
     static final int MAX_GENRE = 100;
@@ -33,7 +33,7 @@ final class TagValues {
     }
 
     /** Trimmed single-line text of at most {@code max} characters, or null when nothing is left. */
-    static String text(String raw, int max) {
+    public static String text(String raw, int max) {
         if (raw == null) {
             return null;
         }

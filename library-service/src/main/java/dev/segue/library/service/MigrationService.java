@@ -9,12 +9,9 @@ import dev.segue.library.migration.BackupStore;
 import dev.segue.library.migration.MigrationsView;
 import dev.segue.library.migration.PendingMigration;
 import dev.segue.library.migration.PgDump;
+import dev.segue.library.repository.DatabaseInspection;
+import dev.segue.library.repository.DatabaseUnreadable;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.Response;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Arrays;
 import java.util.List;
 import org.flywaydb.core.Flyway;
@@ -43,15 +40,12 @@ public class MigrationService {
         String database;
         int serverMajor;
         MigrationInfoService info;
-        try (Connection c = target.getConfiguration().getDataSource().getConnection(); Statement s = c.createStatement()) {
-            try (ResultSet rs = s.executeQuery("SELECT current_database(), current_setting('server_version_num')::int / 10000")) {
-                rs.next();
-                database = rs.getString(1);
-                serverMajor = rs.getInt(2);
-            }
+        try (DatabaseInspection db = DatabaseInspection.open(target.getConfiguration())) {
+            database = db.database();
+            serverMajor = db.serverMajor();
             info = target.info();
-        } catch (SQLException | FlywayException e) {
-            throw new ProblemException(Response.Status.SERVICE_UNAVAILABLE,
+        } catch (DatabaseUnreadable | FlywayException e) {
+            throw new ProblemException(503, "Service Unavailable",
                     "Cannot read the schema history from the database: " + e.getMessage() + ". Check that PostgreSQL is reachable.");
         }
         MigrationInfo current = info.current();

@@ -4,9 +4,8 @@ import dev.segue.commons.problem.ProblemException;
 import dev.segue.library.catalog.Page;
 import dev.segue.library.config.LibraryConfig;
 import dev.segue.library.repository.ScanRunRepository;
-import dev.segue.library.scan.ScanErrorView;
-import dev.segue.library.scan.ScanRunView;
-import dev.segue.library.scan.ScanRunner;
+import dev.segue.library.scan.ScanError;
+import dev.segue.library.scan.ScanRun;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -63,7 +62,7 @@ public class ScanService {
      * Starts a scan of {@code folder} (absolute, inside a configured root) or, when null, of every
      * configured root; the scan runs in the background.
      */
-    public ScanRunView start(String folder, String trigger) {
+    public ScanRun start(String folder, String trigger) {
         List<Path> roots = folder == null ? configuredRoots() : List.of(insideConfiguredRoot(folder));
         List<String> rootTexts = roots.stream().map(Path::toString).toList();
         long id = QuarkusTransaction.requiringNew().call(() -> {
@@ -84,15 +83,15 @@ public class ScanService {
         return find(id);
     }
 
-    public ScanRunView find(long id) {
+    public ScanRun find(long id) {
         return runs.find(id).orElseThrow(() -> ProblemException.notFound("No scan run with id " + id + "."));
     }
 
-    public Page<ScanRunView> list(int page, int size) {
+    public Page<ScanRun> list(int page, int size) {
         return runs.list(page, size);
     }
 
-    public Page<ScanErrorView> errors(long id, int page, int size) {
+    public Page<ScanError> errors(long id, int page, int size) {
         find(id);
         return runs.errors(id, page, size);
     }
