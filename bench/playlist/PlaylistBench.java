@@ -10,6 +10,7 @@ import dev.segue.playlist.playlist.Entry;
 import dev.segue.playlist.playlist.Ordering;
 import dev.segue.playlist.playlist.PlaylistBuilder;
 import dev.segue.playlist.similarity.Scorer;
+import dev.segue.schema.sonic.SonicLayout;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,6 +33,9 @@ public class PlaylistBench {
     static final int ARTISTS = 2_100;
     static final int GENRES = 300;
     static final int TOP_GENRES = 30;
+    /** What sonic-service writes today: version 1's 44 features at their positions, then 49 texture features. */
+    static final SonicLayout LAYOUT = SonicLayout.V2;
+    static final int DIMS = LAYOUT.size();
 
     public static void main(String[] args) {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 300;
@@ -209,7 +213,7 @@ public class PlaylistBench {
     /** Artists have a style (a point in feature space) and 1-3 genres; albums and tracks vary around them. */
     static IndexBuilder synthetic(Random rnd) {
         IndexBuilder b = new IndexBuilder();
-        b.setAnalyzerVersion(1);
+        b.setAnalyzerVersion(LAYOUT.analyzerVersion());
         Map<Long, Long> parents = new HashMap<>();
         for (long g = TOP_GENRES + 1; g <= GENRES; g++) {
             parents.put(g, 1 + (g % TOP_GENRES));
@@ -255,7 +259,7 @@ public class PlaylistBench {
     }
 
     static float[] style(Random rnd) {
-        float[] v = new float[Features.DIMENSIONS];
+        float[] v = new float[DIMS];
         for (int i = 0; i < v.length; i++) {
             v[i] = (float) rnd.nextGaussian();
         }
@@ -270,7 +274,7 @@ public class PlaylistBench {
     }
 
     static float[] track(float[] style, Random rnd) {
-        float[] raw = new float[Segment.COUNT * Features.DIMENSIONS];
+        float[] raw = new float[Segment.COUNT * DIMS];
         float[] own = style.clone();
         for (int i = 0; i < own.length; i++) {
             if (i != Features.KEY && i != Features.MODE) {
@@ -278,12 +282,12 @@ public class PlaylistBench {
             }
         }
         for (Segment s : Segment.values()) {
-            for (int i = 0; i < Features.DIMENSIONS; i++) {
+            for (int i = 0; i < DIMS; i++) {
                 float x = own[i];
                 if (s != Segment.AVERAGE && i != Features.KEY && i != Features.MODE && i != Features.TEMPO_BPM) {
                     x += (float) (0.3 * rnd.nextGaussian() * Math.max(1, Math.abs(own[i]) * 0.1));
                 }
-                raw[s.ordinal() * Features.DIMENSIONS + i] = x;
+                raw[s.ordinal() * DIMS + i] = x;
             }
         }
         return raw;
