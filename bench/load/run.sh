@@ -7,7 +7,8 @@
 # analyses MUSIC_DIR, then starts a forced re-analysis of everything and drives the load during it.
 # DATA=dir keeps the database there and reuses it next time (a large library is scanned and analysed once);
 # PREPARE_ONLY=1 stops after that first analysis. SYNTHETIC_ANALYSES=1 replaces the first analysis with random
-# feature vectors written by SQL (psql needed): for a library too large to analyse before the load starts;
+# feature vectors written by SQL (psql needed) in analyzer version 2's layout (93 values, what sonic-service writes,
+# so no track is left pending): for a library too large to analyse before the load starts;
 # the forced re-analysis during the load is real either way.
 set -euo pipefail
 home="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -39,11 +40,11 @@ if [ -n "${SYNTHETIC_ANALYSES:-}" ]; then
   cancel_analysis_runs
   PGPASSWORD=postgres psql -q -h localhost -p 54420 -U postgres -d segue -v ON_ERROR_STOP=1 <<'SQL'
 INSERT INTO sonic_analyses (track_id, analyzer_version, status, decoder, content_key, duration_ms, analysis_ms)
-SELECT id, 1, 'ok', 'synthetic', content_key, duration_ms, 0 FROM tracks WHERE status = 'present'
+SELECT id, 2, 'ok', 'synthetic', content_key, duration_ms, 0 FROM tracks WHERE status = 'present'
 ON CONFLICT DO NOTHING;
 INSERT INTO sonic_segments (track_id, analyzer_version, segment, start_ms, length_ms, features)
-SELECT a.track_id, 1, s.segment, 0, 30000,
-       ARRAY(SELECT (random() * 100 + a.track_id * 0)::real FROM generate_series(1, 44))
+SELECT a.track_id, 2, s.segment, 0, 30000,
+       ARRAY(SELECT (random() * 100 + a.track_id * 0)::real FROM generate_series(1, 93))
 FROM sonic_analyses a CROSS JOIN (VALUES ('beginning'), ('middle'), ('end'), ('average')) AS s (segment)
 WHERE a.decoder = 'synthetic'
 ON CONFLICT DO NOTHING;
