@@ -9,7 +9,8 @@
 # PREPARE_ONLY=1 stops after that first analysis. SYNTHETIC_ANALYSES=1 replaces the first analysis with random
 # feature vectors written by SQL (psql needed) in analyzer version 2's layout (93 values, what sonic-service writes,
 # so no track is left pending): for a library too large to analyse before the load starts;
-# the forced re-analysis during the load is real either way.
+# the forced re-analysis during the load is real either way. MIN_TRACK_SECONDS (default 0) is the playlists'
+# default minTrackSeconds: the library benchmark's files are 3 s long, which the service's default of 30 leaves out.
 set -euo pipefail
 home="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$home"
@@ -24,7 +25,7 @@ mkdir -p "$data"
 export SEGUE_LIBRARY_URL=http://localhost:18081 SEGUE_ENRICHMENT_URL=http://localhost:18082 \
        SEGUE_SONIC_URL=http://localhost:18083 SEGUE_PLAYLIST_URL=http://localhost:18084
 QUARKUS_REST_CLIENT_MUSICBRAINZ_URL=http://localhost:9 QUARKUS_REST_CLIENT_LASTFM_URL=http://localhost:9 \
-SEGUE_PLAYLIST_INDEX_REFRESH_INTERVAL=5s \
+SEGUE_PLAYLIST_INDEX_REFRESH_INTERVAL=5s SEGUE_PLAYLIST_DEFAULTS_MIN_TRACK_SECONDS="${MIN_TRACK_SECONDS:-0}" \
   bin/segue-local --music "$music" --data "$data/pg" --pg-port 54420 --port 18081 > "$data/stack.log" 2>&1 &
 stack=$!
 trap 'kill -TERM $stack 2>/dev/null; wait $stack 2>/dev/null; [ -n "${DATA:-}" ] || rm -rf "$data"' EXIT
