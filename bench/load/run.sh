@@ -7,8 +7,10 @@
 # analyses MUSIC_DIR, then starts a forced re-analysis of everything and drives the load during it.
 # DATA=dir keeps the database there and reuses it next time (a large library is scanned and analysed once);
 # PREPARE_ONLY=1 stops after that first analysis. SYNTHETIC_ANALYSES=1 replaces the first analysis with random
-# feature vectors written by SQL (psql needed): for a library too large to analyse before the load starts;
-# the forced re-analysis during the load is real either way.
+# feature vectors written by SQL (psql needed) in analyzer version 2's layout (93 values, what sonic-service writes,
+# so no track is left pending): for a library too large to analyse before the load starts;
+# the forced re-analysis during the load is real either way. MIN_TRACK_SECONDS (default 0) is the playlists'
+# default minTrackSeconds: the library benchmark's files are 3 s long, which the service's default of 30 leaves out.
 set -euo pipefail
 home="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$home"
@@ -23,7 +25,7 @@ mkdir -p "$data"
 export SEGUE_LIBRARY_URL=http://localhost:18081 SEGUE_ENRICHMENT_URL=http://localhost:18082 \
        SEGUE_SONIC_URL=http://localhost:18083 SEGUE_PLAYLIST_URL=http://localhost:18084
 QUARKUS_REST_CLIENT_MUSICBRAINZ_URL=http://localhost:9 QUARKUS_REST_CLIENT_LASTFM_URL=http://localhost:9 \
-SEGUE_PLAYLIST_INDEX_REFRESH_INTERVAL=5s \
+SEGUE_PLAYLIST_INDEX_REFRESH_INTERVAL=5s SEGUE_PLAYLIST_DEFAULTS_MIN_TRACK_SECONDS="${MIN_TRACK_SECONDS:-0}" \
   bin/segue-local --music "$music" --data "$data/pg" --pg-port 54420 --port 18081 > "$data/stack.log" 2>&1 &
 stack=$!
 trap 'kill -TERM $stack 2>/dev/null; wait $stack 2>/dev/null; [ -n "${DATA:-}" ] || rm -rf "$data"' EXIT
@@ -39,11 +41,11 @@ if [ -n "${SYNTHETIC_ANALYSES:-}" ]; then
   cancel_analysis_runs
   PGPASSWORD=postgres psql -q -h localhost -p 54420 -U postgres -d segue -v ON_ERROR_STOP=1 <<'SQL'
 INSERT INTO sonic_analyses (track_id, analyzer_version, status, decoder, content_key, duration_ms, analysis_ms)
-SELECT id, 1, 'ok', 'synthetic', content_key, duration_ms, 0 FROM tracks WHERE status = 'present'
+SELECT id, 2, 'ok', 'synthetic', content_key, duration_ms, 0 FROM tracks WHERE status = 'present'
 ON CONFLICT DO NOTHING;
 INSERT INTO sonic_segments (track_id, analyzer_version, segment, start_ms, length_ms, features)
-SELECT a.track_id, 1, s.segment, 0, 30000,
-       ARRAY(SELECT (random() * 100 + a.track_id * 0)::real FROM generate_series(1, 44))
+SELECT a.track_id, 2, s.segment, 0, 30000,
+       ARRAY(SELECT (random() * 100 + a.track_id * 0)::real FROM generate_series(1, 93))
 FROM sonic_analyses a CROSS JOIN (VALUES ('beginning'), ('middle'), ('end'), ('average')) AS s (segment)
 WHERE a.decoder = 'synthetic'
 ON CONFLICT DO NOTHING;

@@ -10,6 +10,7 @@ import dev.segue.playlist.playlist.Entry;
 import dev.segue.playlist.playlist.Ordering;
 import dev.segue.playlist.playlist.PlaylistBuilder;
 import dev.segue.playlist.similarity.Scorer;
+import dev.segue.schema.sonic.SonicLayout;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,6 +33,11 @@ public class PlaylistBench {
     static final int ARTISTS = 2_100;
     static final int GENRES = 300;
     static final int TOP_GENRES = 30;
+    /** What sonic-service writes today: version 1's 44 features at their positions, then 49 texture features. */
+    static final SonicLayout LAYOUT = SonicLayout.V2;
+    static final int DIMS = LAYOUT.size();
+    /** Thread CPU time next to wall time: on a machine shared with other builds it is the load-independent cost. */
+    static final java.lang.management.ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
     public static void main(String[] args) {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 300;
@@ -61,16 +67,22 @@ public class PlaylistBench {
         }
         long[] playlistNs = new long[runs];
         long[] similarNs = new long[runs];
+        long[] playlistCpu = new long[runs];
+        long[] similarCpu = new long[runs];
         double transitionSum = 0;
         double scoreSum = 0;
         int counted = 0;
         for (int i = 0; i < runs; i++) {
+            long c = CPU.getCurrentThreadCpuTime();
             long s = System.nanoTime();
             List<Entry> p = build(index, seeds[i], playlist);
             playlistNs[i] = System.nanoTime() - s;
+            playlistCpu[i] = CPU.getCurrentThreadCpuTime() - c;
+            c = CPU.getCurrentThreadCpuTime();
             s = System.nanoTime();
             build(index, seeds[i], Constraints.neighbours(21));
             similarNs[i] = System.nanoTime() - s;
+            similarCpu[i] = CPU.getCurrentThreadCpuTime() - c;
             List<Entry> q = build(index, seeds[i], byScore);
             double mt = meanTransition(p);
             double ms = meanTransition(q);
@@ -80,7 +92,8 @@ public class PlaylistBench {
                 counted++;
             }
         }
-        long[] floorNs = floor(index, runs);
+        long[] floorCpu = new long[runs];
+        long[] floorNs = floor(index, runs, floorCpu);
         long floorP50 = percentile(floorNs, 0.5);
         print("50-track transition-ordered playlist", playlistNs);
         print("/similar (20 neighbours)", similarNs);
@@ -88,6 +101,11 @@ public class PlaylistBench {
                 + index.sonic().continuousCount() + " floats each)", floorNs);
         System.out.printf("ratio to the floor (p50 / p50): playlist %.1f, /similar %.1f%n",
                 (double) percentile(playlistNs, 0.5) / floorP50, (double) percentile(similarNs, 0.5) / floorP50);
+        long floorCpuP50 = percentile(floorCpu, 0.5);
+        System.out.printf("thread CPU time (what the request cost, waits for a core left out): playlist p50 %.2f ms, "
+                + "/similar p50 %.2f ms, floor p50 %.2f ms; ratio to the floor: playlist %.1f, /similar %.1f%n",
+                percentile(playlistCpu, 0.5) / 1e6, percentile(similarCpu, 0.5) / 1e6, floorCpuP50 / 1e6,
+                (double) percentile(playlistCpu, 0.5) / floorCpuP50, (double) percentile(similarCpu, 0.5) / floorCpuP50);
         System.out.printf("mean transition score over %d playlists: transition-ordered %.4f, score-ordered %.4f%n", counted,
                 transitionSum / counted, scoreSum / counted);
         duringRefresh(builder, index, seeds, playlist);
@@ -133,7 +151,7 @@ public class PlaylistBench {
     }
 
     /** The floor: a plain row-major dot product of one seed vector with every track's, nothing else. */
-    static long[] floor(LibraryIndex index, int runs) {
+    static long[] floor(LibraryIndex index, int runs, long[] cpu) {
         int n = index.size();
         int c = index.sonic().continuousCount();
         float[] flat = new float[n * c];
@@ -146,6 +164,7 @@ public class PlaylistBench {
         double sink = 0;
         for (int i = 0; i < runs + 100; i++) {
             int seed = rnd.nextInt(n);
+            long c0 = CPU.getCurrentThreadCpuTime();
             long s = System.nanoTime();
             for (int r = 0; r < n; r++) {
                 float dot = 0;
@@ -155,9 +174,11 @@ public class PlaylistBench {
                 out[r] = dot;
             }
             long t = System.nanoTime() - s;
+            long ct = CPU.getCurrentThreadCpuTime() - c0;
             sink += out[rnd.nextInt(n)];
             if (i >= 100) {
                 ns[i - 100] = t;
+                cpu[i - 100] = ct;
             }
         }
         if (sink == 42) {
@@ -209,7 +230,7 @@ public class PlaylistBench {
     /** Artists have a style (a point in feature space) and 1-3 genres; albums and tracks vary around them. */
     static IndexBuilder synthetic(Random rnd) {
         IndexBuilder b = new IndexBuilder();
-        b.setAnalyzerVersion(1);
+        b.setAnalyzerVersion(LAYOUT.analyzerVersion());
         Map<Long, Long> parents = new HashMap<>();
         for (long g = TOP_GENRES + 1; g <= GENRES; g++) {
             parents.put(g, 1 + (g % TOP_GENRES));
@@ -255,7 +276,7 @@ public class PlaylistBench {
     }
 
     static float[] style(Random rnd) {
-        float[] v = new float[Features.DIMENSIONS];
+        float[] v = new float[DIMS];
         for (int i = 0; i < v.length; i++) {
             v[i] = (float) rnd.nextGaussian();
         }
@@ -270,7 +291,7 @@ public class PlaylistBench {
     }
 
     static float[] track(float[] style, Random rnd) {
-        float[] raw = new float[Segment.COUNT * Features.DIMENSIONS];
+        float[] raw = new float[Segment.COUNT * DIMS];
         float[] own = style.clone();
         for (int i = 0; i < own.length; i++) {
             if (i != Features.KEY && i != Features.MODE) {
@@ -278,12 +299,12 @@ public class PlaylistBench {
             }
         }
         for (Segment s : Segment.values()) {
-            for (int i = 0; i < Features.DIMENSIONS; i++) {
+            for (int i = 0; i < DIMS; i++) {
                 float x = own[i];
                 if (s != Segment.AVERAGE && i != Features.KEY && i != Features.MODE && i != Features.TEMPO_BPM) {
                     x += (float) (0.3 * rnd.nextGaussian() * Math.max(1, Math.abs(own[i]) * 0.1));
                 }
-                raw[s.ordinal() * Features.DIMENSIONS + i] = x;
+                raw[s.ordinal() * DIMS + i] = x;
             }
         }
         return raw;

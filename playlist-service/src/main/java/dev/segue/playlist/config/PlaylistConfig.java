@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /** playlist-service configuration, {@code segue.playlist.*}; every key has an environment override. */
 @ConfigMapping(prefix = "segue.playlist")
@@ -19,6 +20,8 @@ public interface PlaylistConfig {
     M3u m3u();
 
     Sonic sonic();
+
+    Admission admission();
 
     /** Default weights of a playlist request that names none. */
     interface Weights {
@@ -74,6 +77,27 @@ public interface PlaylistConfig {
          */
         @WithDefault("20000")
         long analyzeTimeoutMs();
+    }
+
+    /**
+     * How many playlist and neighbour-list computations run at once and how many may wait (docs/playlist.md,
+     * "Admission"); a request beyond both is answered 503 with Retry-After.
+     */
+    interface Admission {
+        /** Computations at once; without a value, the number of cores the JVM sees (each one keeps a core busy). */
+        OptionalInt maxConcurrent();
+
+        /** Computations that may wait for a slot; one more is refused at once. */
+        @WithDefault("64")
+        int queue();
+
+        /** How long a waiting computation waits for a slot before it is refused. */
+        @WithDefault("2s")
+        Duration maxWait();
+
+        /** What the 503 tells the client to wait before it tries again. */
+        @WithDefault("1")
+        int retryAfterSeconds();
     }
 
     interface M3u {

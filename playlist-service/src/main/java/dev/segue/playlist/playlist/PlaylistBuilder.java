@@ -206,8 +206,10 @@ public final class PlaylistBuilder {
     }
 
     private boolean sameRecordingAsSeed(int r, int[] seeds) {
+        int recording = index.recording(r);
         for (int s : seeds) {
-            if (index.sameRecording(r, s)) {
+            // the cheap test of sameRecording inline: nearly every row fails it
+            if (index.recording(s) == recording && index.sameRecording(r, s)) {
                 return true;
             }
         }
@@ -343,29 +345,33 @@ public final class PlaylistBuilder {
                 t[i][j] = i == j ? 0 : transitionKey(rows[i], rows[j]);
             }
         }
-        List<Integer> seq = new ArrayList<>();
+        // positions into rows, in int arrays: a move is tried thousands of times per playlist
+        int[] seq = new int[n];
         for (int i = 0; i < n; i++) {
-            seq.add(i);
+            seq[i] = i;
         }
+        int[] without = new int[n - 1];
+        int[] moved = new int[n];
         boolean improved = true;
         for (int pass = 0; pass < MAX_IMPROVEMENT_PASSES && improved; pass++) {
             improved = false;
             for (int i = fixed; i < n; i++) {
-                int x = seq.get(i);
-                double removal = -t[seq.get(i - 1)][x] + (i + 1 < n ? t[seq.get(i - 1)][seq.get(i + 1)] - t[x][seq.get(i + 1)] : 0);
-                List<Integer> without = new ArrayList<>(seq);
-                without.remove(i);
-                for (int j = fixed; j <= without.size(); j++) {
+                int x = seq[i];
+                double removal = -t[seq[i - 1]][x] + (i + 1 < n ? t[seq[i - 1]][seq[i + 1]] - t[x][seq[i + 1]] : 0);
+                System.arraycopy(seq, 0, without, 0, i);
+                System.arraycopy(seq, i + 1, without, i, n - 1 - i);
+                for (int j = fixed; j <= n - 1; j++) {
                     if (j == i) {
                         continue;
                     }
-                    int a = without.get(j - 1);
-                    double insertion = t[a][x] + (j < without.size() ? t[x][without.get(j)] - t[a][without.get(j)] : 0);
+                    int a = without[j - 1];
+                    double insertion = t[a][x] + (j < n - 1 ? t[x][without[j]] - t[a][without[j]] : 0);
                     if (removal + insertion > 1e-9) {
-                        List<Integer> moved = new ArrayList<>(without);
-                        moved.add(j, x);
+                        System.arraycopy(without, 0, moved, 0, j);
+                        moved[j] = x;
+                        System.arraycopy(without, j, moved, j + 1, n - 1 - j);
                         if (gapsHold(moved, rows, fixed, c)) {
-                            seq = moved;
+                            System.arraycopy(moved, 0, seq, 0, n);
                             improved = true;
                             break;
                         }
@@ -374,18 +380,26 @@ public final class PlaylistBuilder {
             }
         }
         for (int i = 0; i < n; i++) {
-            order.set(i, rows[seq.get(i)]);
+            order.set(i, rows[seq[i]]);
         }
     }
 
-    private boolean gapsHold(List<Integer> seq, int[] rows, int fixed, Constraints c) {
-        List<Integer> prefix = new ArrayList<>(seq.size());
-        for (int i = 0; i < seq.size(); i++) {
-            int r = rows[seq.get(i)];
-            if (i >= fixed && !gapsKept(prefix, r, c)) {
-                return false;
+    /** {@link #gapsKept} at every position from {@code fixed} on, of the rows {@code rows[seq[0..]]}. */
+    private boolean gapsHold(int[] seq, int[] rows, int fixed, Constraints c) {
+        int reach = Math.max(c.artistGap(), c.albumGap());
+        for (int i = fixed; i < seq.length; i++) {
+            int r = rows[seq[i]];
+            long artist = index.artistGroup(r);
+            long album = index.albumGroup(r);
+            for (int k = 1; k <= reach && k <= i; k++) {
+                int before = rows[seq[i - k]];
+                if (k <= c.artistGap() && index.artistGroup(before) == artist) {
+                    return false;
+                }
+                if (k <= c.albumGap() && album != 0 && index.albumGroup(before) == album) {
+                    return false;
+                }
             }
-            prefix.add(r);
         }
         return true;
     }

@@ -54,10 +54,12 @@ public class PlaylistService {
     private final PlaylistConfig config;
     private final M3uWriter m3u;
     private final GenreRepository genres;
+    private final Admission admission;
 
     PlaylistService(IndexService indexService, SeedAnalysis seedAnalysis, PlaylistRepository repository, GenreRepository genres,
-                    PlaylistConfig config) {
+                    PlaylistConfig config, Admission admission) {
         this.indexService = indexService;
+        this.admission = admission;
         this.seedAnalysis = seedAnalysis;
         this.repository = repository;
         this.genres = genres;
@@ -70,6 +72,10 @@ public class PlaylistService {
                                    int artistGap, int albumGap, Integer minTrackSeconds, Integer maxTrackSeconds,
                                    Double bpmWindow, List<Long> excludeTrackIds, Ordering ordering, boolean includeUnanalysed,
                                    String name) {
+    }
+
+    /** The scores of a request and what was built from them. */
+    private record Built(Scorer scorer, List<Entry> entries) {
     }
 
     /** A path request as it was built. */
@@ -107,11 +113,14 @@ public class PlaylistService {
                 Boolean.TRUE.equals(request.includeUnanalysed()));
 
         List<String> notes = new ArrayList<>();
-        LibraryIndex index = indexWith(seeds);
-        index = ensureSound(index, seeds, weights, notes);
+        LibraryIndex index = ensureSound(indexWith(seeds), seeds, weights, notes);
         List<Integer> rows = seeds.stream().map(index::row).toList();
-        Scorer scorer = scorer(index, rows, weights, notes);
-        List<Entry> entries = new PlaylistBuilder(index, scorer).build(rows, c, notes);
+        Built built = admission.compute(() -> {
+            Scorer s = scorer(index, rows, weights, notes);
+            return new Built(s, new PlaylistBuilder(index, s).build(rows, c, notes));
+        });
+        Scorer scorer = built.scorer();
+        List<Entry> entries = built.entries();
         TrackInfo first = index.track(rows.get(0));
         String name = blankToNull(request.name()) != null ? request.name().strip() : "Mix from " + first.artist() + " - " + first.title();
         EffectiveRequest effective = new EffectiveRequest(seeds, size == 0 ? null : size, request.targetMinutes(), weights,
@@ -130,15 +139,15 @@ public class PlaylistService {
         int artistGap = or(request.artistGap(), config.defaults().artistGap());
         List<Long> ends = List.of(request.from(), request.to());
         List<String> notes = new ArrayList<>();
-        LibraryIndex index = indexWith(ends);
-        index = ensureSound(index, ends, weights, notes);
+        LibraryIndex index = ensureSound(indexWith(ends), ends, weights, notes);
         int from = index.row(request.from());
         int to = index.row(request.to());
         boolean sonic = index.hasSonic(from) && index.hasSonic(to);
         if (!sonic && weights.sonic() > 0 && notes.stream().noneMatch(n -> n.startsWith(GENRES_ONLY))) {
             notes.add(GENRES_ONLY + "the path needs the sound of both ends.");
         }
-        List<Entry> entries = new PathBuilder(index, weights.sonic(), weights.genre(), sonic).build(from, to, size, maxPerArtist, artistGap);
+        List<Entry> entries = admission.compute(() ->
+                new PathBuilder(index, weights.sonic(), weights.genre(), sonic).build(from, to, size, maxPerArtist, artistGap));
         String name = blankToNull(request.name()) != null ? request.name().strip()
                 : "Path from " + index.track(from).title() + " to " + index.track(to).title();
         return repository.save(name, new EffectivePath(request.from(), request.to(), size, weights, maxPerArtist, artistGap, name),
@@ -168,8 +177,12 @@ public class PlaylistService {
         // the listener's default rules hold for what plays next: no short sound effects, no unanalysed tracks
         Constraints c = new Constraints(rows.size() + count, 0, maxPerArtist, d.artistGap(), d.albumGap(),
                 d.minTrackSeconds() == 0 ? null : d.minTrackSeconds(), null, null, Set.of(), Ordering.TRANSITION, true, false);
-        Scorer scorer = scorer(index, current.stream().map(idx::row).toList(), weights, notes);
-        List<Entry> entries = new PlaylistBuilder(index, scorer).build(rows, c, notes);
+        Built built = admission.compute(() -> {
+            Scorer s = scorer(idx, current.stream().map(idx::row).toList(), weights, notes);
+            return new Built(s, new PlaylistBuilder(idx, s).build(rows, c, notes));
+        });
+        Scorer scorer = built.scorer();
+        List<Entry> entries = built.entries();
         if (entries.size() < rows.size() + count) {
             notes.add("Only " + (entries.size() - rows.size()) + " tracks can follow without repeating a recent one or breaking "
                     + "the artist/album gaps.");
@@ -193,8 +206,12 @@ public class PlaylistService {
             notes.add("Track " + trackId + " has no sonic analysis yet; neighbours are by genre only.");
         }
         Weights weights = weights(null);
-        Scorer scorer = scorer(index, List.of(row), weights, notes);
-        List<Entry> entries = new PlaylistBuilder(index, scorer).build(List.of(row), Constraints.neighbours(n + 1), notes);
+        Built built = admission.compute(() -> {
+            Scorer s = scorer(index, List.of(row), weights, notes);
+            return new Built(s, new PlaylistBuilder(index, s).build(List.of(row), Constraints.neighbours(n + 1), notes));
+        });
+        Scorer scorer = built.scorer();
+        List<Entry> entries = built.entries();
         List<PlaylistEntryView> views = new ArrayList<>();
         for (int i = 1; i < entries.size(); i++) {
             Entry e = entries.get(i);

@@ -13,10 +13,11 @@ import java.util.Map;
  *
  * <p>Built for whatever {@link SonicLayout} the vectors have: every continuous feature is rank-normalised
  * over the library's analysed segments ({@link RankNormal}) and multiplied by {@code sqrt(w / W)}, its
- * weight by name over the sum of the weights, so that D² is a plain sum of squares. Stored twice: row-major
- * for all four segments (pairs: transitions, duplicates) and feature-major for the average segment with each
- * row's squared norm, so scoring every track against a seed is a loop of multiply-adds over contiguous
- * floats that the JIT vectorises, D² = |a|² + |b|² − 2·a·b.
+ * weight by name over the sum of the weights, so that D² is a plain sum of squares. Stored once: row-major
+ * for the beginning, middle and end (pairs: transitions, duplicates) and feature-major for the average segment
+ * with each row's squared norm, so scoring every track against a seed is a loop of multiply-adds over
+ * contiguous floats that the JIT vectorises, D² = |a|² + |b|² − 2·a·b; a pair of average segments reads the
+ * feature-major array with a stride.
  *
  * <p>Hubness correction (CSLS, Conneau et al. 2018; Schnitzer et al. 2012 on hubs in music similarity): each
  * track's mean D² to its {@link #HUBNESS_K} nearest neighbours among a fixed sample of
@@ -27,12 +28,17 @@ import java.util.Map;
 public final class SonicVectors {
 
     private static final int S = Segment.COUNT;
+    private static final int AVG = Segment.AVERAGE.ordinal();
+    /** Segments in the row-major array: all but the average, which is the last. */
+    private static final int ZS = S - 1;
     /** D² below which two segments count as the same audio: similarity above 0.995. */
     public static final double NEAR_IDENTICAL_D2 = 0.01;
     public static final int HUBNESS_SAMPLE = 1000;
     public static final int HUBNESS_K = 10;
     /** Below this many analysed tracks the neighbour statistics are noise and no correction is applied. */
     public static final int HUBNESS_MIN_TRACKS = 50;
+    /** Rows per block of the bulk dot products: 4 KB of sums, well inside L1 next to the streamed columns. */
+    private static final int BLOCK = 1024;
 
     private final SonicLayout layout;
     private final int rows;
@@ -96,7 +102,7 @@ public final class SonicVectors {
         }
         this.weightSum = sum;
         this.present = new boolean[rows];
-        this.z = new float[rows * S * c];
+        this.z = new float[rows * ZS * c];
         this.average = new float[rows * c];
         this.norm2 = new float[rows];
         this.base = new float[rows];
@@ -154,9 +160,10 @@ public final class SonicVectors {
                 if (raw[row] != null) {
                     for (int s = 0; s < S; s++) {
                         float value = column[n++] * scale[j];
-                        z[(row * S + s) * c + j] = value;
-                        if (s == Segment.AVERAGE.ordinal()) {
+                        if (s == AVG) {
                             average[j * rows + row] = value;
+                        } else {
+                            z[(row * ZS + s) * c + j] = value;
                         }
                     }
                 }
@@ -293,29 +300,55 @@ public final class SonicVectors {
 
     /** a·b of the average segments of {@code seed} and every row, into {@code out} (length ≥ rows). */
     private void dots(int seed, float[] out) {
-        Arrays.fill(out, 0, rows, 0f);
-        for (int j = 0; j < c; j++) {
-            float q = average[j * rows + seed];
-            if (q == 0f) {
-                continue;
+        for (int from = 0; from < rows; from += BLOCK) {
+            dots(seed, out, from, Math.min(rows, from + BLOCK));
+        }
+    }
+
+    /**
+     * a·b for rows {@code from..to}: four feature columns per pass over a block small enough for its sums to stay
+     * in L1, in a loop of independent multiply-adds the JIT vectorises. The terms are added in ascending feature
+     * order, left to right, exactly as one pass per feature adds them, so the sums are the same to the bit.
+     */
+    private void dots(int seed, float[] out, int from, int to) {
+        Arrays.fill(out, from, to, 0f);
+        int j = 0;
+        for (; j + 4 <= c; j += 4) {
+            int a0 = j * rows;
+            int a1 = a0 + rows;
+            int a2 = a1 + rows;
+            int a3 = a2 + rows;
+            float q0 = average[a0 + seed];
+            float q1 = average[a1 + seed];
+            float q2 = average[a2 + seed];
+            float q3 = average[a3 + seed];
+            for (int r = from; r < to; r++) {
+                out[r] = out[r] + q0 * average[a0 + r] + q1 * average[a1 + r] + q2 * average[a2 + r] + q3 * average[a3 + r];
             }
-            int at = j * rows;
-            for (int r = 0; r < rows; r++) {
-                out[r] += q * average[at + r];
+        }
+        for (; j < c; j++) {
+            int a = j * rows;
+            float q = average[a + seed];
+            for (int r = from; r < to; r++) {
+                out[r] = out[r] + q * average[a + r];
             }
         }
     }
 
     /**
      * Adds the track similarity of {@code seed} to every analysed row into {@code sum}, leaving the others
-     * untouched; {@code dot} is scratch space of at least {@link #rows()} floats.
+     * untouched; {@code dot} is scratch space of at least {@link #rows()} floats. Block by block, so each
+     * block's dot products are still in L1 when their exponentials are taken.
      */
     public void addSimilarities(int seed, float[] dot, double[] sum) {
-        dots(seed, dot);
         float b = base[seed];
-        for (int r = 0; r < rows; r++) {
-            if (present[r]) {
-                sum[r] += Math.exp(-Math.max(0f, b + base[r] - 2 * dot[r]) * 0.5);
+        for (int from = 0; from < rows; from += BLOCK) {
+            int to = Math.min(rows, from + BLOCK);
+            dots(seed, dot, from, to);
+            for (int r = from; r < to; r++) {
+                if (present[r]) {
+                    sum[r] += Math.exp(-Math.max(0f, b + base[r] - 2 * dot[r]) * 0.5);
+                }
             }
         }
         if (present[seed]) {
@@ -386,14 +419,17 @@ public final class SonicVectors {
         return true;
     }
 
+    /** Weighted normalised feature {@code j} of segment {@code s} of a row, wherever its segment is stored. */
+    private float value(int row, int s, int j) {
+        return s == AVG ? average[j * rows + row] : z[(row * ZS + s) * c + j];
+    }
+
     double distanceSquared(int ra, int sa, int rb, int sb) {
         int ia = ra * S + sa;
         int ib = rb * S + sb;
-        int za = ia * c;
-        int zb = ib * c;
         double sum = 0;
         for (int j = 0; j < c; j++) {
-            double d = z[za + j] - z[zb + j];
+            double d = value(ra, sa, j) - value(rb, sb, j);
             sum += d * d;
         }
         sum *= weightSum;
@@ -422,13 +458,10 @@ public final class SonicVectors {
      */
     public double similarityToBlend(int ra, int rb, Segment seg, double t, int candidate) {
         int s = seg.ordinal();
-        int za = (ra * S + s) * c;
-        int zb = (rb * S + s) * c;
-        int zc = (candidate * S + s) * c;
         double sum = 0;
         for (int j = 0; j < c; j++) {
-            double target = (1 - t) * z[za + j] + t * z[zb + j];
-            double d = target - z[zc + j];
+            double target = (1 - t) * value(ra, s, j) + t * value(rb, s, j);
+            double d = target - value(candidate, s, j);
             sum += d * d;
         }
         sum *= weightSum;
@@ -476,7 +509,7 @@ public final class SonicVectors {
         if (j == null || !varies[j]) {
             return Double.NaN;
         }
-        return z[(row * S + seg.ordinal()) * c + j] / scale[j];
+        return value(row, seg.ordinal(), j) / scale[j];
     }
 
     /** False when the feature has one value over the whole library (or the layout lacks it), so it tells nothing. */
@@ -487,7 +520,9 @@ public final class SonicVectors {
 
     /** Copies a segment's weighted normalised values, in {@link #continuousName} order: the space D² is measured in. */
     public void weightedZ(int row, Segment seg, float[] out) {
-        System.arraycopy(z, (row * S + seg.ordinal()) * c, out, 0, c);
+        for (int j = 0; j < c; j++) {
+            out[j] = value(row, seg.ordinal(), j);
+        }
     }
 
     /** A segment's tempo in BPM, NaN when unknown. */
