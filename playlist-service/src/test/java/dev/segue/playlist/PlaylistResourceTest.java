@@ -220,7 +220,9 @@ class PlaylistResourceTest {
         List<Long> ids = body.getList("tracks.trackId", Long.class);
         assertThat(ids).hasSize(5).doesNotContain(seed, copyOfSeed);
         assertThat(cluster.tracks).containsAll(ids);
-        assertThat(ids.get(0)).isEqualTo(cluster.tracks.get(1));
+        // tracks 1 and 2 are the seed's nearest in sound; the hubness correction, computed over the whole test
+        // library, can put either first (CI saw 2 before 1 once)
+        assertThat(ids.get(0)).isIn(cluster.tracks.get(1), cluster.tracks.get(2));
         List<Double> totals = body.getList("tracks.scores.total", Double.class);
         assertThat(totals).isSortedAccordingTo((a, b) -> Double.compare(b, a));
         assertThat(body.getList("tracks.scores.transition", Double.class)).doesNotContainNull();
