@@ -321,8 +321,19 @@ class WebAppIT {
         keys.sendKeys(Keys.ENTER).perform();
         await(WAIT, () -> text("#picked"), t -> t.contains("now pick where it ends"));
         keys.sendKeys(Keys.ARROW_LEFT).perform();
+        String end = attribute("#map-canvas", "data-focused");
+        assertThat(end).isNotEqualTo(moved);
+        // two artists of four tracks, never two in a row: between one artist's tracks a path has an odd length, between
+        // the two artists an even one; the length is typed into "Tracks in a path", before "A click or Enter"
+        int length = artistOf(moved).equals(artistOf(end)) ? 5 : 6;
+        keys.keyDown(Keys.SHIFT).sendKeys(Keys.TAB, Keys.TAB).keyUp(Keys.SHIFT).perform();
+        assertThat(browser.executeScript("return document.activeElement.id")).isEqualTo("path-size");
+        keys.sendKeys(String.valueOf(length)).sendKeys(Keys.TAB, Keys.TAB).perform();
+        assertThat(browser.executeScript("return document.activeElement.id")).isEqualTo("map-canvas");
+        assertThat(attribute("#map-canvas", "data-focused")).as("the map keeps its focused track").isEqualTo(end);
         keys.sendKeys(Keys.ENTER).perform();
         awaitVisible("#map-result #playlist-tracks");
+        assertThat(browser.findElements(By.cssSelector("#map-result #playlist-tracks tbody tr"))).hasSize(length);
         shot("map-keyboard");
     }
 
@@ -368,8 +379,10 @@ class WebAppIT {
             sql.execute("""
                     INSERT INTO sonic_segments (track_id, analyzer_version, segment, start_ms, length_ms, features)
                     SELECT a.track_id, a.analyzer_version, s.segment, 0, 30000,
-                           ARRAY(SELECT (random() * 100 + a.track_id * 0)::real FROM generate_series(1, 44))
+                           ARRAY(SELECT (random() * 100 + a.track_id * 0)::real FROM generate_series(1, d.features))
                     FROM sonic_analyses a CROSS JOIN (VALUES ('beginning'), ('middle'), ('end'), ('average')) AS s (segment)
+                    -- as many features as the real analyses have: the index ignores a vector of another length
+                    CROSS JOIN (SELECT max(array_length(features, 1)) AS features FROM sonic_segments) d
                     WHERE a.decoder = 'synthetic'""");
             db.commit();
         }
@@ -383,6 +396,12 @@ class WebAppIT {
                     HttpResponse.BodyHandlers.ofString());
             return refreshed.body();
         }, body -> body.contains("\"analysedTracks\":" + tracks));
+    }
+
+    private String artistOf(String trackId) throws IOException, InterruptedException {
+        HttpResponse<String> track = get("/api/tracks/" + trackId);
+        assertThat(track.statusCode()).isEqualTo(200);
+        return track.body().replaceAll("(?s).*?\"artistId\":(\\d+).*", "$1");
     }
 
     private static int warmCount(String map) {
