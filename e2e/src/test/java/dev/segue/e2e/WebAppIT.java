@@ -223,11 +223,16 @@ class WebAppIT {
     @Test
     @Order(2)
     void budgetsOnTheFullLibrary() throws Exception {
+        long start = System.nanoTime();
         seedSyntheticLibrary();
+        long seeded = System.nanoTime();
         awaitIndexed(LIBRARY_SIZE);
+        long indexed = System.nanoTime();
         // the projection is fitted once per analyzer version and library size; the budget is the browser's part
         HttpResponse<String> warm = get("/api/map");
         assertThat(warm.statusCode()).isEqualTo(200);
+        budgets.add(String.format(Locale.ROOT, "setup: %,d tracks seeded in %.1f s, indexed in %.1f s, map fitted in %.1f s",
+                LIBRARY_SIZE, (seeded - start) / 1e9, (indexed - seeded) / 1e9, (System.nanoTime() - indexed) / 1e9));
 
         ChromeDriver fresh = browser;
         fresh.executeCdpCommand("Network.clearBrowserCache", Map.of());
@@ -251,6 +256,7 @@ class WebAppIT {
         fresh.get(base + "/#/library");
         WebElement search = awaitVisible("#q");
         List<Long> times = new ArrayList<>();
+        List<String> answers = new ArrayList<>();
         String[] words = {"Synthetic", "Artist 12", "Album 7", "Night", "Stone", "Synthetic 99", "Artist 3", "Album 21"};
         for (int i = 0; i < 24; i++) {
             String word = words[i % words.length] + (i >= words.length ? String.valueOf(i) : "");
@@ -259,7 +265,9 @@ class WebAppIT {
             search.sendKeys(word);
             awaitVisible("#results[data-ms][data-q='" + word + "']");
             times.add(Long.parseLong(attribute("#results", "data-ms")));
+            answers.add("'" + word + "' " + times.getLast() + " ms");
         }
+        budgets.add("search answers: " + String.join(", ", answers));
         times.sort(Long::compare);
         budget("search answer p95 (24 queries, tracks + artists + albums)", times.get((int) Math.ceil(times.size() * 0.95) - 1),
                 "ms", 150);
@@ -285,7 +293,10 @@ class WebAppIT {
         browser.get(base + "/");
         String row = await(WAIT, () -> text("#readiness tr[data-service=enrichment-service]"), t -> t.contains("UNREACHABLE"));
         assertThat(row.replace("enrichment-service", "").replace("UNREACHABLE", "").trim()).as("a reason: %s", row).isNotEmpty();
-        assertThat(text("tr[data-run=enrichment]")).as("the run row says why instead of going blank").isNotBlank();
+        // the runs are asked on their own (retried, then refused after the gateway's bound): their row may come later
+        awaitRun("enrichment", "unavailable");
+        assertThat(text("tr[data-run=enrichment]").replace("Genres", "").trim()).as("the run row says why instead of going blank")
+                .isNotBlank();
         // each part of Home loads on its own: the counts come from library-service, which is up
         await(WAIT, () -> text("#counts"), t -> t.contains("Tracks"));
         shot("service-down");
