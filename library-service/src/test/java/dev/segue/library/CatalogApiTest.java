@@ -19,6 +19,7 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.sql.Connection;
 import java.util.List;
 import java.util.Map;
@@ -182,6 +183,62 @@ class CatalogApiTest {
         // every word in some field: the other title and a later artist together
         given().queryParam("q", "Third-" + tag + " alternate-" + tag).get("/api/tracks").then().body("total", equalTo(1));
         given().queryParam("q", "Guest-" + tag + " Unrelated-" + tag).get("/api/tracks").then().body("total", equalTo(0));
+    }
+
+    @Test
+    void searchFoldsAccentsAndCaseAndMatchesPercentAndUnderscoreAsWritten() {
+        tagged("mp3", folder.resolve("cafe.mp3"), Map.of(FieldKey.TITLE, "Café Ñandú " + tag, FieldKey.ARTIST, "Beyoncé " + tag,
+                FieldKey.ALBUM, "Été à Åland " + tag));
+        tagged("mp3", folder.resolve("percent.mp3"), Map.of(FieldKey.TITLE, "100% Pure_Love " + tag, FieldKey.ARTIST, "Plain " + tag));
+        tagged("mp3", folder.resolve("plain.mp3"), Map.of(FieldKey.TITLE, "1000 PureXLove " + tag, FieldKey.ARTIST, "Plain " + tag));
+        Scans.scan(folder);
+
+        given().queryParam("q", "CAFE nandu " + tag).get("/api/tracks").then().body("total", equalTo(1))
+                .body("items[0].title", equalTo("Café Ñandú " + tag));
+        given().queryParam("q", "beyonce ete aland " + tag).get("/api/tracks").then().body("total", equalTo(1));
+        given().queryParam("q", "BEYONCE " + tag).get("/api/artists").then().body("total", equalTo(1))
+                .body("items[0].name", equalTo("Beyoncé " + tag));
+        given().queryParam("q", "ete a aland " + tag).get("/api/albums").then().body("total", equalTo(1))
+                .body("items[0].title", equalTo("Été à Åland " + tag));
+        // % and _ are characters, not wildcards: "100%" is not "1000", "pure_love" is not "PureXLove"
+        given().queryParam("q", "100% " + tag).get("/api/tracks").then().body("total", equalTo(1))
+                .body("items[0].title", equalTo("100% Pure_Love " + tag));
+        given().queryParam("q", "pure_love " + tag).get("/api/tracks").then().body("total", equalTo(1));
+        given().queryParam("q", "plain " + tag).get("/api/tracks").then().body("total", equalTo(2));
+    }
+
+    @Test
+    void searchFollowsAMovedFileARetaggedTitleAndARenamedArtistOrAlbum() throws Exception {
+        Path file = tagged("mp3", folder.resolve("first-" + tag + ".mp3"), Map.of(FieldKey.TITLE, "Before " + tag,
+                FieldKey.ARTIST, "Renamer " + tag, FieldKey.ALBUM, "Old Album " + tag));
+        Scans.scan(folder);
+        given().queryParam("q", "first-" + tag).get("/api/tracks").then().body("total", equalTo(1));
+
+        Path moved = folder.resolve("second-" + tag + ".mp3");
+        Files.move(file, moved);
+        assertThat(Scans.scan(folder).getInt("moved")).isEqualTo(1);
+        given().queryParam("q", "second-" + tag).get("/api/tracks").then().body("total", equalTo(1));
+        given().queryParam("q", "first-" + tag).get("/api/tracks").then().body("total", equalTo(0));
+
+        AudioFixtures.tag(moved, Map.of(FieldKey.TITLE, "After " + tag));
+        Files.setLastModifiedTime(moved, FileTime.fromMillis(System.currentTimeMillis() + 5000));
+        Scans.scan(folder);
+        given().queryParam("q", "after " + tag).get("/api/tracks").then().body("total", equalTo(1));
+        given().queryParam("q", "before " + tag).get("/api/tracks").then().body("total", equalTo(0));
+
+        // names changed in the catalogue itself: the tracks' search text follows (V12's triggers)
+        try (Connection c = dataSource.getConnection(); var st = c.createStatement()) {
+            st.executeUpdate("UPDATE artists SET name = 'Umbenannt " + tag + "' WHERE name = 'Renamer " + tag + "'");
+            st.executeUpdate("UPDATE albums SET title = 'New Album " + tag + "' WHERE title = 'Old Album " + tag + "'");
+        }
+        given().queryParam("q", "umbenannt new " + tag).get("/api/tracks").then().body("total", equalTo(1))
+                .body("items[0].artist", equalTo("Umbenannt " + tag)).body("items[0].album", equalTo("New Album " + tag));
+        given().queryParam("q", "old album " + tag).get("/api/tracks").then().body("total", equalTo(0));
+        // the file's own tags still say Renamer, and a track is found by every artist its tags name
+        given().queryParam("q", "renamer " + tag).get("/api/tracks").then().body("total", equalTo(1));
+        given().queryParam("q", "renamer " + tag).get("/api/artists").then().body("total", equalTo(0));
+        given().queryParam("q", "umbenannt " + tag).get("/api/artists").then().body("total", equalTo(1));
+        given().queryParam("q", "new album " + tag).get("/api/albums").then().body("total", equalTo(1));
     }
 
     @Test

@@ -51,6 +51,8 @@ export async function show(main) {
     'aria-label': `Sonic map of ${map.count} tracks`, 'aria-describedby': 'map-help' });
   const tip = el('div', { id: 'map-tip', hidden: true });
   const colourBy = el('select', { id: 'colour-by' }, el('option', { value: 'genre' }, 'genre'), el('option', { value: 'album' }, 'album'));
+  // empty: the service's default length; a small library may hold fewer tracks than that
+  const pathSize = el('input', { id: 'path-size', type: 'number', min: '3', max: '200', placeholder: 'default', inputmode: 'numeric' });
   const clickMode = el('select', { id: 'click-mode' }, el('option', { value: 'seed' }, 'adds a seed'),
     el('option', { value: 'path' }, 'picks the ends of a path'));
   const legend = el('div.legend', { id: 'legend' });
@@ -62,6 +64,7 @@ export async function show(main) {
   main.append(el('h1', 'Map'),
     el('p.muted', { id: 'map-count' }, `${num(map.count)} analysed tracks, analyzer version ${map.analyzerVersion}.`),
     el('div.row', el('label', { for: 'colour-by' }, 'Colour by'), colourBy,
+      el('label', { for: 'path-size' }, 'Tracks in a path'), pathSize,
       el('label', { for: 'click-mode' }, 'A click or Enter'), clickMode),
     help, el('div', { id: 'map-wrap' }, canvas, tip), current, legend,
     el('p.muted', { id: 'axes' }, axisText(axes[0], '→'), el('br'), axisText(axes[1], '↑')),
@@ -227,7 +230,8 @@ export async function show(main) {
     draw();
     if (pathEnds.length < 2) { picked.textContent = `Path from ${label(i)}: now pick where it ends.`; return; }
     picked.textContent = `Path from ${label(pathEnds[0])} to ${label(pathEnds[1])}…`;
-    const playlist = await guard(() => post('/api/playlists/path', { from: map.ids[pathEnds[0]], to: map.ids[pathEnds[1]] }));
+    const size = pathSize.value ? Math.max(3, Math.min(200, Math.round(Number(pathSize.value)))) : undefined;
+    const playlist = await guard(() => post('/api/playlists/path', { from: map.ids[pathEnds[0]], to: map.ids[pathEnds[1]], size }));
     if (playlist) result.replaceChildren(playlistView(playlist));
   }
 

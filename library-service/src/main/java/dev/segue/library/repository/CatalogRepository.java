@@ -28,17 +28,21 @@ import java.util.UUID;
 @ApplicationScoped
 public class CatalogRepository {
 
-    private static final String TRACK_SELECT = """
+    private static final String TRACK_COLUMNS = """
             SELECT t.id, t.file_path, t.status, t.missing_since, t.title, t.artist_id, ar.name, t.album_id, al.title, aa.name,
                    t.track_no, t.track_total, t.disc_no, t.disc_total, t.year, t.duration_ms, t.format, t.codec, t.bitrate_kbps,
                    t.sample_rate, t.channels, t.mbid_recording, t.mbid_track, t.isrc, t.tag_genres, t.file_size, t.file_mtime,
-                   t.content_key, t.scanned_at, t.updated_at, count(*) OVER (), t.artist_source, t.album_source,
+                   t.content_key, t.scanned_at, t.updated_at, %s, t.artist_source, t.album_source,
                    t.length_note
-            FROM tracks t
+            """;
+    private static final String TRACK_JOINS = """
             JOIN artists ar ON ar.id = t.artist_id
             LEFT JOIN albums al ON al.id = t.album_id
             LEFT JOIN artists aa ON aa.id = al.album_artist_id
             """;
+    /** The listing's order over the page's columns (exact title matches first), {@code %1$s} their qualifier. */
+    private static final String PAGE_ORDER = "%1$sexact DESC, %1$ssort_name, %1$stitle_key NULLS LAST, %1$sdisc_no NULLS FIRST, "
+            + "%1$strack_no NULLS FIRST, %1$stitle, %1$sid";
 
     private final AgroalDataSource dataSource;
 
@@ -75,43 +79,42 @@ public class CatalogRepository {
             params.add(filter.genre());
         }
         if (filter.q() != null) {
-            // every word somewhere in the title, artist, album, album artist or file name: "miles so what" finds So What by Miles Davis;
-            // a tag's other titles and artists count too. The file name is cut with split_part, not a regex: the
-            // filter runs on every track, and a regex anchored at the end is tried from every position of the path
+            // every word somewhere in the title, artist, album, album artist or file name: "miles so what" finds So What by
+            // Miles Davis; a tag's other titles and artists count too. Each word is matched, accents and case folded, on
+            // the track's stored search text (V12), which a trigram index narrows to the candidates
             for (String word : filter.q().strip().split("\\s+")) {
-                where.add("(t.title ILIKE ? ESCAPE '\\' OR ar.name ILIKE ? ESCAPE '\\' OR al.title ILIKE ? ESCAPE '\\'"
-                        + " OR aa.name ILIKE ? ESCAPE '\\' OR reverse(split_part(reverse(t.file_path), '/', 1)) ILIKE ? ESCAPE '\\'"
-                        + " OR array_to_string(t.other_titles || t.tag_artists, ' ') ILIKE ? ESCAPE '\\')");
-                String like = contains(word);
-                for (int i = 0; i < 6; i++) {
-                    params.add(like);
-                }
+                where.add("t.search_text LIKE search_pattern(?)");
+                params.add(word);
             }
         }
         if (filter.status() != null) {
             where.add("t.status = ?");
             params.add(filter.status());
         }
-        List<Object> countParams = List.copyOf(params);
-        String exactFirst = "";
+        String condition = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
+        List<Object> pageParams = new ArrayList<>();
+        String exact = "false";
         if (filter.q() != null) {
             // a search for a title lists the tracks titled exactly so first
-            exactFirst = "lower(t.title) = lower(?) DESC, ";
-            params.add(filter.q().strip());
+            exact = "lower(t.title) = lower(?)";
+            pageParams.add(filter.q().strip());
         }
-        String sql = TRACK_SELECT + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
-                + " ORDER BY " + exactFirst + "ar.sort_name, al.title_key NULLS LAST, t.disc_no NULLS FIRST, t.track_no NULLS FIRST, t.title, t.id"
-                + " LIMIT ? OFFSET ?";
-        params.add(size);
-        params.add((long) page * size);
-        return query(sql, params, page, size, CatalogRepository::track, 31,
-                "SELECT count(*) FROM tracks t JOIN artists ar ON ar.id = t.artist_id LEFT JOIN albums al ON al.id = t.album_id "
-                        + "LEFT JOIN artists aa ON aa.id = al.album_artist_id"
-                        + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where)), countParams);
+        pageParams.addAll(params);
+        pageParams.add(size);
+        pageParams.add((long) page * size);
+        // the page is chosen, and every match counted, on narrow rows (the id and the sort keys); only its tracks are read in full
+        String sql = "WITH page AS (SELECT t.id, " + exact + " AS exact, ar.sort_name, al.title_key, t.disc_no, t.track_no, t.title,"
+                + " count(*) OVER () AS total FROM tracks t " + TRACK_JOINS + condition
+                + " ORDER BY " + PAGE_ORDER.formatted("") + " LIMIT ? OFFSET ?) "
+                + TRACK_COLUMNS.formatted("page.total") + " FROM page JOIN tracks t ON t.id = page.id " + TRACK_JOINS
+                + " ORDER BY " + PAGE_ORDER.formatted("page.");
+        return query(sql, pageParams, page, size, CatalogRepository::track, 31,
+                "SELECT count(*) FROM tracks t " + TRACK_JOINS + condition, params);
     }
 
     public Optional<TrackView> track(long id) {
-        Page<TrackView> page = query(TRACK_SELECT + " WHERE t.id = ?", List.of(id), 0, 1, CatalogRepository::track, 31, null);
+        Page<TrackView> page = query(TRACK_COLUMNS.formatted("1") + " FROM tracks t " + TRACK_JOINS + " WHERE t.id = ?", List.of(id), 0, 1,
+                CatalogRepository::track, 31, null);
         return page.items().stream().findFirst();
     }
 
@@ -119,8 +122,8 @@ public class CatalogRepository {
         List<Object> params = new ArrayList<>();
         String where = "";
         if (q != null) {
-            where = " WHERE a.name ILIKE ? ESCAPE '\\'";
-            params.add(contains(q));
+            where = " WHERE a.name_search LIKE search_pattern(?)";
+            params.add(q);
         }
         String sql = """
                 SELECT a.id, a.name, a.sort_name, a.mbid,
@@ -143,8 +146,8 @@ public class CatalogRepository {
             params.add(id != null ? id : Names.key(artist));
         }
         if (q != null) {
-            where.add("al.title ILIKE ? ESCAPE '\\'");
-            params.add(contains(q));
+            where.add("al.title_search LIKE search_pattern(?)");
+            params.add(q);
         }
         String condition = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
         String sql = """
@@ -259,9 +262,5 @@ public class CatalogRepository {
 
     private static Long asId(String value) {
         return value.matches("\\d{1,18}") ? Long.valueOf(value) : null;
-    }
-
-    private static String contains(String q) {
-        return "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 }
