@@ -243,7 +243,8 @@ final class Mp4File {
             }
         }
         int ms = millis(inFileTicks, t.timescale);
-        if (ms <= 0) {
+        if (ms <= 0 || t.entryType == null) {
+            // no sample description: no decoder knows how to play these samples
             return null;
         }
         // what the header claims: the media header's duration, or the table's when that is missing

@@ -94,6 +94,22 @@ class HostileFileTest {
     }
 
     @Test
+    void anMp4TrackWithoutSampleDescriptionIsRefusedNotABug() throws Exception {
+        // found by bench/fuzz (seed 4, file 1965): a flipped bit in an ALAC file's stsd; Segue's MP4 reader then threw a
+        // NullPointerException naming the codec of a track that has none
+        Path m4a = AudioFixtures.audio("m4a", dir.resolve("no-stsd.m4a"));
+        byte[] bytes = Files.readAllBytes(m4a);
+        int stsd = indexOf(bytes, "stsd");
+        bytes[stsd] = 'x';
+        Files.write(m4a, bytes);
+
+        assertThat(Mp4File.read(m4a, bytes.length)).as("no audio a decoder could play").isNull();
+        assertThatThrownBy(() -> TagReader.read(discovered(m4a, "m4a"), dir, Ffprobe.NONE))
+                .isInstanceOf(TagReader.UnreadableFileException.class)
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("unexpected").doesNotContainPattern(AudioFixtures.RAW_EXCEPTION_TEXT));
+    }
+
+    @Test
     void flacPictureFieldClaimingTwoGigabytesIsRefused() throws Exception {
         byte[] flac = Files.readAllBytes(AudioFixtures.audio("flac", dir.resolve("source.flac")));
         // a PICTURE block after STREAMINFO whose description length lies; an (empty) ID3v2 tag in front sends
