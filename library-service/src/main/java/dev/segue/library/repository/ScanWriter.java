@@ -212,7 +212,7 @@ public final class ScanWriter implements AutoCloseable {
                 ps.setString(2, TagValues.text(refusal.file().pathText(), 4096));
                 ps.setString(3, TagValues.text(refusal.reason(), 1000));
                 ps.setLong(4, refusal.file().size());
-                ps.setLong(5, refusal.file().mtime().getEpochSecond() * 1_000_000 + refusal.file().mtime().getNano() / 1_000);
+                ps.setLong(5, refusal.file().mtimeMicros());
                 ps.setString(6, readers);
                 ps.addBatch();
             }

@@ -18,7 +18,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -177,7 +176,7 @@ class ScanRunner {
                 seen.add(file.pathText());
                 KnownTrack k = known.get(file.pathText());
                 ScanWriter.RememberedRefusal r = refused.get(file.pathText());
-                long mtime = epochMicros(file.mtime());
+                long mtime = file.mtimeMicros();
                 if (k != null && k.present() && k.size() == file.size() && k.mtimeMicros() == mtime) {
                     counts.unchanged++;
                     counts.processed++;
@@ -287,10 +286,6 @@ class ScanRunner {
         }
         counts.errors += problems.size() + refusals.size() + failed.size();
         counts.processed += batch.size();
-    }
-
-    private static long epochMicros(Instant instant) {
-        return instant.getEpochSecond() * 1_000_000 + instant.getNano() / 1_000;
     }
 
     private static boolean underAny(String path, List<Path> folders) {
