@@ -79,6 +79,8 @@ class DatabaseRestartIT {
                 Map.entry("SEGUE_ENRICHMENT_LASTFM_API_KEY", "e2e-test-key"),
                 Map.entry("SEGUE_SONIC_WORKERS", "1"),
                 Map.entry("SEGUE_SONIC_CLAIM_BATCH", "2"),
+                // a claim committed while the restart cut its answer off is no thread's: it must run out within the wait
+                Map.entry("SEGUE_SONIC_LEASE", "15s"),
                 Map.entry("SEGUE_SONIC_POLL_INTERVAL", "2s"),
                 // one reader and small batches keep the scan going long enough to be interrupted
                 Map.entry("SEGUE_LIBRARY_SCAN_READER_THREADS", "1"),

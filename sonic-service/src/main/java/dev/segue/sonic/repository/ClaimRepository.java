@@ -76,21 +76,22 @@ public class ClaimRepository {
     }
 
     /**
-     * Extends the lease of the claims {@code worker} made within {@code maxAge}: called while the replica
+     * Extends the lease of the claims on {@code trackIds} that {@code worker} made within {@code maxAge}: called while the replica
      * lives, so its claims outlast the longest batch and expire when it is gone, or when a batch has
      * run far beyond what its timeouts allow (a stuck worker thread must not hold its tracks forever).
      *
      * @return the claims renewed
      */
-    public int renewClaims(String worker, Duration lease, Duration maxAge) {
+    public int renewClaims(String worker, List<Long> trackIds, Duration lease, Duration maxAge) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("""
                      UPDATE sonic_claims SET lease_until = now() + ? * interval '1 millisecond'
-                     WHERE worker = ? AND claimed_at > now() - ? * interval '1 millisecond'
+                     WHERE worker = ? AND track_id = ANY(?) AND claimed_at > now() - ? * interval '1 millisecond'
                      """)) {
             ps.setLong(1, lease.toMillis());
             ps.setString(2, worker);
-            ps.setLong(3, maxAge.toMillis());
+            ps.setArray(3, c.createArrayOf("bigint", trackIds.toArray(Long[]::new)));
+            ps.setLong(4, maxAge.toMillis());
             return ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("renewing claims failed", e);

@@ -24,7 +24,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
 /**
@@ -52,6 +54,11 @@ public class AnalysisWorkerPool {
     private final String workerId = newWorkerId();
     private final String renewalJob = RENEWAL_JOB + "-" + workerId;
     private final Duration abandonedAfter;
+    /**
+     * The tracks this replica's threads are working on: only these are renewed. A claim whose statement committed
+     * while its answer was lost (the database went away mid-reply) belongs to no thread, and runs out with its lease.
+     */
+    private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
     private final Object signal = new Object();
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
@@ -105,7 +112,10 @@ public class AnalysisWorkerPool {
         }
         try {
             // a batch claimed longer ago than that has a stuck thread: its tracks must go back to the queue
-            claims.renewClaims(workerId, config.lease(), abandonedAfter);
+            List<Long> working = List.copyOf(inFlight);
+            if (!working.isEmpty()) {
+                claims.renewClaims(workerId, working, config.lease(), abandonedAfter);
+            }
         } catch (RuntimeException e) {
             if (!outage.explains(e)) {
                 LOG.warnf(e, "Could not renew the claims of %s", workerId);
@@ -214,11 +224,20 @@ public class AnalysisWorkerPool {
             return true;
         }
         List<Long> ids = batch.stream().map(TrackRef::id).toList();
+        inFlight.addAll(ids);
+        try {
+            return analyse(run, analyzer.get(), batch, ids);
+        } finally {
+            inFlight.removeAll(ids);
+        }
+    }
+
+    private boolean analyse(AnalysisRun run, TrackAnalyzer analyzer, List<TrackRef> batch, List<Long> ids) {
         if (!running || !runs.isRunning(run.id)) {
             claims.releaseClaims(workerId, ids);
             return true;
         }
-        List<TrackAnalyzer.Outcome> outcomes = analyzer.get().analyseAll(batch.stream()
+        List<TrackAnalyzer.Outcome> outcomes = analyzer.analyseAll(batch.stream()
                 .map(t -> new TrackAnalyzer.Input(Path.of(t.filePath()), t.durationMs())).toList());
         if (!running) {
             // shutting down interrupts decoders: that is not the tracks' fault, let another worker redo them
