@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.segue.playlist.client.EnrichmentClient;
 import dev.segue.playlist.client.LibraryClient;
 import dev.segue.playlist.client.SonicClient;
+import dev.segue.playlist.client.UpstreamFailure;
 import io.smallrye.health.SmallRyeHealthReporter;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -83,7 +84,7 @@ public class ReadinessService {
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() instanceof java.util.concurrent.TimeoutException
                     ? new org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException() : e.getCause();
-            return new ServiceStatus(service, "UNREACHABLE", service + ": " + UpstreamUnavailable.cause(cause), List.of(), null);
+            return new ServiceStatus(service, "UNREACHABLE", service + ": " + UpstreamFailure.describe(cause), List.of(), null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new ServiceStatus(service, "UNREACHABLE", service + ": the status request was interrupted", List.of(), null);
