@@ -1,7 +1,7 @@
 package dev.segue.playlist.mix;
 
 import dev.segue.playlist.playlist.Ordering;
-import dev.segue.playlist.playlist.Weights;
+import dev.segue.playlist.request.Weights;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;

@@ -1,7 +1,6 @@
 package dev.segue.playlist.repository;
 
 import dev.segue.playlist.delivery.Kind;
-import dev.segue.playlist.delivery.LocalTrack;
 import dev.segue.playlist.delivery.Target;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Array;
@@ -15,22 +14,14 @@ import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 
-/** Targets defined through the API, where each playlist was pushed, and the tracks a push matches. */
+/** Targets defined through the API ({@code delivery_targets}) and where each playlist was pushed ({@code delivery_pushes}). */
 @ApplicationScoped
 public class DeliveryRepository {
-
-    private static final String TRACK_COLUMNS = """
-            t.id, t.file_path, t.mbid_recording::text, ar.name, t.title, t.duration_ms
-            FROM tracks t JOIN artists ar ON ar.id = t.artist_id""";
 
     private final DataSource dataSource;
 
     DeliveryRepository(DataSource dataSource) {
         this.dataSource = dataSource;
-    }
-
-    /** A playlist's name and tracks in order. */
-    public record PlaylistTracks(String name, List<LocalTrack> tracks) {
     }
 
     public List<Target> storedTargets() {
@@ -108,49 +99,5 @@ public class DeliveryRepository {
         } catch (SQLException e) {
             throw new IllegalStateException("Could not remember the push of playlist " + playlistId, e);
         }
-    }
-
-    public Optional<PlaylistTracks> playlist(long id) {
-        try (Connection c = dataSource.getConnection()) {
-            String name;
-            try (PreparedStatement ps = c.prepareStatement("SELECT name FROM playlists WHERE id = ?")) {
-                ps.setLong(1, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        return Optional.empty();
-                    }
-                    name = rs.getString(1);
-                }
-            }
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + TRACK_COLUMNS
-                    + " JOIN playlist_tracks pt ON pt.track_id = t.id WHERE pt.playlist_id = ? ORDER BY pt.position")) {
-                ps.setLong(1, id);
-                return Optional.of(new PlaylistTracks(name, read(ps)));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not read playlist " + id, e);
-        }
-    }
-
-    /** Every library track (the target check counts how many the server has). */
-    public List<LocalTrack> libraryTracks() {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT " + TRACK_COLUMNS + " WHERE t.missing_since IS NULL")) {
-            return read(ps);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not read the library's tracks", e);
-        }
-    }
-
-    private static List<LocalTrack> read(PreparedStatement ps) throws SQLException {
-        List<LocalTrack> out = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                int ms = rs.getInt(6);
-                Integer seconds = rs.wasNull() ? null : Math.round(ms / 1000f);
-                out.add(new LocalTrack(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), seconds));
-            }
-        }
-        return out;
     }
 }

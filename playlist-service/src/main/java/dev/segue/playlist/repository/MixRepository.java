@@ -1,27 +1,20 @@
 package dev.segue.playlist.repository;
 
-import dev.segue.playlist.mix.Mix;
-import dev.segue.playlist.mix.MixEdition;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import javax.sql.DataSource;
 import org.hibernate.LockOptions;
 
 /**
- * Mixes and their editions (Panache entities, one row at a time), the claims that keep a mix to one run at a
- * time across replicas, and the library tracks a rule source draws its seeds from. Every method is its own
+ * Mixes and their editions (Panache entities, one row at a time) and the claims that keep a mix to one run at a
+ * time across replicas. Every method is its own
  * transaction, reads too: a read outside one would go through the request's session, which still holds the
  * rows as they were before a change made earlier in the same request.
  */
@@ -31,12 +24,6 @@ public class MixRepository {
 
     /** Hibernate's lock timeout that renders {@code SKIP LOCKED}: a row another replica holds is passed over. */
     private static final int SKIP_LOCKED = LockOptions.SKIP_LOCKED;
-
-    private final DataSource dataSource;
-
-    MixRepository(DataSource dataSource) {
-        this.dataSource = dataSource;
-    }
 
     /** What claiming a mix for a run found. */
     public enum Claim { CLAIMED, BUSY, ABSENT }
@@ -181,24 +168,5 @@ public class MixRepository {
 
     public long editionCount(long mixId) {
         return MixEdition.count("mixId", mixId);
-    }
-
-    /** Present library tracks added in the last {@code days} days, newest first. */
-    public List<Long> tracksAddedWithin(int days) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("""
-                     SELECT id FROM tracks WHERE missing_since IS NULL AND created_at >= now() - make_interval(days => ?)
-                     ORDER BY created_at DESC, id DESC""")) {
-            ps.setInt(1, days);
-            List<Long> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getLong(1));
-                }
-            }
-            return out;
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not read the tracks added in the last " + days + " days", e);
-        }
     }
 }

@@ -1,8 +1,6 @@
 package dev.segue.playlist.rest;
 
-import dev.segue.playlist.mix.EditionView;
 import dev.segue.playlist.mix.MixRequest;
-import dev.segue.playlist.mix.MixView;
 import dev.segue.playlist.service.MixService;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -46,7 +44,7 @@ public class MixResource {
     @APIResponse(responseCode = "422", description = "Not one source, an unknown target, size and targetMinutes both given, "
             + "a cron expression that does not parse, or cron and intervalMinutes both given")
     public Response create(@Valid @NotNull MixRequest request, UriInfo uri) {
-        MixView mix = service.create(request);
+        MixView mix = MixView.of(service.create(request));
         return Response.created(uri.getBaseUriBuilder().path("api/mixes/{id}").build(mix.id())).entity(mix).build();
     }
 
@@ -54,7 +52,7 @@ public class MixResource {
     @Operation(summary = "Every mix, with its newest edition")
     @APIResponse(responseCode = "200", description = "The mixes by id")
     public List<MixView> list() {
-        return service.list();
+        return service.list().stream().map(MixView::of).toList();
     }
 
     @GET
@@ -62,7 +60,7 @@ public class MixResource {
     @APIResponse(responseCode = "200", description = "The mix")
     @APIResponse(responseCode = "404", description = "No such mix")
     public MixView get(@PathParam("id") long id) {
-        return service.find(id);
+        return MixView.of(service.find(id));
     }
 
     @PUT
@@ -77,7 +75,7 @@ public class MixResource {
     @APIResponse(responseCode = "409", description = "Another mix has that name")
     @APIResponse(responseCode = "422", description = "As for POST /api/mixes")
     public MixView replace(@PathParam("id") long id, @Valid @NotNull MixRequest request) {
-        return service.replace(id, request);
+        return MixView.of(service.replace(id, request));
     }
 
     @PATCH
@@ -92,7 +90,7 @@ public class MixResource {
     @APIResponse(responseCode = "409", description = "Another mix has that name")
     @APIResponse(responseCode = "422", description = "As for POST /api/mixes")
     public MixView patch(@PathParam("id") long id, @Valid @NotNull MixRequest request) {
-        return service.patch(id, request);
+        return MixView.of(service.patch(id, request));
     }
 
     @DELETE
@@ -122,7 +120,7 @@ public class MixResource {
     @APIResponse(responseCode = "422", description = "No edition can be built: the source has no tracks, or the constraints "
             + "leave too few; kept as the mix's lastError")
     public Response run(@PathParam("id") long id, UriInfo uri) {
-        EditionView edition = service.renew(id);
+        EditionView edition = EditionView.of(service.renew(id));
         return Response.created(uri.getBaseUriBuilder().path("api/mixes/{id}/editions/{number}").build(id, edition.number()))
                 .entity(edition).build();
     }
@@ -133,7 +131,7 @@ public class MixResource {
     @APIResponse(responseCode = "200", description = "The editions with what each target got")
     @APIResponse(responseCode = "404", description = "No such mix")
     public List<EditionView> editions(@PathParam("id") long id) {
-        return service.editions(id);
+        return service.editions(id).stream().map(EditionView::of).toList();
     }
 
     @GET
@@ -141,6 +139,6 @@ public class MixResource {
     @APIResponse(responseCode = "200", description = "The edition")
     @APIResponse(responseCode = "404", description = "No such mix, or that edition was pruned")
     public EditionView edition(@PathParam("id") long id, @PathParam("number") int number) {
-        return service.edition(id, number);
+        return EditionView.of(service.edition(id, number));
     }
 }

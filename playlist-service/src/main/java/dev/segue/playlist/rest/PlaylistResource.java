@@ -1,13 +1,8 @@
 package dev.segue.playlist.rest;
 
-import dev.segue.playlist.playlist.ContinueRequest;
-import dev.segue.playlist.playlist.ContinueView;
-import dev.segue.playlist.playlist.OrderRequest;
-import dev.segue.playlist.playlist.PathRequest;
-import dev.segue.playlist.playlist.PlaylistPage;
-import dev.segue.playlist.playlist.PlaylistRequest;
-import dev.segue.playlist.playlist.PlaylistView;
-import dev.segue.playlist.playlist.RenameRequest;
+import dev.segue.playlist.request.ContinueRequest;
+import dev.segue.playlist.request.PathRequest;
+import dev.segue.playlist.request.PlaylistRequest;
 import dev.segue.playlist.service.PlaylistService;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -77,24 +72,24 @@ public class PlaylistResource {
     @APIResponse(responseCode = "404", description = "A recent track is not in the library")
     @APIResponse(responseCode = "422", description = "The recent tracks have neither sound nor genres to compare with")
     public ContinueView continuePlaying(@Valid @NotNull ContinueRequest request) {
-        return service.continuePlaying(request);
+        return ContinueView.of(service.continuePlaying(request));
     }
 
     private Response created(long id, UriInfo uri) {
         URI location = uri.getBaseUriBuilder().path("api/playlists/{id}").build(id);
-        return Response.created(location).entity(service.find(id)).build();
+        return Response.created(location).entity(PlaylistView.of(service.find(id))).build();
     }
 
     @GET
     public PlaylistPage list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
                              @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
-        return service.page(page, size);
+        return new PlaylistPage(service.page(page, size).stream().map(PlaylistSummary::of).toList(), page, size, service.count());
     }
 
     @GET
     @Path("/{id}")
     public PlaylistView get(@PathParam("id") long id) {
-        return service.find(id);
+        return PlaylistView.of(service.find(id));
     }
 
     @GET
@@ -120,7 +115,7 @@ public class PlaylistResource {
     @APIResponse(responseCode = "404", description = "No such playlist")
     @APIResponse(responseCode = "422", description = "A track that is not in the playlist, or one given twice")
     public PlaylistView order(@PathParam("id") long id, @Valid @NotNull OrderRequest request) {
-        return service.reorder(id, request.trackIds());
+        return PlaylistView.of(service.reorder(id, request.trackIds()));
     }
 
     @PATCH
@@ -132,7 +127,7 @@ public class PlaylistResource {
     @APIResponse(responseCode = "401", description = "An API key is configured and this request lacks it")
     @APIResponse(responseCode = "404", description = "No such playlist")
     public PlaylistView rename(@PathParam("id") long id, @Valid @NotNull RenameRequest request) {
-        return service.rename(id, request.name());
+        return PlaylistView.of(service.rename(id, request.name()));
     }
 
     @DELETE

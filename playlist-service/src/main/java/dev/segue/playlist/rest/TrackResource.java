@@ -1,7 +1,6 @@
 package dev.segue.playlist.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.segue.playlist.playlist.SimilarView;
 import dev.segue.playlist.service.EnrichmentGateway;
 import dev.segue.playlist.service.LibraryGateway;
 import dev.segue.playlist.service.PlaylistService;
@@ -43,7 +42,7 @@ public class TrackResource {
     @GET
     @Path("/{id}/similar")
     public SimilarView similar(@PathParam("id") long id, @QueryParam("limit") @Min(1) @Max(200) Integer limit) {
-        return service.similar(id, limit);
+        return SimilarView.of(service.similar(id, limit));
     }
 
     @GET

@@ -16,6 +16,8 @@ import dev.segue.playlist.delivery.TargetRequest;
 import dev.segue.playlist.delivery.TargetView;
 import dev.segue.playlist.delivery.Unmatched;
 import dev.segue.playlist.repository.DeliveryRepository;
+import dev.segue.playlist.repository.PlaylistRepository;
+import dev.segue.playlist.repository.TrackRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import java.net.URI;
@@ -43,12 +45,17 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 public class DeliveryService {
 
     private final DeliveryRepository repository;
+    private final PlaylistRepository playlists;
+    private final TrackRepository tracks;
     private final DeliveryConfig config;
     private final Config environment;
     private final Map<Kind, TargetClient> clients = new EnumMap<>(Kind.class);
 
-    DeliveryService(DeliveryRepository repository, DeliveryConfig config, Config environment, Instance<TargetClient> clients) {
+    DeliveryService(DeliveryRepository repository, PlaylistRepository playlists, TrackRepository tracks, DeliveryConfig config,
+                    Config environment, Instance<TargetClient> clients) {
         this.repository = repository;
+        this.playlists = playlists;
+        this.tracks = tracks;
         this.config = config;
         this.environment = environment;
         clients.forEach(c -> this.clients.put(c.kind(), c));
@@ -96,7 +103,7 @@ public class DeliveryService {
         } catch (RemoteFailure | CircuitBreakerOpenException | TimeoutException e) {
             return new CheckResult(name, false, false, null, null, null, PushFailed.cause(e) + ".");
         }
-        List<LocalTrack> library = repository.libraryTracks();
+        List<LocalTrack> library = tracks.present();
         if (t.kind() == Kind.FOLDER) {
             PathMapping mapping = t.mapping();
             int mappable = (int) library.stream().filter(l -> mapping.map(l.path()).isPresent()).count();
@@ -145,18 +152,19 @@ public class DeliveryService {
 
     private PushResult deliver(long playlistId, String targetName, Optional<String> previous) {
         Target t = target(targetName);
-        DeliveryRepository.PlaylistTracks playlist = repository.playlist(playlistId)
+        String name = playlists.find(playlistId).map(p -> p.name)
                 .orElseThrow(() -> ProblemException.notFound("No playlist with id " + playlistId + "."));
+        List<LocalTrack> local = tracks.ofPlaylist(playlistId);
         TargetClient client = client(t);
         String secret = secret(t).orElse(null);
         if (secret == null && needsSecret(t.kind())) {
             throw ProblemException.unprocessable("Target '" + t.name() + "' has no secret: set the environment variable "
                     + t.secretVariable() + " and restart playlist-service.");
         }
-        Matcher.Matching matching = t.kind() == Kind.FOLDER ? byMappedPath(t, playlist.tracks())
-                : new Matcher(client.catalogue(t, secret), t.mapping(), client.pathsAreReal(t)).match(playlist.tracks());
+        Matcher.Matching matching = t.kind() == Kind.FOLDER ? byMappedPath(t, local)
+                : new Matcher(client.catalogue(t, secret), t.mapping(), client.pathsAreReal(t)).match(local);
         if (matching.remoteIds().isEmpty()) {
-            throw ProblemException.unprocessable("None of the " + playlist.tracks().size() + " tracks of playlist " + playlistId
+            throw ProblemException.unprocessable("None of the " + local.size() + " tracks of playlist " + playlistId
                     + " was found on target '" + t.name() + "'" + (matching.unmatched().isEmpty() ? ""
                     : " (first: " + matching.unmatched().get(0).reason() + ")") + "; check its path mappings.");
         }
@@ -164,13 +172,13 @@ public class DeliveryService {
         String remoteId;
         if (previous.isPresent() && client.exists(t, secret, previous.get())) {
             remoteId = previous.get();
-            client.replace(t, secret, remoteId, playlist.name(), matching.remoteIds());
+            client.replace(t, secret, remoteId, name, matching.remoteIds());
             created = false;
         } else {
-            remoteId = client.create(t, secret, playlist.name(), matching.remoteIds());
+            remoteId = client.create(t, secret, name, matching.remoteIds());
             created = true;
         }
-        return new PushResult(playlistId, t.name(), remoteId, created, playlist.tracks().size(), matching.remoteIds().size(),
+        return new PushResult(playlistId, t.name(), remoteId, created, local.size(), matching.remoteIds().size(),
                 matching.unmatched());
     }
 

@@ -13,18 +13,18 @@ import dev.segue.playlist.config.MixConfig;
 import dev.segue.playlist.config.PlaylistConfig;
 import dev.segue.playlist.delivery.LocalTrack;
 import dev.segue.playlist.delivery.PushResult;
-import dev.segue.playlist.mix.EditionView;
-import dev.segue.playlist.mix.Mix;
-import dev.segue.playlist.mix.MixEdition;
+import dev.segue.playlist.mix.Edition;
 import dev.segue.playlist.mix.MixRequest;
 import dev.segue.playlist.mix.MixSchedule;
 import dev.segue.playlist.mix.MixSource;
-import dev.segue.playlist.mix.MixView;
+import dev.segue.playlist.mix.StoredMix;
 import dev.segue.playlist.mix.TargetOutcome;
-import dev.segue.playlist.playlist.PlaylistRequest;
-import dev.segue.playlist.repository.DeliveryRepository;
+import dev.segue.playlist.repository.Mix;
+import dev.segue.playlist.repository.MixEdition;
 import dev.segue.playlist.repository.MixRepository;
 import dev.segue.playlist.repository.PlaylistRepository;
+import dev.segue.playlist.repository.TrackRepository;
+import dev.segue.playlist.request.PlaylistRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -61,7 +61,7 @@ public class MixService {
     private final MixRepository repository;
     private final PlaylistService playlists;
     private final PlaylistRepository playlistRepository;
-    private final DeliveryRepository deliveryRepository;
+    private final TrackRepository tracks;
     private final DeliveryService delivery;
     private final MixConfig config;
     private final PlaylistConfig playlistConfig;
@@ -69,13 +69,12 @@ public class MixService {
     private final ZoneId zone;
     private final Random random = new Random();
 
-    MixService(MixRepository repository, PlaylistService playlists, PlaylistRepository playlistRepository,
-               DeliveryRepository deliveryRepository, DeliveryService delivery, MixConfig config, PlaylistConfig playlistConfig,
-               ObjectMapper mapper) {
+    MixService(MixRepository repository, PlaylistService playlists, PlaylistRepository playlistRepository, TrackRepository tracks,
+               DeliveryService delivery, MixConfig config, PlaylistConfig playlistConfig, ObjectMapper mapper) {
         this.repository = repository;
         this.playlists = playlists;
         this.playlistRepository = playlistRepository;
-        this.deliveryRepository = deliveryRepository;
+        this.tracks = tracks;
         this.delivery = delivery;
         this.config = config;
         this.playlistConfig = playlistConfig;
@@ -83,29 +82,29 @@ public class MixService {
         this.zone = config.timeZone().map(ZoneId::of).orElse(ZoneId.systemDefault());
     }
 
-    public MixView create(MixRequest request) {
+    public StoredMix create(MixRequest request) {
         MixRequest d = effective(request);
         validate(d, null);
         long id = repository.create(d.name(), json(d), nextRun(d.schedule(), OffsetDateTime.now()));
         return find(id);
     }
 
-    public List<MixView> list() {
-        return repository.list().stream().map(this::view).toList();
+    public List<StoredMix> list() {
+        return repository.list().stream().map(this::stored).toList();
     }
 
-    public MixView find(long id) {
-        return view(mix(id));
+    public StoredMix find(long id) {
+        return stored(mix(id));
     }
 
     /** PUT: the whole definition anew; the mix keeps its editions and its playlist on each target. */
-    public MixView replace(long id, MixRequest request) {
+    public StoredMix replace(long id, MixRequest request) {
         mix(id);
         return store(id, effective(request));
     }
 
     /** PATCH: the fields given replace the stored ones; {@code source} and {@code schedule} are replaced whole. */
-    public MixView patch(long id, MixRequest patch) {
+    public StoredMix patch(long id, MixRequest patch) {
         MixRequest s = definition(mix(id));
         return store(id, effective(new MixRequest(or(patch.name(), s.name()), or(patch.source(), s.source()),
                 patch.size() != null || patch.targetMinutes() != null ? patch.size() : s.size(),
@@ -118,7 +117,7 @@ public class MixService {
                 or(patch.keepEditions(), s.keepEditions()))));
     }
 
-    private MixView store(long id, MixRequest d) {
+    private StoredMix store(long id, MixRequest d) {
         validate(d, id);
         if (!repository.update(id, d.name(), json(d), nextRun(d.schedule(), OffsetDateTime.now()))) {
             throw noMix(id);
@@ -134,19 +133,19 @@ public class MixService {
         repository.delete(id).orElseThrow(() -> noMix(id)).forEach(playlistRepository::delete);
     }
 
-    public List<EditionView> editions(long id) {
+    public List<Edition> editions(long id) {
         mix(id);
-        return repository.editions(id).stream().map(this::view).toList();
+        return repository.editions(id).stream().map(this::stored).toList();
     }
 
-    public EditionView edition(long id, int number) {
+    public Edition edition(long id, int number) {
         mix(id);
-        return repository.edition(id, number).map(this::view).orElseThrow(() -> ProblemException.notFound("Mix " + id
+        return repository.edition(id, number).map(this::stored).orElseThrow(() -> ProblemException.notFound("Mix " + id
                 + " has no edition " + number + "; GET /api/mixes/" + id + "/editions lists those kept."));
     }
 
     /** Renews the mix now (a request); 409 while another run holds it. */
-    public EditionView renew(long id) {
+    public Edition renew(long id) {
         OffsetDateTime now = OffsetDateTime.now();
         return switch (repository.claim(id, now, config.runLease())) {
             case ABSENT -> throw noMix(id);
@@ -177,17 +176,17 @@ public class MixService {
         }
     }
 
-    private EditionView run(Mix mix, String trigger, OffsetDateTime started) {
+    private Edition run(Mix mix, String trigger, OffsetDateTime started) {
         MixRequest d = definition(mix);
         try {
             Map<String, String> remotes = new LinkedHashMap<>(remoteIds(mix));
-            List<Long> previous = repository.latest(mix.id).map(e -> e.playlistId).flatMap(deliveryRepository::playlist)
-                    .map(p -> p.tracks().stream().map(LocalTrack::trackId).toList()).orElse(List.of());
+            List<Long> previous = repository.latest(mix.id).map(e -> e.playlistId).flatMap(this::playlistTracks)
+                    .orElse(List.of());
             List<String> notes = new ArrayList<>();
             long playlistId = build(d, seeds(d, previous), previous, notes);
-            List<Long> tracks = deliveryRepository.playlist(playlistId).orElseThrow().tracks().stream().map(LocalTrack::trackId).toList();
+            List<Long> built = playlistTracks(playlistId).orElseThrow();
             Set<Long> before = Set.copyOf(previous);
-            int fresh = (int) tracks.stream().filter(t -> !before.contains(t)).count();
+            int fresh = (int) built.stream().filter(t -> !before.contains(t)).count();
             List<TargetOutcome> outcomes = new ArrayList<>();
             for (String target : d.targets()) {
                 outcomes.add(push(playlistId, target, remotes));
@@ -195,7 +194,7 @@ public class MixService {
             MixEdition e = new MixEdition();
             e.playlistId = playlistId;
             e.trigger = trigger;
-            e.tracks = tracks.size();
+            e.tracks = built.size();
             e.fresh = fresh;
             e.notes = notes.isEmpty() ? null : String.join("\n", notes);
             e.results = json(outcomes);
@@ -207,7 +206,7 @@ public class MixService {
                 throw noMix(mix.id);
             }
             pruned.get().forEach(playlistRepository::delete);
-            return view(e);
+            return stored(e);
         } catch (RuntimeException e) {
             repository.release(mix.id, e.getMessage());
             throw e;
@@ -237,14 +236,13 @@ public class MixService {
         }
         List<Long> pool;
         if (s.addedWithinDays() != null) {
-            pool = repository.tracksAddedWithin(s.addedWithinDays());
+            pool = tracks.addedWithin(s.addedWithinDays());
             if (pool.isEmpty()) {
                 throw ProblemException.unprocessable("No track was added to the library in the last " + s.addedWithinDays()
                         + " days, so mix '" + d.name() + "' has no seed; widen source.addedWithinDays or scan new music.");
             }
         } else {
-            pool = deliveryRepository.playlist(s.playlist()).map(p -> p.tracks().stream().map(LocalTrack::trackId).toList())
-                    .orElseThrow(() -> ProblemException.unprocessable("Playlist " + s.playlist() + ", the source of mix '" + d.name()
+            pool = playlistTracks(s.playlist()).orElseThrow(() -> ProblemException.unprocessable("Playlist " + s.playlist() + ", the source of mix '" + d.name()
                             + "', no longer exists; give the mix another source."));
             if (pool.isEmpty()) {
                 throw ProblemException.unprocessable("Playlist " + s.playlist() + ", the source of mix '" + d.name() + "', is empty.");
@@ -316,7 +314,7 @@ public class MixService {
             throw ProblemException.unprocessable("Give exactly one of source.seeds, source.addedWithinDays and source.playlist, "
                     + "not " + given + ".");
         }
-        if (s.playlist() != null && deliveryRepository.playlist(s.playlist()).isEmpty()) {
+        if (s.playlist() != null && !playlistRepository.exists(s.playlist())) {
             throw ProblemException.unprocessable("source.playlist " + s.playlist() + " is not a stored playlist; GET /api/playlists "
                     + "lists them.");
         }
@@ -370,6 +368,12 @@ public class MixService {
         return cron(schedule.cron()).nextExecution(now.atZoneSameInstant(zone)).map(z -> z.toOffsetDateTime()).orElse(null);
     }
 
+    /** The track ids of a stored playlist in order; empty when there is no such playlist. */
+    private Optional<List<Long>> playlistTracks(long playlistId) {
+        return playlistRepository.exists(playlistId)
+                ? Optional.of(tracks.ofPlaylist(playlistId).stream().map(LocalTrack::trackId).toList()) : Optional.empty();
+    }
+
     private Mix mix(long id) {
         return repository.find(id).orElseThrow(() -> noMix(id));
     }
@@ -382,13 +386,13 @@ public class MixService {
         return m.runningSince != null && m.runningSince.isAfter(OffsetDateTime.now().minus(config.runLease()));
     }
 
-    private MixView view(Mix m) {
-        return new MixView(m.id, m.name, definition(m), m.nextRunAt, live(m), m.lastError, (int) repository.editionCount(m.id),
-                repository.latest(m.id).map(this::view).orElse(null), m.createdAt, m.updatedAt);
+    private StoredMix stored(Mix m) {
+        return new StoredMix(m.id, m.name, definition(m), m.nextRunAt, live(m), m.lastError, (int) repository.editionCount(m.id),
+                repository.latest(m.id).map(this::stored).orElse(null), m.createdAt, m.updatedAt);
     }
 
-    private EditionView view(MixEdition e) {
-        return new EditionView(e.mixId, e.number, e.playlistId, e.trigger, e.tracks, e.fresh,
+    private Edition stored(MixEdition e) {
+        return new Edition(e.mixId, e.number, e.playlistId, e.trigger, e.tracks, e.fresh,
                 e.notes == null ? List.of() : Arrays.asList(e.notes.split("\n")), read(e.results, OUTCOMES), e.startedAt, e.finishedAt);
     }
 

@@ -8,27 +8,34 @@ import dev.segue.playlist.index.LibraryIndex;
 import dev.segue.playlist.index.Segment;
 import dev.segue.playlist.index.TrackInfo;
 import dev.segue.playlist.playlist.Constraints;
-import dev.segue.playlist.playlist.ContinueRequest;
-import dev.segue.playlist.playlist.ContinueView;
 import dev.segue.playlist.playlist.Entry;
+import dev.segue.playlist.playlist.ListedTrack;
 import dev.segue.playlist.playlist.M3uWriter;
 import dev.segue.playlist.playlist.Ordering;
 import dev.segue.playlist.playlist.PathBuilder;
-import dev.segue.playlist.playlist.PathRequest;
 import dev.segue.playlist.playlist.PlaylistBuilder;
-import dev.segue.playlist.playlist.PlaylistEntryView;
-import dev.segue.playlist.playlist.PlaylistPage;
-import dev.segue.playlist.playlist.PlaylistRequest;
-import dev.segue.playlist.playlist.PlaylistView;
-import dev.segue.playlist.playlist.Scores;
-import dev.segue.playlist.playlist.SimilarView;
-import dev.segue.playlist.playlist.Weights;
+import dev.segue.playlist.playlist.PlaylistListing;
 import dev.segue.playlist.playlist.Reasons;
+import dev.segue.playlist.playlist.Scores;
+import dev.segue.playlist.playlist.StoredPlaylist;
+import dev.segue.playlist.playlist.Suggestions;
 import dev.segue.playlist.repository.GenreRepository;
+import dev.segue.playlist.repository.Playlist;
 import dev.segue.playlist.repository.PlaylistRepository;
+import dev.segue.playlist.repository.PlaylistTrackRepository;
+import dev.segue.playlist.repository.PlaylistTrackRepository.StoredTrack;
+import dev.segue.playlist.repository.PlaylistTrackRepository.Totals;
+import dev.segue.playlist.request.ContinueRequest;
+import dev.segue.playlist.request.PathRequest;
+import dev.segue.playlist.request.PlaylistRequest;
+import dev.segue.playlist.request.Weights;
 import dev.segue.playlist.similarity.Scorer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -38,7 +45,8 @@ import java.util.Set;
 
 /**
  * Builds, stores and exports playlists. Everything is computed on one index snapshot; the database is
- * touched only to store the result, and sonic-service only when a seed has no analysis yet.
+ * touched only to store the result (a playlist's row and its tracks in one transaction), and sonic-service only
+ * when a seed has no analysis yet.
  */
 @ApplicationScoped
 public class PlaylistService {
@@ -50,18 +58,23 @@ public class PlaylistService {
 
     private final IndexService indexService;
     private final SeedAnalysis seedAnalysis;
-    private final PlaylistRepository repository;
+    private final PlaylistRepository playlists;
+    private final PlaylistTrackRepository tracks;
+    private final ObjectMapper mapper;
     private final PlaylistConfig config;
     private final M3uWriter m3u;
     private final GenreRepository genres;
     private final Admission admission;
 
-    PlaylistService(IndexService indexService, SeedAnalysis seedAnalysis, PlaylistRepository repository, GenreRepository genres,
-                    PlaylistConfig config, Admission admission) {
+    PlaylistService(IndexService indexService, SeedAnalysis seedAnalysis, PlaylistRepository playlists,
+                    PlaylistTrackRepository tracks, GenreRepository genres, ObjectMapper mapper, PlaylistConfig config,
+                    Admission admission) {
         this.indexService = indexService;
         this.admission = admission;
         this.seedAnalysis = seedAnalysis;
-        this.repository = repository;
+        this.playlists = playlists;
+        this.tracks = tracks;
+        this.mapper = mapper;
         this.genres = genres;
         this.config = config;
         this.m3u = new M3uWriter(config.m3u().pathRewrites().orElse(List.of()));
@@ -126,7 +139,7 @@ public class PlaylistService {
         EffectiveRequest effective = new EffectiveRequest(seeds, size == 0 ? null : size, request.targetMinutes(), weights,
                 c.maxPerArtist(), c.artistGap(), c.albumGap(), minSeconds, c.maxTrackSeconds(), c.bpmWindow(),
                 List.copyOf(exclude), c.ordering(), c.includeUnanalysed(), name);
-        return repository.save(name, effective, !scorer.sonicUsed(), notes, entries);
+        return save(name, effective, !scorer.sonicUsed(), notes, entries);
     }
 
     public long createPath(PathRequest request) {
@@ -150,7 +163,7 @@ public class PlaylistService {
                 new PathBuilder(index, weights.sonic(), weights.genre(), sonic).build(from, to, size, maxPerArtist, artistGap));
         String name = blankToNull(request.name()) != null ? request.name().strip()
                 : "Path from " + index.track(from).title() + " to " + index.track(to).title();
-        return repository.save(name, new EffectivePath(request.from(), request.to(), size, weights, maxPerArtist, artistGap, name),
+        return save(name, new EffectivePath(request.from(), request.to(), size, weights, maxPerArtist, artistGap, name),
                 !(sonic && weights.sonic() > 0), notes, entries);
     }
 
@@ -160,7 +173,7 @@ public class PlaylistService {
      * artist/album gaps and maxPerArtist count the recent tracks too. Similarity is to the last few recent
      * tracks only. An artist the recent tracks already hold more often than maxPerArtist gets no more.
      */
-    public ContinueView continuePlaying(ContinueRequest request) {
+    public Suggestions continuePlaying(ContinueRequest request) {
         List<Long> recent = List.copyOf(new LinkedHashSet<>(request.recent()));
         int count = request.count() == null ? CONTINUE_COUNT : request.count();
         Weights weights = weights(null);
@@ -190,14 +203,14 @@ public class PlaylistService {
         Set<Long> scoring = Set.copyOf(current);
         List<List<String>> reasons = new Reasons(index, genres.catalog()).explain(
                 entries.stream().map(Entry::row).toList(), entries.stream().map(e -> scoring.contains(e.trackId())).toList());
-        List<PlaylistEntryView> tracks = new ArrayList<>();
+        List<ListedTrack> next = new ArrayList<>();
         for (int i = rows.size(); i < entries.size(); i++) {
-            tracks.add(view(index, i - rows.size(), entries.get(i)).withReasons(reasons.get(i)));
+            next.add(listed(index, i - rows.size(), entries.get(i)).withReasons(reasons.get(i)));
         }
-        return new ContinueView(recent, !scorer.sonicUsed(), notes, tracks);
+        return new Suggestions(recent, !scorer.sonicUsed(), notes, next);
     }
 
-    public SimilarView similar(long trackId, Integer limit) {
+    public Suggestions similar(long trackId, Integer limit) {
         int n = limit == null ? config.defaults().similarLimit() : limit;
         LibraryIndex index = indexWith(List.of(trackId));
         int row = index.row(trackId);
@@ -212,7 +225,7 @@ public class PlaylistService {
         });
         Scorer scorer = built.scorer();
         List<Entry> entries = built.entries();
-        List<PlaylistEntryView> views = new ArrayList<>();
+        List<ListedTrack> neighbours = new ArrayList<>();
         for (int i = 1; i < entries.size(); i++) {
             Entry e = entries.get(i);
             if (e.total() <= 0 || !scorer.hasEvidence(e.row())) {
@@ -221,35 +234,38 @@ public class PlaylistService {
             }
             Entry withTransition = new Entry(e.trackId(), e.row(), e.sonic(), e.genre(), scorer.transition(row, e.row()),
                     e.total(), e.sonicMissing(), false);
-            views.add(view(index, i - 1, withTransition));
+            neighbours.add(listed(index, i - 1, withTransition));
         }
-        return new SimilarView(trackId, !scorer.sonicUsed(), notes, views);
+        return new Suggestions(List.of(trackId), !scorer.sonicUsed(), notes, neighbours);
     }
 
     /** A stored playlist, each track with the reasons it is there (computed from the current index). */
-    public PlaylistView find(long id) {
-        PlaylistView stored = repository.find(id).orElseThrow(() -> ProblemException.notFound("No playlist with id " + id + "."));
+    public StoredPlaylist find(long id) {
+        Playlist p = playlist(id);
+        List<ListedTrack> stored = tracks.tracks(id).stream().map(StoredTrack::track).toList();
         LibraryIndex index = indexService.current();
         List<List<String>> reasons = new Reasons(index, genres.catalog()).explain(
-                stored.tracks().stream().map(t -> index.row(t.trackId())).toList(),
-                stored.tracks().stream().map(PlaylistEntryView::seed).toList());
-        List<PlaylistEntryView> tracks = new ArrayList<>();
-        for (int i = 0; i < stored.tracks().size(); i++) {
-            tracks.add(stored.tracks().get(i).withReasons(reasons.get(i)));
+                stored.stream().map(t -> index.row(t.trackId())).toList(), stored.stream().map(ListedTrack::seed).toList());
+        List<ListedTrack> explained = new ArrayList<>();
+        for (int i = 0; i < stored.size(); i++) {
+            explained.add(stored.get(i).withReasons(reasons.get(i)));
         }
-        return new PlaylistView(stored.id(), stored.name(), stored.createdAt(), stored.genreOnly(), stored.notes(), stored.request(),
-                stored.trackCount(), stored.durationSeconds(), tracks);
+        try {
+            return new StoredPlaylist(id, p.name, p.createdAt, p.genreOnly, p.notes == null ? List.of() : Arrays.asList(p.notes.split("\n")),
+                    mapper.readTree(p.request), explained);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Playlist " + id + " has a request that cannot be read", e);
+        }
     }
 
     /**
      * Stores a new order of a playlist's tracks, some possibly left out, with each transition scored again
      * (the previous track's end against this one's beginning); the other scores are the seeds' and stay.
      */
-    public PlaylistView reorder(long id, List<Long> trackIds) {
-        List<PlaylistRepository.StoredTrack> stored = repository.tracks(id)
-                .orElseThrow(() -> ProblemException.notFound("No playlist with id " + id + "."));
-        Map<Long, PlaylistEntryView> byTrack = new HashMap<>();
-        stored.forEach(t -> byTrack.put(t.view().trackId(), t.view()));
+    public StoredPlaylist reorder(long id, List<Long> trackIds) {
+        playlist(id);
+        Map<Long, ListedTrack> byTrack = new HashMap<>();
+        tracks.tracks(id).forEach(t -> byTrack.put(t.track().trackId(), t.track()));
         Set<Long> seen = new HashSet<>();
         for (long trackId : trackIds) {
             if (!byTrack.containsKey(trackId)) {
@@ -264,7 +280,7 @@ public class PlaylistService {
         List<Entry> entries = new ArrayList<>();
         int previous = -1;
         for (long trackId : trackIds) {
-            PlaylistEntryView v = byTrack.get(trackId);
+            ListedTrack v = byTrack.get(trackId);
             int row = index.row(trackId);
             double transition = entries.isEmpty() || previous < 0 || row < 0 || !index.hasSonic(previous) || !index.hasSonic(row)
                     ? Double.NaN : index.sonic().similarity(previous, Segment.END, row, Segment.BEGINNING);
@@ -272,12 +288,17 @@ public class PlaylistService {
                     nan(v.scores().total()), v.sonicMissing(), v.seed()));
             previous = row;
         }
-        repository.replaceTracks(id, entries);
+        QuarkusTransaction.joiningExisting().run(() -> {
+            // a playlist deleted meanwhile keeps no tracks; find answers 404
+            if (playlists.exists(id)) {
+                tracks.replace(id, entries);
+            }
+        });
         return find(id);
     }
 
-    public PlaylistView rename(long id, String name) {
-        if (!repository.rename(id, name.strip())) {
+    public StoredPlaylist rename(long id, String name) {
+        if (!playlists.rename(id, name.strip())) {
             throw ProblemException.notFound("No playlist with id " + id + ".");
         }
         return find(id);
@@ -287,22 +308,51 @@ public class PlaylistService {
         return score == null ? Double.NaN : score;
     }
 
-    public PlaylistPage page(int page, int size) {
-        return repository.page(page, size);
+    /** One page of stored playlists, newest first. */
+    public List<PlaylistListing> page(int page, int size) {
+        List<Playlist> rows = playlists.newest(page, size);
+        Map<Long, Totals> totals = tracks.totals(rows.stream().map(p -> p.id).toList());
+        return rows.stream().map(p -> {
+            Totals t = totals.getOrDefault(p.id, new Totals(0, 0));
+            return new PlaylistListing(p.id, p.name, p.createdAt, p.genreOnly, t.trackCount(), t.durationSeconds());
+        }).toList();
+    }
+
+    public long count() {
+        return playlists.count();
     }
 
     public void delete(long id) {
-        if (!repository.delete(id)) {
+        if (!playlists.delete(id)) {
             throw ProblemException.notFound("No playlist with id " + id + ".");
         }
     }
 
     public String m3u8(long id) {
-        PlaylistView playlist = find(id);
-        List<M3uWriter.Item> items = repository.tracks(id).orElseThrow().stream()
-                .map(t -> new M3uWriter.Item(t.view().durationSeconds(), t.view().artist(), t.view().title(), t.path()))
+        Playlist playlist = playlist(id);
+        List<M3uWriter.Item> items = tracks.tracks(id).stream()
+                .map(t -> new M3uWriter.Item(t.track().durationSeconds(), t.track().artist(), t.track().title(), t.path()))
                 .toList();
-        return m3u.write(playlist.name(), items);
+        return m3u.write(playlist.name, items);
+    }
+
+    private Playlist playlist(long id) {
+        return playlists.find(id).orElseThrow(() -> ProblemException.notFound("No playlist with id " + id + "."));
+    }
+
+    /** Stores a playlist's row and its tracks together; {@code request} is kept as JSON. */
+    private long save(String name, Object request, boolean genreOnly, List<String> notes, List<Entry> entries) {
+        String json;
+        try {
+            json = mapper.writeValueAsString(request);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Could not serialise the playlist request", e);
+        }
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            long id = playlists.create(name, json, genreOnly, notes.isEmpty() ? null : String.join("\n", notes));
+            tracks.replace(id, entries);
+            return id;
+        });
     }
 
     private LibraryIndex indexWith(List<Long> trackIds) {
@@ -377,9 +427,9 @@ public class PlaylistService {
         return w;
     }
 
-    static PlaylistEntryView view(LibraryIndex index, int position, Entry e) {
+    private static ListedTrack listed(LibraryIndex index, int position, Entry e) {
         TrackInfo t = index.track(e.row());
-        return new PlaylistEntryView(position, e.trackId(), t.title(), t.artist(), t.album(),
+        return new ListedTrack(position, e.trackId(), t.title(), t.artist(), t.album(),
                 t.durationMs() == null ? null : Math.round(t.durationMs() / 1000f), Scores.of(e), e.sonicMissing(), e.seed(), List.of());
     }
 

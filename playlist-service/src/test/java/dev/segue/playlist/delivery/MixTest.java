@@ -15,8 +15,9 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.segue.playlist.Cluster;
 import dev.segue.playlist.SonicServiceMock;
 import dev.segue.playlist.TestData;
-import dev.segue.playlist.mix.Mix;
+import dev.segue.playlist.repository.Mix;
 import dev.segue.playlist.repository.MixRepository;
+import dev.segue.playlist.repository.TrackRepository;
 import dev.segue.playlist.service.MixService;
 import dev.segue.testing.PostgresTestResource;
 import io.quarkus.test.common.TestResourceScope;
@@ -65,6 +66,8 @@ class MixTest {
     MixRepository repository;
     @Inject
     MixService service;
+    @Inject
+    TrackRepository tracks;
 
     private final TestData data = new TestData();
     private final String name = "Daily " + UUID.randomUUID().toString().substring(0, 8);
@@ -255,8 +258,8 @@ class MixTest {
     void aRuleOfRecentlyAddedTracksReadsOnlyThoseAddedInTime() {
         long old = cluster.tracks.get(1);
         data.update("UPDATE tracks SET created_at = now() - interval '10 days' WHERE id = ?", old);
-        assertThat(repository.tracksAddedWithin(5)).contains(cluster.tracks.get(2)).doesNotContain(old);
-        assertThat(repository.tracksAddedWithin(11)).contains(old);
+        assertThat(tracks.addedWithin(5)).contains(cluster.tracks.get(2)).doesNotContain(old);
+        assertThat(tracks.addedWithin(11)).contains(old);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.segue.playlist.playlist;
+package dev.segue.playlist.repository;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

@@ -1,4 +1,4 @@
-package dev.segue.playlist.playlist;
+package dev.segue.playlist.rest;
 
 import java.util.List;
 

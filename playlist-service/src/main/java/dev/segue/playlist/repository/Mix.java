@@ -1,4 +1,4 @@
-package dev.segue.playlist.mix;
+package dev.segue.playlist.repository;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -12,7 +12,7 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /**
- * A stored mix (table {@code mixes}): {@code definition} is its {@link MixRequest} with defaults applied and
+ * A stored mix (table {@code mixes}): {@code definition} is its {@link dev.segue.playlist.mix.MixRequest} with defaults applied and
  * {@code remoteIds} its playlist's id on each target, both kept as JSON.
  */
 @Entity

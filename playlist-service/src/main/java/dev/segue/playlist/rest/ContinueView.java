@@ -1,5 +1,6 @@
-package dev.segue.playlist.playlist;
+package dev.segue.playlist.rest;
 
+import dev.segue.playlist.playlist.Suggestions;
 import java.util.List;
 
 /**
@@ -9,4 +10,8 @@ import java.util.List;
  * @param genreOnly true when the continuation was chosen without sound; {@code notes} says why
  */
 public record ContinueView(List<Long> recent, boolean genreOnly, List<String> notes, List<PlaylistEntryView> tracks) {
+
+    static ContinueView of(Suggestions s) {
+        return new ContinueView(s.from(), s.genreOnly(), s.notes(), PlaylistEntryView.of(s.tracks()));
+    }
 }

@@ -1,4 +1,4 @@
-package dev.segue.playlist.mix;
+package dev.segue.playlist.repository;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -11,7 +11,7 @@ import java.time.OffsetDateTime;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** One renewal of a mix (table {@code mix_editions}); {@code results} is the list of {@link TargetOutcome} as JSON. */
+/** One renewal of a mix (table {@code mix_editions}); {@code results} is the list of {@link dev.segue.playlist.mix.TargetOutcome} as JSON. */
 @Entity
 @Table(name = "mix_editions")
 public class MixEdition extends PanacheEntityBase {

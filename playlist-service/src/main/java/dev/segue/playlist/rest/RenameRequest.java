@@ -1,4 +1,4 @@
-package dev.segue.playlist.playlist;
+package dev.segue.playlist.rest;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;

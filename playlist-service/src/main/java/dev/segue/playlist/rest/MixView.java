@@ -1,5 +1,7 @@
-package dev.segue.playlist.mix;
+package dev.segue.playlist.rest;
 
+import dev.segue.playlist.mix.MixRequest;
+import dev.segue.playlist.mix.StoredMix;
 import java.time.OffsetDateTime;
 
 /**
@@ -8,4 +10,9 @@ import java.time.OffsetDateTime;
  */
 public record MixView(long id, String name, MixRequest definition, OffsetDateTime nextRunAt, boolean running, String lastError,
                       int editions, EditionView latest, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+
+    static MixView of(StoredMix m) {
+        return new MixView(m.id(), m.name(), m.definition(), m.nextRunAt(), m.running(), m.lastError(), m.editions(),
+                m.latest() == null ? null : EditionView.of(m.latest()), m.createdAt(), m.updatedAt());
+    }
 }

@@ -1,6 +1,7 @@
-package dev.segue.playlist.playlist;
+package dev.segue.playlist.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.segue.playlist.playlist.StoredPlaylist;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -12,4 +13,9 @@ import java.util.List;
  */
 public record PlaylistView(long id, String name, OffsetDateTime createdAt, boolean genreOnly, List<String> notes,
                            JsonNode request, int trackCount, long durationSeconds, List<PlaylistEntryView> tracks) {
+
+    static PlaylistView of(StoredPlaylist p) {
+        return new PlaylistView(p.id(), p.name(), p.createdAt(), p.genreOnly(), p.notes(), p.request(), p.tracks().size(),
+                p.durationSeconds(), PlaylistEntryView.of(p.tracks()));
+    }
 }

@@ -1,5 +1,7 @@
-package dev.segue.playlist.mix;
+package dev.segue.playlist.rest;
 
+import dev.segue.playlist.mix.Edition;
+import dev.segue.playlist.mix.TargetOutcome;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -10,4 +12,9 @@ import java.util.List;
  */
 public record EditionView(long mixId, int number, Long playlistId, String trigger, int tracks, int fresh, List<String> notes,
                           List<TargetOutcome> targets, OffsetDateTime startedAt, OffsetDateTime finishedAt) {
+
+    static EditionView of(Edition e) {
+        return new EditionView(e.mixId(), e.number(), e.playlistId(), e.trigger(), e.tracks(), e.fresh(), e.notes(), e.targets(),
+                e.startedAt(), e.finishedAt());
+    }
 }

@@ -1,5 +1,7 @@
-package dev.segue.playlist.playlist;
+package dev.segue.playlist.rest;
 
+import dev.segue.playlist.playlist.ListedTrack;
+import dev.segue.playlist.playlist.Scores;
 import java.util.List;
 
 /**
@@ -13,7 +15,8 @@ public record PlaylistEntryView(int position, long trackId, String title, String
                                 Integer durationSeconds, Scores scores, boolean sonicMissing, boolean seed,
                                 List<String> reasons) {
 
-    public PlaylistEntryView withReasons(List<String> reasons) {
-        return new PlaylistEntryView(position, trackId, title, artist, album, durationSeconds, scores, sonicMissing, seed, reasons);
+    static List<PlaylistEntryView> of(List<ListedTrack> tracks) {
+        return tracks.stream().map(t -> new PlaylistEntryView(t.position(), t.trackId(), t.title(), t.artist(), t.album(),
+                t.durationSeconds(), t.scores(), t.sonicMissing(), t.seed(), t.reasons())).toList();
     }
 }

@@ -1,5 +1,6 @@
-package dev.segue.playlist.playlist;
+package dev.segue.playlist.request;
 
+import dev.segue.playlist.playlist.Ordering;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

@@ -1,4 +1,4 @@
-package dev.segue.playlist.playlist;
+package dev.segue.playlist.request;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

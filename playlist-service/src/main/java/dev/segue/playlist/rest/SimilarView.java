@@ -1,5 +1,6 @@
-package dev.segue.playlist.playlist;
+package dev.segue.playlist.rest;
 
+import dev.segue.playlist.playlist.Suggestions;
 import java.util.List;
 
 /**
@@ -8,4 +9,8 @@ import java.util.List;
  * @param genreOnly true when the track has no analysis and neighbours are by genre only
  */
 public record SimilarView(long trackId, boolean genreOnly, List<String> notes, List<PlaylistEntryView> tracks) {
+
+    static SimilarView of(Suggestions s) {
+        return new SimilarView(s.from().get(0), s.genreOnly(), s.notes(), PlaylistEntryView.of(s.tracks()));
+    }
 }
