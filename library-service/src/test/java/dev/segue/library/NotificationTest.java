@@ -12,6 +12,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.segue.library.client.RunStarted;
 import dev.segue.library.config.LibraryConfig;
 import dev.segue.library.service.ScanNotifier;
+import dev.segue.testing.Eventually;
 import dev.segue.testing.PostgresTestResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -20,6 +21,7 @@ import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.jaudiotagger.tag.FieldKey;
@@ -71,12 +73,9 @@ class NotificationTest {
     }
 
     /** Notifications follow the end of a run; wait until both services heard {@code expected} times. */
-    private void awaitRequests(int expected) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (System.currentTimeMillis() < deadline
-                && (count("/api/enrichment/runs") < expected || count("/api/analysis/runs") < expected)) {
-            Thread.sleep(20);
-        }
+    private void awaitRequests(int expected) {
+        Eventually.until("both services notified " + expected + " times", Duration.ofSeconds(10),
+                () -> count("/api/enrichment/runs") >= expected && count("/api/analysis/runs") >= expected);
     }
 
     private int count(String url) {

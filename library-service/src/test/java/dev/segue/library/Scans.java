@@ -1,11 +1,12 @@
 package dev.segue.library;
 
 import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.segue.testing.Eventually;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 /** Starts scans through the API and waits for them. */
@@ -25,19 +26,8 @@ public final class Scans {
     }
 
     public static JsonPath await(long id) {
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (true) {
-            JsonPath run = given().get("/api/scans/" + id).then().statusCode(200).extract().jsonPath();
-            if (!run.getString("status").equals("running")) {
-                return run;
-            }
-            assertThat(System.currentTimeMillis()).as("scan %d still running", id).isLessThan(deadline);
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        return Eventually.until("scan " + id + " to finish", Duration.ofSeconds(60),
+                () -> given().get("/api/scans/" + id).then().statusCode(200).extract().jsonPath(),
+                run -> !run.getString("status").equals("running"));
     }
 }

@@ -1,12 +1,12 @@
 package dev.segue.library.repository;
 
-import dev.segue.library.catalog.AlbumView;
-import dev.segue.library.catalog.ArtistView;
-import dev.segue.library.catalog.LibraryStats;
+import dev.segue.library.catalog.Album;
+import dev.segue.library.catalog.Artist;
+import dev.segue.library.catalog.CatalogStats;
 import dev.segue.library.catalog.Names;
 import dev.segue.library.catalog.Page;
+import dev.segue.library.catalog.Track;
 import dev.segue.library.catalog.TrackFilter;
-import dev.segue.library.catalog.TrackView;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -50,7 +50,7 @@ public class CatalogRepository {
         this.dataSource = dataSource;
     }
 
-    public Page<TrackView> tracks(TrackFilter filter, int page, int size) {
+    public Page<Track> tracks(TrackFilter filter, int page, int size) {
         List<String> where = new ArrayList<>();
         List<Object> params = new ArrayList<>();
         if (filter.artist() != null) {
@@ -112,13 +112,13 @@ public class CatalogRepository {
                 "SELECT count(*) FROM tracks t " + TRACK_JOINS + condition, params);
     }
 
-    public Optional<TrackView> track(long id) {
-        Page<TrackView> page = query(TRACK_COLUMNS.formatted("1") + " FROM tracks t " + TRACK_JOINS + " WHERE t.id = ?", List.of(id), 0, 1,
+    public Optional<Track> track(long id) {
+        Page<Track> page = query(TRACK_COLUMNS.formatted("1") + " FROM tracks t " + TRACK_JOINS + " WHERE t.id = ?", List.of(id), 0, 1,
                 CatalogRepository::track, 31, null);
         return page.items().stream().findFirst();
     }
 
-    public Page<ArtistView> artists(String q, int page, int size) {
+    public Page<Artist> artists(String q, int page, int size) {
         List<Object> params = new ArrayList<>();
         String where = "";
         if (q != null) {
@@ -133,11 +133,11 @@ public class CatalogRepository {
                 FROM artists a""" + where + " ORDER BY a.sort_name, a.id LIMIT ? OFFSET ?";
         params.add(size);
         params.add((long) page * size);
-        return query(sql, params, page, size, rs -> new ArtistView(rs.getLong(1), rs.getString(2), rs.getString(3),
+        return query(sql, params, page, size, rs -> new Artist(rs.getLong(1), rs.getString(2), rs.getString(3),
                 rs.getObject(4, UUID.class), rs.getLong(5), rs.getLong(6)), 7, "SELECT count(*) FROM artists a" + where);
     }
 
-    public Page<AlbumView> albums(String artist, String q, int page, int size) {
+    public Page<Album> albums(String artist, String q, int page, int size) {
         List<String> where = new ArrayList<>();
         List<Object> params = new ArrayList<>();
         if (artist != null) {
@@ -158,12 +158,12 @@ public class CatalogRepository {
                 + " ORDER BY aa.sort_name, al.title_key, al.id LIMIT ? OFFSET ?";
         params.add(size);
         params.add((long) page * size);
-        return query(sql, params, page, size, rs -> new AlbumView(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
+        return query(sql, params, page, size, rs -> new Album(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
                 (Integer) rs.getObject(5), rs.getBoolean(6), rs.getObject(7, UUID.class), rs.getObject(8, UUID.class), rs.getLong(9)),
                 10, "SELECT count(*) FROM albums al JOIN artists aa ON aa.id = al.album_artist_id" + condition);
     }
 
-    public LibraryStats stats() {
+    public CatalogStats stats() {
         try (Connection c = dataSource.getConnection();
                 var st = c.createStatement()) {
             Map<String, Long> byFormat = new LinkedHashMap<>();
@@ -184,7 +184,7 @@ public class CatalogRepository {
                            coalesce(sum(file_size) FILTER (WHERE status = 'present'), 0)
                     FROM tracks""")) {
                 rs.next();
-                return new LibraryStats(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), byFormat);
+                return new CatalogStats(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), byFormat);
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -249,8 +249,8 @@ public class CatalogRepository {
         }
     }
 
-    private static TrackView track(ResultSet rs) throws SQLException {
-        return new TrackView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getObject(4, OffsetDateTime.class), rs.getString(5),
+    private static Track track(ResultSet rs) throws SQLException {
+        return new Track(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getObject(4, OffsetDateTime.class), rs.getString(5),
                 rs.getLong(6), rs.getString(7), (Long) rs.getObject(8), rs.getString(9), rs.getString(10),
                 (Integer) rs.getObject(11), (Integer) rs.getObject(12), (Integer) rs.getObject(13), (Integer) rs.getObject(14),
                 (Integer) rs.getObject(15), (Integer) rs.getObject(16), rs.getString(17), rs.getString(18), (Integer) rs.getObject(19),

@@ -1,6 +1,5 @@
 package dev.segue.library.rest;
 
-import dev.segue.library.catalog.ArtistView;
 import dev.segue.library.catalog.Page;
 import dev.segue.library.service.CatalogService;
 import jakarta.validation.constraints.Max;
@@ -26,6 +25,6 @@ public class ArtistResource {
     public Page<ArtistView> list(@QueryParam("q") String q,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        return catalog.artists(TrackResource.blankToNull(q), page, size);
+        return catalog.artists(TrackResource.blankToNull(q), page, size).map(ArtistView::of);
     }
 }

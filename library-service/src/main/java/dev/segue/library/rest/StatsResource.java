@@ -1,6 +1,5 @@
 package dev.segue.library.rest;
 
-import dev.segue.library.catalog.LibraryStats;
 import dev.segue.library.service.CatalogService;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -19,6 +18,6 @@ public class StatsResource {
 
     @GET
     public LibraryStats stats() {
-        return catalog.stats();
+        return LibraryStats.of(catalog.stats());
     }
 }

@@ -3,7 +3,6 @@ package dev.segue.library.rest;
 import dev.segue.library.catalog.Page;
 import dev.segue.library.catalog.PurgeResult;
 import dev.segue.library.catalog.TrackFilter;
-import dev.segue.library.catalog.TrackView;
 import dev.segue.library.service.CatalogService;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -32,13 +31,13 @@ public class TrackResource {
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         return catalog.tracks(new TrackFilter(blankToNull(artist), blankToNull(album), blankToNull(genre), blankToNull(q),
-                blankToNull(status)), page, size);
+                blankToNull(status)), page, size).map(TrackView::of);
     }
 
     @GET
     @Path("/{id}")
     public TrackView get(@PathParam("id") long id) {
-        return catalog.track(id);
+        return TrackView.of(catalog.track(id));
     }
 
     /** The only way tracks are deleted: missing ones, missing since before {@code olderThan}. */

@@ -1,13 +1,13 @@
 package dev.segue.library.service;
 
 import dev.segue.commons.problem.ProblemException;
-import dev.segue.library.catalog.AlbumView;
-import dev.segue.library.catalog.ArtistView;
-import dev.segue.library.catalog.LibraryStats;
+import dev.segue.library.catalog.Album;
+import dev.segue.library.catalog.Artist;
+import dev.segue.library.catalog.CatalogStats;
 import dev.segue.library.catalog.Page;
 import dev.segue.library.catalog.PurgeResult;
+import dev.segue.library.catalog.Track;
 import dev.segue.library.catalog.TrackFilter;
-import dev.segue.library.catalog.TrackView;
 import dev.segue.library.repository.CatalogRepository;
 import dev.segue.library.repository.ScanRunRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -31,26 +31,26 @@ public class CatalogService {
         this.runs = runs;
     }
 
-    public Page<TrackView> tracks(TrackFilter filter, int page, int size) {
+    public Page<Track> tracks(TrackFilter filter, int page, int size) {
         if (filter.status() != null && !STATUSES.contains(filter.status())) {
             throw ProblemException.badRequest("status must be 'present' or 'missing', got '" + filter.status() + "'.");
         }
         return catalog.tracks(filter, page, size);
     }
 
-    public TrackView track(long id) {
+    public Track track(long id) {
         return catalog.track(id).orElseThrow(() -> ProblemException.notFound("No track with id " + id + "."));
     }
 
-    public Page<ArtistView> artists(String q, int page, int size) {
+    public Page<Artist> artists(String q, int page, int size) {
         return catalog.artists(q, page, size);
     }
 
-    public Page<AlbumView> albums(String artist, String q, int page, int size) {
+    public Page<Album> albums(String artist, String q, int page, int size) {
         return catalog.albums(artist, q, page, size);
     }
 
-    public LibraryStats stats() {
+    public CatalogStats stats() {
         return catalog.stats();
     }
 

@@ -1,8 +1,6 @@
 package dev.segue.playlist.rest;
 
 import dev.segue.playlist.delivery.CheckResult;
-import dev.segue.playlist.delivery.TargetRequest;
-import dev.segue.playlist.delivery.TargetView;
 import dev.segue.playlist.service.DeliveryService;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -27,7 +25,7 @@ public class TargetResource {
             description = "Targets of the configuration and of PUT /api/targets. A secret is never shown: secretVariable names "
                     + "the environment variable that holds it and secretSet says whether it is set.")
     public List<TargetView> list() {
-        return service.targets();
+        return service.targets().stream().map(TargetView::of).toList();
     }
 
     @PUT
@@ -36,7 +34,7 @@ public class TargetResource {
                     + "each target's secret is read from the environment variable SEGUE_TARGET_<NAME>_SECRET. 409 for a "
                     + "name of the configuration, 422 for a target missing its url, directory or user.")
     public List<TargetView> put(@NotNull List<@Valid TargetRequest> targets) {
-        return service.putTargets(targets);
+        return service.putTargets(targets.stream().map(TargetRequest::target).toList()).stream().map(TargetView::of).toList();
     }
 
     @GET

@@ -4,6 +4,7 @@ import dev.segue.commons.problem.ProblemException;
 import dev.segue.playlist.delivery.CheckResult;
 import dev.segue.playlist.delivery.DeliveryConfig;
 import dev.segue.playlist.delivery.Kind;
+import dev.segue.playlist.delivery.ListedTarget;
 import dev.segue.playlist.delivery.LocalTrack;
 import dev.segue.playlist.delivery.Matcher;
 import dev.segue.playlist.delivery.PathMapping;
@@ -12,8 +13,6 @@ import dev.segue.playlist.delivery.RemoteFailure;
 import dev.segue.playlist.delivery.RemoteTrack;
 import dev.segue.playlist.delivery.Target;
 import dev.segue.playlist.delivery.TargetClient;
-import dev.segue.playlist.delivery.TargetRequest;
-import dev.segue.playlist.delivery.TargetView;
 import dev.segue.playlist.delivery.Unmatched;
 import dev.segue.playlist.repository.DeliveryRepository;
 import dev.segue.playlist.repository.PlaylistRepository;
@@ -61,27 +60,23 @@ public class DeliveryService {
         clients.forEach(c -> this.clients.put(c.kind(), c));
     }
 
-    public List<TargetView> targets() {
-        return all().values().stream().map(this::view).toList();
+    public List<ListedTarget> targets() {
+        return all().values().stream().map(t -> new ListedTarget(t, secret(t).isPresent())).toList();
     }
 
     /** Replaces the targets defined through the API; those of the configuration stay as they are. */
-    public List<TargetView> putTargets(List<TargetRequest> requests) {
+    public List<ListedTarget> putTargets(List<Target> targets) {
         Map<String, Target> configured = configured();
         Set<String> names = new HashSet<>();
-        List<Target> targets = new ArrayList<>();
-        for (TargetRequest r : requests) {
-            if (!names.add(r.name())) {
-                throw ProblemException.unprocessable("Target '" + r.name() + "' is given twice.");
+        for (Target t : targets) {
+            if (!names.add(t.name())) {
+                throw ProblemException.unprocessable("Target '" + t.name() + "' is given twice.");
             }
-            if (configured.containsKey(r.name())) {
-                throw ProblemException.conflict("Target '" + r.name() + "' is defined in the configuration; change it there or "
+            if (configured.containsKey(t.name())) {
+                throw ProblemException.conflict("Target '" + t.name() + "' is defined in the configuration; change it there or "
                         + "choose another name.");
             }
-            Target t = new Target(r.name(), r.kind(), blankToNull(r.url()), blankToNull(r.directory()), blankToNull(r.section()),
-                    blankToNull(r.user()), r.pathMappings() == null ? List.of() : List.copyOf(r.pathMappings()), "api");
             validate(t);
-            targets.add(t);
         }
         repository.replaceTargets(targets);
         return targets();
@@ -232,11 +227,6 @@ public class DeliveryService {
         return environment.getOptionalValue(t.secretVariable(), String.class).filter(s -> !s.isBlank());
     }
 
-    private TargetView view(Target t) {
-        return new TargetView(t.name(), t.kind(), t.url(), t.directory(), t.section(), t.user(), t.pathMappings(),
-                t.kind() == Kind.FOLDER ? null : t.secretVariable(), secret(t).isPresent(), t.source());
-    }
-
     private static boolean needsSecret(Kind kind) {
         return kind == Kind.PLEX || kind == Kind.JELLYFIN || kind == Kind.SUBSONIC;
     }
@@ -268,9 +258,5 @@ public class DeliveryService {
             throw ProblemException.unprocessable("Target '" + t.name() + "' (" + t.kind().id() + ") needs a user ("
                     + (t.kind() == Kind.SUBSONIC ? "the user name" : "the user id") + ").");
         }
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.segue.playlist.Cluster;
 import dev.segue.playlist.SonicServiceMock;
 import dev.segue.playlist.TestData;
+import dev.segue.testing.Eventually;
 import dev.segue.testing.PostgresTestResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -14,6 +15,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -82,12 +84,8 @@ class AdmissionTest {
         return holder;
     }
 
-    private void awaitQueued(int n) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (admission.queued() != n && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
-        assertThat(admission.queued()).isEqualTo(n);
+    private void awaitQueued(int n) {
+        Eventually.until(n + " computations queued", Duration.ofSeconds(10), admission::queued, q -> q == n);
     }
 
     @Test

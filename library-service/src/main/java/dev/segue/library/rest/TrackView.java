@@ -1,5 +1,6 @@
-package dev.segue.library.catalog;
+package dev.segue.library.rest;
 
+import dev.segue.library.catalog.Track;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -54,4 +55,12 @@ public record TrackView(
                 + "null when the header's length was kept.", nullable = true,
                 example = "the header claims 244.0 s, ffprobe finds 1.1 s of audio")
         String lengthNote) {
+
+    static TrackView of(Track t) {
+        return new TrackView(t.id(), t.filePath(), t.status(), t.missingSince(), t.title(), t.artistId(), t.artist(),
+                t.albumId(), t.album(), t.albumArtist(), t.trackNo(), t.trackTotal(), t.discNo(), t.discTotal(), t.year(),
+                t.durationMs(), t.format(), t.codec(), t.bitrateKbps(), t.sampleRate(), t.channels(), t.mbidRecording(),
+                t.mbidTrack(), t.isrc(), t.tagGenres(), t.fileSize(), t.fileMtime(), t.contentKey(), t.scannedAt(),
+                t.updatedAt(), t.artistSource(), t.albumSource(), t.lengthNote());
+    }
 }
