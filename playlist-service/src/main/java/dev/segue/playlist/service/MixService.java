@@ -242,8 +242,8 @@ public class MixService {
                         + " days, so mix '" + d.name() + "' has no seed; widen source.addedWithinDays or scan new music.");
             }
         } else {
-            pool = playlistTracks(s.playlist()).orElseThrow(() -> ProblemException.unprocessable("Playlist " + s.playlist() + ", the source of mix '" + d.name()
-                            + "', no longer exists; give the mix another source."));
+            pool = playlistTracks(s.playlist()).orElseThrow(() -> ProblemException.unprocessable("Playlist " + s.playlist()
+                    + ", the source of mix '" + d.name() + "', no longer exists; give the mix another source."));
             if (pool.isEmpty()) {
                 throw ProblemException.unprocessable("Playlist " + s.playlist() + ", the source of mix '" + d.name() + "', is empty.");
             }

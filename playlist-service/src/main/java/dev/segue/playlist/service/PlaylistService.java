@@ -1,5 +1,7 @@
 package dev.segue.playlist.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.segue.commons.problem.ProblemException;
 import dev.segue.playlist.client.AnalysisOutcome;
 import dev.segue.playlist.config.PlaylistConfig;
@@ -32,8 +34,6 @@ import dev.segue.playlist.request.Weights;
 import dev.segue.playlist.similarity.Scorer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -251,8 +251,8 @@ public class PlaylistService {
             explained.add(stored.get(i).withReasons(reasons.get(i)));
         }
         try {
-            return new StoredPlaylist(id, p.name, p.createdAt, p.genreOnly, p.notes == null ? List.of() : Arrays.asList(p.notes.split("\n")),
-                    mapper.readTree(p.request), explained);
+            List<String> notes = p.notes == null ? List.of() : Arrays.asList(p.notes.split("\n"));
+            return new StoredPlaylist(id, p.name, p.createdAt, p.genreOnly, notes, mapper.readTree(p.request), explained);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Playlist " + id + " has a request that cannot be read", e);
         }
