@@ -18,7 +18,8 @@ import com.tngtech.archunit.lang.CompositeArchRule;
 /**
  * The package rules every service follows (docs/architecture.md): no package cycles, layers
  * rest → service → repository, HTTP types at the edges only, SQL only in {@code repository}.
- * A service's test calls {@link #check(String, ArchRule...)} with its root package and the rules only it needs.
+ * A service's test calls {@link #check(String, ArchRule...)} with its root package and the rules only it needs,
+ * or checks the rules one by one.
  */
 public final class ServiceArchitecture {
 
