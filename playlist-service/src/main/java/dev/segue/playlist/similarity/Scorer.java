@@ -116,14 +116,21 @@ public final class Scorer {
         return sonicAvailable && sv.has(row);
     }
 
-    /** The mean sonic score of the analysed rows: every one scored exactly, once. */
+    /** The mean sonic score of the analysed rows: every one scored exactly, in one full pass. */
     private double typicalSonic() {
         if (Double.isNaN(typicalSonic)) {
+            double[] sums = new double[sonic.length];
+            for (int s : analysedSeeds) {
+                sv.addSimilarities(s, sums);
+            }
             double sum = 0;
             int count = 0;
             for (int r = 0; r < sonic.length; r++) {
                 if (hasSonic(r)) {
-                    sum += exact(r);
+                    rescored += known[r] ? 0 : 1;
+                    sonic[r] = sums[r] / analysedSeeds.length;
+                    known[r] = true;
+                    sum += sonic[r];
                     count++;
                 }
             }

@@ -414,13 +414,56 @@ public final class SonicVectors {
      * itself).
      */
     public double addSimilarity(int seed, int r, double sum) {
-        float d = dot(seed, r);
+        return addSimilarity(seed, r, dot(seed, r), sum);
+    }
+
+    private double addSimilarity(int seed, int r, float d, double sum) {
         float b = base[seed];
         double out = sum + Math.exp(-Math.max(0f, b + base[r] - 2 * d) * 0.5);
         if (r == seed) {
             out += 1 - Math.exp(-Math.max(0f, 2 * b - 2 * d) * 0.5);
         }
         return out;
+    }
+
+    /**
+     * {@link #addSimilarity} for every analysed row into {@code sum}: the exact full pass, for a request that needs
+     * every row's score. Four rows at a time, each row's terms still added in ascending feature order, so that four
+     * independent sums hide the latency of the additions and every result is the one {@link #dot} gives.
+     */
+    public void addSimilarities(int seed, double[] sum) {
+        int q = seed * c;
+        int r = 0;
+        for (; r + 4 <= rows; r += 4) {
+            int a0 = r * c;
+            int a1 = a0 + c;
+            int a2 = a1 + c;
+            int a3 = a2 + c;
+            float d0 = 0f;
+            float d1 = 0f;
+            float d2 = 0f;
+            float d3 = 0f;
+            for (int j = 0; j < c; j++) {
+                float x = average[q + j];
+                d0 += x * average[a0 + j];
+                d1 += x * average[a1 + j];
+                d2 += x * average[a2 + j];
+                d3 += x * average[a3 + j];
+            }
+            addPresent(seed, r, d0, sum);
+            addPresent(seed, r + 1, d1, sum);
+            addPresent(seed, r + 2, d2, sum);
+            addPresent(seed, r + 3, d3, sum);
+        }
+        for (; r < rows; r++) {
+            addPresent(seed, r, dot(seed, r), sum);
+        }
+    }
+
+    private void addPresent(int seed, int r, float d, double[] sum) {
+        if (present[r]) {
+            sum[r] = addSimilarity(seed, r, d, sum[r]);
+        }
     }
 
     /**
