@@ -1,6 +1,5 @@
 package dev.segue.playlist.index;
 
-import dev.segue.playlist.repository.IndexRepository;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
@@ -12,9 +11,9 @@ import java.util.Arrays;
  */
 final class DatabaseVectors implements VectorSource {
 
-    private final IndexRepository repository;
+    private final IndexStore repository;
 
-    DatabaseVectors(IndexRepository repository) {
+    DatabaseVectors(IndexStore repository) {
         this.repository = repository;
     }
 

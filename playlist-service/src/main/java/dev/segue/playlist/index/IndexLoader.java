@@ -1,9 +1,6 @@
 package dev.segue.playlist.index;
 
 import dev.segue.playlist.config.PlaylistConfig;
-import dev.segue.playlist.repository.IndexRepository;
-import dev.segue.playlist.repository.IndexRepository.GenreRow;
-import dev.segue.playlist.repository.IndexRepository.GenreTable;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -33,19 +30,19 @@ class IndexLoader {
     private static final Logger LOG = Logger.getLogger(IndexLoader.class);
     private static final Instant EPOCH = Instant.EPOCH;
 
-    private final IndexRepository repository;
+    private final IndexStore repository;
     private final Duration overlap;
     private Instant tracksSeen = EPOCH;
     private Instant analysesSeen = EPOCH;
     private final Map<GenreLevel, Instant> genresSeen = new EnumMap<>(GenreLevel.class);
     private int unknownVersionWarned;
 
-    IndexLoader(IndexRepository repository, PlaylistConfig config) {
+    IndexLoader(IndexStore repository, PlaylistConfig config) {
         this.repository = repository;
         this.overlap = config.index().overlap();
     }
 
-    IndexRepository repository() {
+    IndexStore repository() {
         return repository;
     }
 
@@ -168,11 +165,10 @@ class IndexLoader {
     }
 
     private boolean loadGenreLevel(Connection c, IndexBuilder builder, GenreLevel level) throws SQLException {
-        GenreTable table = GenreTable.valueOf(level.name());
         Instant seen = genresSeen.getOrDefault(level, EPOCH);
         boolean full = seen.equals(EPOCH);
         boolean changed = readGenreRows(c, builder, level, full ? null : seen.minus(overlap));
-        if (repository.genreRowCount(c, table) != builder.genreRowCount(level)) {
+        if (repository.genreRowCount(c, level) != builder.genreRowCount(level)) {
             // rows were deleted (or an entity lost all its rows): only a full read of this level can tell which
             builder.clearGenres(level);
             readGenreRows(c, builder, level, null);
@@ -182,13 +178,13 @@ class IndexLoader {
     }
 
     private boolean readGenreRows(Connection c, IndexBuilder builder, GenreLevel level, Instant since) throws SQLException {
-        Map<Long, List<GenreRow>> byEntity = new HashMap<>();
+        Map<Long, List<IndexStore.GenreRow>> byEntity = new HashMap<>();
         Instant[] seen = {genresSeen.getOrDefault(level, EPOCH)};
-        repository.genreRows(c, GenreTable.valueOf(level.name()), since, row -> {
+        repository.genreRows(c, level, since, row -> {
             if (row.updatedAt().isAfter(seen[0])) {
                 seen[0] = row.updatedAt();
             }
-            List<GenreRow> rows = byEntity.computeIfAbsent(row.entityId(), k -> new ArrayList<>());
+            List<IndexStore.GenreRow> rows = byEntity.computeIfAbsent(row.entityId(), k -> new ArrayList<>());
             if (level.sourceCode(row.source()) >= 0) {
                 rows.add(row);
             }

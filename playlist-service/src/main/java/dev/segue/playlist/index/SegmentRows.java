@@ -1,6 +1,6 @@
 package dev.segue.playlist.index;
 
-import dev.segue.playlist.repository.IndexRepository.SegmentRow;
+import dev.segue.playlist.index.IndexStore.SegmentRow;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BiConsumer;

@@ -1,5 +1,7 @@
 package dev.segue.playlist.repository;
 
+import dev.segue.playlist.index.GenreLevel;
+import dev.segue.playlist.index.IndexStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Array;
 import java.sql.Connection;
@@ -17,12 +19,12 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 /**
- * The playlist index's reads (JDBC, streamed with a fetch size: bulk rows of the whole library). Every read of a
+ * The playlist index's reads ({@link IndexStore}: JDBC, streamed with a fetch size: bulk rows of the whole library). Every read of a
  * refresh runs in one read-only transaction ({@link #read}), since without a transaction pgjdbc ignores the fetch
  * size and holds a whole result in memory.
  */
 @ApplicationScoped
-public class IndexRepository {
+public class IndexRepository implements IndexStore {
 
     private static final String VECTORS_SQL = """
             SELECT a.track_id, a.status, a.analyzed_at, s.segment, s.features
@@ -36,46 +38,13 @@ public class IndexRepository {
             FROM tracks t JOIN artists ar ON ar.id = t.artist_id LEFT JOIN albums al ON al.id = t.album_id
             """;
 
-    /** The genre tables, one per level a genre weight is attached at. */
-    public enum GenreTable {
-        TRACK("track_genres", "track_id"), ALBUM("album_genres", "album_id"), ARTIST("artist_genres", "artist_id");
-
-        private final String table;
-        private final String idColumn;
-
-        GenreTable(String table, String idColumn) {
-            this.table = table;
-            this.idColumn = idColumn;
-        }
-    }
-
-    /** A track row with its artist's and album's names; {@code present} false for a track no longer in the library. */
-    public record TrackRow(long id, String title, long artistId, String artist, Long albumId, String album,
-                           Integer durationMs, String path, boolean present, Instant changedAt, boolean artistKnown) {
-    }
-
-    /** One segment of an analysis; {@code segment} and {@code features} null for an analysis without segments. */
-    public record SegmentRow(long trackId, String status, Instant analyzedAt, String segment, float[] features) {
-    }
-
-    public record GenreRow(long entityId, long genreId, String source, float weight, Instant updatedAt) {
-    }
-
-    public interface Rows<T> {
-        void accept(T row) throws SQLException;
-    }
-
-    public interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
-
     private final DataSource dataSource;
 
     IndexRepository(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
-    /** Runs {@code work} in one read-only transaction. */
+    @Override
     public <T> T read(Work<T> work) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setReadOnly(true);
@@ -88,7 +57,7 @@ public class IndexRepository {
         }
     }
 
-    /** Readable analyzer versions (their upgrade complete), newest first. */
+    @Override
     public List<Integer> readableVersions(Connection c) throws SQLException {
         List<Integer> out = new ArrayList<>();
         try (Statement st = c.createStatement();
@@ -100,10 +69,7 @@ public class IndexRepository {
         return out;
     }
 
-    /**
-     * Present tracks when {@code since} is null; else every track whose row, artist or album changed after it
-     * (removed ones too).
-     */
+    @Override
     public int tracks(Connection c, Instant since, Rows<TrackRow> rows) throws SQLException {
         String sql = TRACKS_SQL + (since == null ? "WHERE t.status = 'present'"
                 : "WHERE t.updated_at > ? OR ar.updated_at > ? OR al.updated_at > ?");
@@ -132,10 +98,7 @@ public class IndexRepository {
         return n;
     }
 
-    /**
-     * Segment rows of the analyses of {@code version} made after {@code since}, of the given tracks only when
-     * {@code trackIds} is not null; returns the rows read.
-     */
+    @Override
     public int segments(Connection c, int version, Instant since, Collection<Long> trackIds, Rows<SegmentRow> rows)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(VECTORS_SQL + (trackIds == null ? "" : " AND a.track_id = ANY (?)"))) {
@@ -166,6 +129,7 @@ public class IndexRepository {
         }
     }
 
+    @Override
     public Map<Long, Long> genreParents(Connection c) throws SQLException {
         Map<Long, Long> parents = new HashMap<>();
         try (Statement st = c.createStatement();
@@ -177,15 +141,13 @@ public class IndexRepository {
         return parents;
     }
 
-    /**
-     * A level's genre rows ordered by entity: all when {@code since} is null, else every row of the entities with
-     * a row changed after it.
-     */
-    public void genreRows(Connection c, GenreTable level, Instant since, Rows<GenreRow> rows) throws SQLException {
-        String all = "SELECT " + level.idColumn + ", genre_id, source, weight, updated_at FROM " + level.table;
+    @Override
+    public void genreRows(Connection c, GenreLevel level, Instant since, Rows<GenreRow> rows) throws SQLException {
+        String table = table(level);
+        String id = idColumn(level);
+        String all = "SELECT " + id + ", genre_id, source, weight, updated_at FROM " + table;
         String sql = since == null ? all + " ORDER BY 1"
-                : all + " WHERE " + level.idColumn + " IN (SELECT " + level.idColumn + " FROM " + level.table
-                        + " WHERE updated_at > ?) ORDER BY 1";
+                : all + " WHERE " + id + " IN (SELECT " + id + " FROM " + table + " WHERE updated_at > ?) ORDER BY 1";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             if (since != null) {
                 ps.setTimestamp(1, Timestamp.from(since));
@@ -200,10 +162,27 @@ public class IndexRepository {
         }
     }
 
-    public long genreRowCount(Connection c, GenreTable level) throws SQLException {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM " + level.table)) {
+    @Override
+    public long genreRowCount(Connection c, GenreLevel level) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM " + table(level))) {
             rs.next();
             return rs.getLong(1);
         }
+    }
+
+    private static String table(GenreLevel level) {
+        return switch (level) {
+            case TRACK -> "track_genres";
+            case ALBUM -> "album_genres";
+            case ARTIST -> "artist_genres";
+        };
+    }
+
+    private static String idColumn(GenreLevel level) {
+        return switch (level) {
+            case TRACK -> "track_id";
+            case ALBUM -> "album_id";
+            case ARTIST -> "artist_id";
+        };
     }
 }

@@ -1,6 +1,5 @@
 package dev.segue.playlist.similarity;
 
-import dev.segue.playlist.index.Segment;
 import dev.segue.schema.sonic.SonicLayout;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -30,8 +29,8 @@ import java.util.Map;
  */
 public final class SonicVectors {
 
-    private static final int S = Segment.COUNT;
-    private static final int AVG = Segment.AVERAGE.ordinal();
+    private static final int S = SoundSegment.COUNT;
+    private static final int AVG = SoundSegment.AVERAGE;
     /** Segments in the row-major array: all but the average, which is the last. */
     private static final int ZS = S - 1;
     /** D² below which two segments count as the same audio: similarity above 0.995. */
@@ -151,7 +150,7 @@ public final class SonicVectors {
      *
      * @param layout the layout of the vectors' analyzer version; null for an index without sonic data
      * @param ids    the rows' track ids (they pick the fixed hubness sample, so it stays put across rebuilds)
-     * @param raw    per row, the {@link Segment#COUNT} × {@code layout.size()} raw features in segment order,
+     * @param raw    per row, the {@link SoundSegment#COUNT} × {@code layout.size()} raw features in segment order,
      *               or null for a row without analysis
      */
     public static SonicVectors build(SonicLayout layout, long[] ids, float[][] raw) {
@@ -547,13 +546,13 @@ public final class SonicVectors {
      * Sonic similarity (0..1) of segment {@code a} of row {@code ra} with segment {@code b} of row {@code rb}:
      * continuous features plus tempo and key, no hubness correction; transitions and duplicate checks use it.
      */
-    public double similarity(int ra, Segment a, int rb, Segment b) {
+    public double similarity(int ra, SoundSegment a, int rb, SoundSegment b) {
         return SonicMetric.similarity(distanceSquared(ra, a.ordinal(), rb, b.ordinal()));
     }
 
     /** How well {@code next} follows {@code previous}: the previous end against the next beginning. */
     public double transition(int previous, int next) {
-        return similarity(previous, Segment.END, next, Segment.BEGINNING);
+        return SonicMetric.similarity(distanceSquared(previous, SoundSegment.END, next, SoundSegment.BEGINNING));
     }
 
     /**
@@ -606,7 +605,7 @@ public final class SonicVectors {
      * interpolated at {@code t} (0 = at {@code ra}, 1 = at {@code rb}); key is left out because it does not
      * interpolate.
      */
-    public double similarityToBlend(int ra, int rb, Segment seg, double t, int candidate) {
+    public double similarityToBlend(int ra, int rb, SoundSegment seg, double t, int candidate) {
         int s = seg.ordinal();
         double sum = 0;
         for (int j = 0; j < c; j++) {
@@ -631,7 +630,7 @@ public final class SonicVectors {
 
     /** The track's tempo (BPM) measured on its pooled segments, or NaN when unknown. */
     public double tempoBpm(int row) {
-        return tempoBpm(row, Segment.AVERAGE);
+        return bpm(row * S + AVG);
     }
 
     /** The layout of the loaded vectors; null when the index has no sonic data. */
@@ -654,7 +653,7 @@ public final class SonicVectors {
      * {@code feature}; NaN for a feature the layout lacks or the metric does not normalise (tempo, key,
      * confidences).
      */
-    public double zScore(int row, Segment seg, String feature) {
+    public double zScore(int row, SoundSegment seg, String feature) {
         Integer j = continuousIndex.get(feature);
         if (j == null || !varies[j]) {
             return Double.NaN;
@@ -669,35 +668,39 @@ public final class SonicVectors {
     }
 
     /** Copies a segment's weighted normalised values, in {@link #continuousName} order: the space D² is measured in. */
-    public void weightedZ(int row, Segment seg, float[] out) {
+    public void weightedZ(int row, SoundSegment seg, float[] out) {
         for (int j = 0; j < c; j++) {
             out[j] = value(row, seg.ordinal(), j);
         }
     }
 
     /** A segment's tempo in BPM, NaN when unknown. */
-    public double tempoBpm(int row, Segment seg) {
-        float t = log2Tempo[row * S + seg.ordinal()];
+    public double tempoBpm(int row, SoundSegment seg) {
+        return bpm(row * S + seg.ordinal());
+    }
+
+    private double bpm(int rs) {
+        float t = log2Tempo[rs];
         return Float.isNaN(t) ? Double.NaN : Math.pow(2, t);
     }
 
-    public double tempoConfidence(int row, Segment seg) {
+    public double tempoConfidence(int row, SoundSegment seg) {
         return tempoWeight[row * S + seg.ordinal()];
     }
 
     /** A segment's key as the pitch class of its tonic (C = 0), with {@link #major} its mode. */
-    public int keyTonic(int row, Segment seg) {
+    public int keyTonic(int row, SoundSegment seg) {
         int rs = row * S + seg.ordinal();
         // 7 is its own inverse modulo 12: undoes fifthsPosition
         int relativeMajor = (fifths[rs] * 7) % 12;
         return major[rs] ? relativeMajor : (relativeMajor + 9) % 12;
     }
 
-    public boolean major(int row, Segment seg) {
+    public boolean major(int row, SoundSegment seg) {
         return major[row * S + seg.ordinal()];
     }
 
-    public double keyConfidence(int row, Segment seg) {
+    public double keyConfidence(int row, SoundSegment seg) {
         return keyWeight[row * S + seg.ordinal()];
     }
 
