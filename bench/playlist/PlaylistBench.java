@@ -53,7 +53,7 @@ public class PlaylistBench {
         long after = usedHeapAfterGc();
         System.out.printf("library: %d tracks, %d analysed, %d artists, %d albums, %d genres%n", index.size(),
                 index.sonic().analysedCount(), ARTISTS, ALBUMS, GENRES);
-        System.out.printf("index build (from builder state): %d ms; rebuild: %d ms%n", buildMs, rebuildMs(builder));
+        System.out.printf("index build (builder state, raw vectors read from the source): %d ms; rebuild: %d ms%n", buildMs, rebuildMs(builder));
         System.out.printf("index memory: %.1f MB heap delta after GC (builder state + snapshot + metadata); "
                 + "vector/genre arrays of the snapshot alone: %.1f MB%n", (after - before) / 1e6, index.estimatedVectorBytes() / 1e6);
 
@@ -310,18 +310,6 @@ public class PlaylistBench {
 
     /** The vector source of the benchmark: a track's vectors generated again from its artist's style and its id. */
     record Regenerated(int[] trackArtist, float[][] artistStyle) implements VectorSource {
-        @Override
-        public void put(long trackId, float[] raw) {
-        }
-
-        @Override
-        public void remove(long trackId) {
-        }
-
-        @Override
-        public void clear() {
-        }
-
         @Override
         public void read(int analyzerVersion, int length, long[] trackIds, float[][] out) {
             for (int i = 0; i < trackIds.length; i++) {

@@ -18,21 +18,6 @@ final class DatabaseVectors implements VectorSource {
     }
 
     @Override
-    public void put(long trackId, float[] raw) {
-        // read again at the next rebuild
-    }
-
-    @Override
-    public void remove(long trackId) {
-        // nothing held
-    }
-
-    @Override
-    public void clear() {
-        // nothing held
-    }
-
-    @Override
     public void read(int analyzerVersion, int length, long[] trackIds, float[][] out) {
         if (trackIds.length == 0) {
             return;

@@ -7,12 +7,15 @@ package dev.segue.playlist.index;
  */
 public interface VectorSource {
 
-    /** A track's vectors as a poll read them: kept by a source that cannot read them again. */
-    void put(long trackId, float[] raw);
+    /** A track's vectors as a poll read them: kept by a source that cannot read them again, dropped by one that can. */
+    default void put(long trackId, float[] raw) {
+    }
 
-    void remove(long trackId);
+    default void remove(long trackId) {
+    }
 
-    void clear();
+    default void clear() {
+    }
 
     /**
      * The current raw vectors of each of {@code trackIds} (ascending) into {@code out} at the same position, each

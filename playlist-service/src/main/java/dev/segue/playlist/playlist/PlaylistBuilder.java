@@ -2,9 +2,9 @@ package dev.segue.playlist.playlist;
 
 import dev.segue.commons.problem.ProblemException;
 import dev.segue.playlist.index.LibraryIndex;
+import dev.segue.playlist.similarity.BestFirst;
 import dev.segue.playlist.similarity.Scorer;
 import dev.segue.playlist.similarity.SonicMetric;
-import dev.segue.playlist.similarity.BestFirst;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;

@@ -15,7 +15,7 @@ import java.util.Map;
  * weight by name over the sum of the weights, so that D² is a plain sum of squares. Stored once: row-major
  * for every segment, with each row's squared norm of the average segment, D² = |a|² + |b|² − 2·a·b.
  *
- * <p>Scoring every track against a seed is two passes (docs/playlist.md, "Bounded scoring"): a first pass over an
+ * <p>Scoring every track against a seed is two passes (docs/playlist.md, "Sonic": bounded scoring): a first pass over an
  * 8-bit copy of the average segments, feature-major so that the JIT vectorises it (a quarter of the bytes of the
  * floats), gives for every row an upper bound of its similarity ({@link #addBounds}); only the rows whose bound can
  * still reach the wanted ones are scored exactly ({@link #addSimilarity}), from the float rows, with the same
@@ -44,8 +44,9 @@ public final class SonicVectors {
     /** Largest code of the 8-bit copy: values are rounded to multiples of {@link #step} in ±127 steps. */
     private static final int CODE_MAX = 127;
     /**
-     * Rounding error of a float dot product of {@code c} terms, per unit of |q|·|a| (Higham's γ for c + 2
-     * operations, doubled): the bound covers both passes' float arithmetic, not only the 8-bit rounding.
+     * The unit round-off of float arithmetic: the slack allows 4·(c + 2)·u per unit of |q|·|a| for each pass's float
+     * dot product (Higham's γ for c + 2 operations, with a margin), so the bound covers the float rounding of both
+     * passes, not only the 8-bit rounding.
      */
     private static final double UNIT_ROUNDOFF = Math.ulp(1f) / 2;
     /** Table of the exponential by D² in steps of 1/{@link #EXP_STEPS}: an upper bound without one exp per row. */
