@@ -7,9 +7,9 @@ import java.util.List;
  * any (track, else album, else artist). Each level lists the sources enrichment-service writes there.
  */
 public enum GenreLevel {
-    TRACK("track_genres", "track_id", List.of("file", "musicbrainz_recording", "lastfm_track")),
-    ALBUM("album_genres", "album_id", List.of("file", "musicbrainz_release_group", "lastfm_album")),
-    ARTIST("artist_genres", "artist_id", List.of("file", "musicbrainz_artist", "lastfm_artist"));
+    TRACK(List.of("file", "musicbrainz_recording", "lastfm_track")),
+    ALBUM(List.of("file", "musicbrainz_release_group", "lastfm_album")),
+    ARTIST(List.of("file", "musicbrainz_artist", "lastfm_artist"));
 
     /**
      * Trust per source, by position in the level's source list: tags the user set in the files, then MusicBrainz
@@ -18,22 +18,10 @@ public enum GenreLevel {
     private static final float[] SOURCE_WEIGHTS = {1.0f, 0.9f, 0.75f};
     public static final int SOURCES_PER_LEVEL = SOURCE_WEIGHTS.length;
 
-    private final String table;
-    private final String idColumn;
     private final List<String> sources;
 
-    GenreLevel(String table, String idColumn, List<String> sources) {
-        this.table = table;
-        this.idColumn = idColumn;
+    GenreLevel(List<String> sources) {
         this.sources = sources;
-    }
-
-    public String table() {
-        return table;
-    }
-
-    public String idColumn() {
-        return idColumn;
     }
 
     /** The code of {@code source} at this level, or -1 for a source this service does not know. */

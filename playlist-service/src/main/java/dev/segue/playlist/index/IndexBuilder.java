@@ -16,8 +16,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The mutable state behind {@link LibraryIndex}: tracks, raw feature vectors and genre rows by id, updated
- * piecemeal as the database changes, compiled into a new immutable snapshot by {@link #build()}.
+ * The mutable state behind {@link LibraryIndex}: tracks, which of them are analysed, and genre rows by id,
+ * updated piecemeal as the database changes, compiled into a new immutable snapshot by {@link #build()}, which
+ * reads the analysed tracks' raw vectors from its {@link VectorSource}.
  * Not thread-safe; its owner serialises access.
  */
 public final class IndexBuilder {
@@ -29,13 +30,21 @@ public final class IndexBuilder {
     private static final Pattern NON_ALNUM = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     private final Map<Long, TrackInfo> tracks = new HashMap<>();
-    private final Map<Long, float[]> vectors = new HashMap<>();
+    private final VectorSource vectors;
+    /** Tracks with complete vectors of the analyzer version. */
+    private final Set<Long> analysed = new HashSet<>();
     private final Set<Long> analysisFailed = new HashSet<>();
     private final Map<GenreLevel, Map<Long, GenreRows>> genres = new EnumMap<>(GenreLevel.class);
     private Map<Long, Long> genreParents = Map.of();
     private int analyzerVersion;
 
+    /** A builder that keeps the vectors it is given ({@link HeldVectors}). */
     public IndexBuilder() {
+        this(new HeldVectors());
+    }
+
+    public IndexBuilder(VectorSource vectors) {
+        this.vectors = vectors;
         for (GenreLevel level : GenreLevel.values()) {
             genres.put(level, new HashMap<>());
         }
@@ -59,21 +68,24 @@ public final class IndexBuilder {
                     + analyzerVersion + ", got " + raw.length);
         }
         vectors.put(trackId, raw);
+        analysed.add(trackId);
         analysisFailed.remove(trackId);
     }
 
     public void removeVectors(long trackId) {
         vectors.remove(trackId);
+        analysed.remove(trackId);
     }
 
     /** The track's analysis failed or its format is unsupported: it has no vectors and will get none by retrying. */
     public void markAnalysisFailed(long trackId) {
-        vectors.remove(trackId);
+        removeVectors(trackId);
         analysisFailed.add(trackId);
     }
 
     public void clearVectors() {
         vectors.clear();
+        analysed.clear();
         analysisFailed.clear();
     }
 
@@ -154,11 +166,31 @@ public final class IndexBuilder {
                 albumGroup[r] = -1 - folders.computeIfAbsent(t.folder(), k -> folders.size());
             }
             failed[r] = analysisFailed.contains(ids[r]);
-            raw[r] = vectors.get(ids[r]);
             effective.add(effectiveGenres(t));
         }
+        readVectors(ids, raw);
         return new LibraryIndex(ids, infos, recording, artistGroup, albumGroup, failed, SonicVectors.build(layout(), ids, raw),
                 GenreVectors.build(effective, genreParents), analyzerVersion, Instant.now());
+    }
+
+    /** The analysed rows' raw vectors from the source (ids ascending, so the analysed ones are too). */
+    private void readVectors(long[] ids, float[][] raw) {
+        int[] rows = new int[ids.length];
+        int n = 0;
+        for (int r = 0; r < ids.length; r++) {
+            if (analysed.contains(ids[r])) {
+                rows[n++] = r;
+            }
+        }
+        long[] wanted = new long[n];
+        for (int i = 0; i < n; i++) {
+            wanted[i] = ids[rows[i]];
+        }
+        float[][] got = new float[n][];
+        vectors.read(analyzerVersion, vectorLength(), wanted, got);
+        for (int i = 0; i < n; i++) {
+            raw[rows[i]] = got[i];
+        }
     }
 
     private Map<Long, Float> effectiveGenres(TrackInfo t) {

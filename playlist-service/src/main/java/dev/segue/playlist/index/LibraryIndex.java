@@ -1,6 +1,7 @@
 package dev.segue.playlist.index;
 
 import dev.segue.playlist.similarity.GenreVectors;
+import dev.segue.playlist.similarity.ScoredLibrary;
 import dev.segue.playlist.similarity.SonicVectors;
 import java.time.Instant;
 import java.util.Arrays;
@@ -10,7 +11,7 @@ import java.util.Arrays;
  * (0..size-1, in ascending track id). Requests read one snapshot from start to end and never touch
  * the database; a refresh builds a new snapshot and swaps it in.
  */
-public final class LibraryIndex {
+public final class LibraryIndex implements ScoredLibrary {
 
     /** A re-encode or re-master trims a few seconds at the ends. */
     public static final int SAME_LENGTH_TOLERANCE_MS = 3000;

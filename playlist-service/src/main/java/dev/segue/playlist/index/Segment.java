@@ -1,10 +1,13 @@
 package dev.segue.playlist.index;
 
-/** The four analysed segments of a track, in the order the index stores them. */
-public enum Segment {
-    BEGINNING("beginning"), MIDDLE("middle"), END("end"), AVERAGE("average");
+import dev.segue.playlist.similarity.SoundSegment;
 
-    public static final int COUNT = 4;
+/**
+ * The four analysed segments of a track, in the order the raw vectors and the index store them (the positions of
+ * {@link SoundSegment}, {@code COUNT} included).
+ */
+public enum Segment implements SoundSegment {
+    BEGINNING("beginning"), MIDDLE("middle"), END("end"), AVERAGE("average");
 
     private final String dbName;
 

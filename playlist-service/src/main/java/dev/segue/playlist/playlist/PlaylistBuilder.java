@@ -2,10 +2,11 @@ package dev.segue.playlist.playlist;
 
 import dev.segue.commons.problem.ProblemException;
 import dev.segue.playlist.index.LibraryIndex;
+import dev.segue.playlist.similarity.BestFirst;
 import dev.segue.playlist.similarity.Scorer;
 import dev.segue.playlist.similarity.SonicMetric;
-import dev.segue.playlist.similarity.TopKeys;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -26,10 +27,6 @@ public final class PlaylistBuilder {
     /** Ordering key of an unknown transition: what a random pair of the library scores. */
     private static final double UNKNOWN_TRANSITION = SonicMetric.similarity(2.0);
     private static final int MAX_IMPROVEMENT_PASSES = 4;
-    /** Candidates selected up front beyond 4 per wanted track; more are selected only when these run out. */
-    private static final int FIRST_SELECTION = 256;
-    /** To turn a target playing time into a number of tracks for the first selection. */
-    private static final int TYPICAL_TRACK_SECONDS = 120;
 
     private final LibraryIndex index;
     private final Scorer scorer;
@@ -150,8 +147,7 @@ public final class PlaylistBuilder {
             if (tempoFilter && !tempoAllowed(index.sonic().tempoBpm(r), seedTempo, c.bpmWindow())) {
                 continue;
             }
-            // sortable: evidence in bit 62, the total below it, the row in the low 24
-            keyed[m++] = (scorer.hasEvidence(r) ? 1L << 62 : 0) | ((long) (scorer.total(r) * (1L << 37)) << 24) | r;
+            keyed[m++] = key(r, scorer.totalBound(r));
         }
         if (tooShort > 0) {
             notes.add("Left out " + tooShort + " tracks shorter than minTrackSeconds=" + c.minTrackSeconds()
@@ -165,32 +161,27 @@ public final class PlaylistBuilder {
             throw ProblemException.unprocessable("No track of the library satisfies the constraints (" + c.describeFilters()
                     + "); relax them.");
         }
-        int wanted = c.size() > 0 ? c.size() : c.targetSeconds() / TYPICAL_TRACK_SECONDS + 1;
-        return new Pool(keyed, m, FIRST_SELECTION + 4 * wanted);
+        return new Pool(new BestFirst(keyed, m, r -> key(r, scorer.total(r))), m);
+    }
+
+    /** Sortable: evidence in bit 62, the total (0..1) below it, the row in the low 24 bits. */
+    private long key(int r, double total) {
+        return (scorer.hasEvidence(r) ? 1L << 62 : 0) | ((long) (total * (1L << 37)) << BestFirst.ROW_BITS) | r;
     }
 
     /**
-     * The candidates best first, selected lazily: a playlist reads only the first few dozen, so the best
-     * {@code first} are taken by a bounded heap and more only if the selection runs past them (caps, gaps and
-     * duplicates skip many). Each selection is a prefix of the full order, since the keys are distinct.
+     * The candidates best first, scored exactly only as far as the playlist reads them (caps, gaps and duplicates
+     * skip some): {@link BestFirst} over the first pass's bounds.
      */
     static final class Pool {
-        private final long[] keyed;
+        private final BestFirst order;
         private final int size;
-        private int[] rows;
+        private int[] rows = new int[64];
+        private int taken;
 
-        Pool(long[] keyed, int size, int first) {
-            this.keyed = keyed;
+        Pool(BestFirst order, int size) {
+            this.order = order;
             this.size = size;
-            select(Math.min(size, first));
-        }
-
-        private void select(int k) {
-            long[] top = TopKeys.largest(keyed, size, k);
-            rows = new int[top.length];
-            for (int i = 0; i < top.length; i++) {
-                rows[i] = (int) (top[i] & 0xFFFFFF);
-            }
         }
 
         int size() {
@@ -198,8 +189,11 @@ public final class PlaylistBuilder {
         }
 
         int get(int i) {
-            if (i >= rows.length) {
-                select(Math.min(size, Math.max(i + 1, rows.length * 4)));
+            while (taken <= i) {
+                if (taken == rows.length) {
+                    rows = Arrays.copyOf(rows, rows.length * 2);
+                }
+                rows[taken++] = order.next();
             }
             return rows[i];
         }

@@ -1,6 +1,6 @@
 package dev.segue.playlist.similarity;
 
-import dev.segue.playlist.index.LibraryIndex;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -12,38 +12,50 @@ import java.util.List;
  * other carries the total alone. A candidate without analysis in a sonic playlist has no sonic score; its
  * total uses the mean sonic score of the analysed candidates instead, i.e. "as similar as a typical track",
  * so it neither wins nor loses on sound it does not have.
+ *
+ * <p>Sonic scores are computed when asked for: construction takes the first pass ({@link SonicVectors#addBounds}),
+ * which gives every row an upper bound of its sonic score and so of its total ({@link #totalBound}); a caller that
+ * wants the best rows scores exactly only those whose bound can still reach them ({@link BestFirst}). The stand-in
+ * score of unanalysed rows, a mean over every analysed row, is bounded by the mean of the bounds and computed
+ * (a full exact pass) only when an unanalysed row's total is asked for.
  */
 public final class Scorer {
 
-    private final LibraryIndex index;
-    private final int[] seeds;
+    private final SonicVectors sv;
+    private final int[] analysedSeeds;
     private final double sonicWeight;
     private final double genreWeight;
     private final boolean sonicAvailable;
     private final boolean sonicUsed;
     private final boolean genreUsed;
+    /** Exact sonic scores of the rows in {@link #known}. */
     private final double[] sonic;
+    private final boolean[] known;
+    /** Upper bounds of the sonic scores (exact for the seeds). */
+    private final double[] bound;
     private final double[] genre;
-    private final double[] total;
+    private final double typicalBound;
+    private double typicalSonic = Double.NaN;
+    private int rescored;
 
     /**
      * @param seeds      rows of the seed tracks
      * @param useSonic   false to ignore sound entirely (genre-only playlist)
      */
-    public Scorer(LibraryIndex index, List<Integer> seeds, double sonicWeight, double genreWeight, boolean useSonic) {
-        this.index = index;
-        this.seeds = seeds.stream().mapToInt(Integer::intValue).toArray();
-        SonicVectors sv = index.sonic();
+    public Scorer(ScoredLibrary index, List<Integer> seeds, double sonicWeight, double genreWeight, boolean useSonic) {
+        this.sv = index.sonic();
         GenreVectors gv = index.genres();
-        int[] analysedSeeds = this.seeds.clone();
+        int[] seedRows = seeds.stream().mapToInt(Integer::intValue).toArray();
+        int[] analysed = seedRows.clone();
         int nSonic = 0;
         int nGenre = 0;
-        for (int s : this.seeds) {
+        for (int s : seedRows) {
             if (useSonic && sv.has(s)) {
-                analysedSeeds[nSonic++] = s;
+                analysed[nSonic++] = s;
             }
             nGenre += gv.has(s) ? 1 : 0;
         }
+        this.analysedSeeds = Arrays.copyOf(analysed, nSonic);
         this.sonicAvailable = nSonic > 0;
         this.sonicUsed = sonicAvailable && sonicWeight > 0;
         this.genreUsed = nGenre > 0 && genreWeight > 0;
@@ -52,37 +64,79 @@ public final class Scorer {
         this.genreWeight = genreUsed ? genreWeight / sum : 0;
         int n = index.size();
         this.sonic = new double[n];
+        this.known = new boolean[n];
+        this.bound = new double[n];
         this.genre = new double[n];
-        this.total = new double[n];
-        if (sonicAvailable) {
-            float[] dot = new float[n];
-            for (int i = 0; i < nSonic; i++) {
-                sv.addSimilarities(analysedSeeds[i], dot, sonic);
-            }
-        }
         if (nGenre > 0) {
             double[] scratch = new double[n];
-            for (int seed : this.seeds) {
+            for (int seed : seedRows) {
                 gv.addSimilarities(seed, scratch, genre);
             }
         }
-        double sonicSum = 0;
-        int sonicCount = 0;
         for (int r = 0; r < n; r++) {
-            if (sonicAvailable && sv.has(r)) {
-                sonic[r] /= nSonic;
-                sonicSum += sonic[r];
-                sonicCount++;
-            } else {
-                sonic[r] = Double.NaN;
-            }
             genre[r] = nGenre > 0 ? genre[r] / nGenre : Double.NaN;
         }
-        double typicalSonic = sonicCount == 0 ? 0 : sonicSum / sonicCount;
-        for (int r = 0; r < n; r++) {
-            double s = Double.isNaN(sonic[r]) ? typicalSonic : sonic[r];
-            total[r] = this.sonicWeight * s + (genreUsed ? this.genreWeight * genre[r] : 0);
+        double boundSum = 0;
+        int count = 0;
+        if (sonicAvailable) {
+            float[] dot = new float[n];
+            for (int s : analysedSeeds) {
+                sv.addBounds(s, dot, bound);
+            }
+            for (int r = 0; r < n; r++) {
+                bound[r] /= nSonic;
+            }
+            for (int s : analysedSeeds) {
+                bound[s] = exact(s);
+            }
+            for (int r = 0; r < n; r++) {
+                if (sv.has(r)) {
+                    boundSum += bound[r];
+                    count++;
+                }
+            }
         }
+        this.typicalBound = count == 0 ? 0 : boundSum / count;
+    }
+
+    private double exact(int r) {
+        if (!known[r]) {
+            double sum = 0;
+            for (int s : analysedSeeds) {
+                sum = sv.addSimilarity(s, r, sum);
+            }
+            sonic[r] = sum / analysedSeeds.length;
+            known[r] = true;
+            rescored++;
+        }
+        return sonic[r];
+    }
+
+    private boolean hasSonic(int row) {
+        return sonicAvailable && sv.has(row);
+    }
+
+    /** The mean sonic score of the analysed rows: every one scored exactly, in one full pass. */
+    private double typicalSonic() {
+        if (Double.isNaN(typicalSonic)) {
+            double[] sums = new double[sonic.length];
+            for (int s : analysedSeeds) {
+                sv.addSimilarities(s, sums);
+            }
+            double sum = 0;
+            int count = 0;
+            for (int r = 0; r < sonic.length; r++) {
+                if (hasSonic(r)) {
+                    rescored += known[r] ? 0 : 1;
+                    sonic[r] = sums[r] / analysedSeeds.length;
+                    known[r] = true;
+                    sum += sonic[r];
+                    count++;
+                }
+            }
+            typicalSonic = count == 0 ? 0 : sum / count;
+        }
+        return typicalSonic;
     }
 
     /** True when some seed is analysed and sound was not switched off. */
@@ -101,7 +155,7 @@ public final class Scorer {
 
     /** Sonic similarity to the seeds, NaN when the track (or every seed) has no analysis. */
     public double sonic(int row) {
-        return sonic[row];
+        return hasSonic(row) ? exact(row) : Double.NaN;
     }
 
     /** Genre similarity to the seeds, NaN when no seed has genres. */
@@ -110,7 +164,22 @@ public final class Scorer {
     }
 
     public double total(int row) {
-        return total[row];
+        double s = hasSonic(row) ? exact(row) : typicalSonic();
+        return sonicWeight * s + (genreUsed ? genreWeight * genre[row] : 0);
+    }
+
+    /**
+     * An upper bound of {@link #total}, from the first pass: the same expression over the bound of the sonic
+     * score, and IEEE arithmetic is monotone, so it never lies below the exact total.
+     */
+    public double totalBound(int row) {
+        double s = hasSonic(row) ? bound[row] : typicalBound;
+        return sonicWeight * s + (genreUsed ? genreWeight * genre[row] : 0);
+    }
+
+    /** Rows scored exactly so far, the seeds left out: what the first pass could not rule out. */
+    public int rescored() {
+        return rescored;
     }
 
     /**
@@ -118,7 +187,7 @@ public final class Scorer {
      * seeds. A track without either has only the stand-in sonic score and must not pass one that has.
      */
     public boolean hasEvidence(int row) {
-        return (sonicUsed && !Double.isNaN(sonic[row])) || (genreUsed && genre[row] > 0);
+        return (sonicUsed && hasSonic(row)) || (genreUsed && genre[row] > 0);
     }
 
     /**
@@ -126,8 +195,7 @@ public final class Scorer {
      * beginning; NaN when either is unanalysed or sound is switched off.
      */
     public double transition(int previous, int next) {
-        SonicVectors sv = index.sonic();
-        if (!sonicAvailable || !sv.has(previous) || !sv.has(next)) {
+        if (!hasSonic(previous) || !hasSonic(next)) {
             return Double.NaN;
         }
         return sv.transition(previous, next);

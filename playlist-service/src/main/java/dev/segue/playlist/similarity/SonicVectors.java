@@ -1,6 +1,5 @@
 package dev.segue.playlist.similarity;
 
-import dev.segue.playlist.index.Segment;
 import dev.segue.schema.sonic.SonicLayout;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -14,10 +13,13 @@ import java.util.Map;
  * <p>Built for whatever {@link SonicLayout} the vectors have: every continuous feature is rank-normalised
  * over the library's analysed segments ({@link RankNormal}) and multiplied by {@code sqrt(w / W)}, its
  * weight by name over the sum of the weights, so that D² is a plain sum of squares. Stored once: row-major
- * for the beginning, middle and end (pairs: transitions, duplicates) and feature-major for the average segment
- * with each row's squared norm, so scoring every track against a seed is a loop of multiply-adds over
- * contiguous floats that the JIT vectorises, D² = |a|² + |b|² − 2·a·b; a pair of average segments reads the
- * feature-major array with a stride.
+ * for every segment, with each row's squared norm of the average segment, D² = |a|² + |b|² − 2·a·b.
+ *
+ * <p>Scoring every track against a seed is two passes (docs/playlist.md, "Sonic": bounded scoring): a first pass over an
+ * 8-bit copy of the average segments, feature-major so that the JIT vectorises it (a quarter of the bytes of the
+ * floats), gives for every row an upper bound of its similarity ({@link #addBounds}); only the rows whose bound can
+ * still reach the wanted ones are scored exactly ({@link #addSimilarity}), from the float rows, with the same
+ * arithmetic in the same order as a full pass, so the scores are the same to the bit.
  *
  * <p>Hubness correction (CSLS, Conneau et al. 2018; Schnitzer et al. 2012 on hubs in music similarity): each
  * track's mean D² to its {@link #HUBNESS_K} nearest neighbours among a fixed sample of
@@ -27,8 +29,8 @@ import java.util.Map;
  */
 public final class SonicVectors {
 
-    private static final int S = Segment.COUNT;
-    private static final int AVG = Segment.AVERAGE.ordinal();
+    private static final int S = SoundSegment.COUNT;
+    private static final int AVG = SoundSegment.AVERAGE;
     /** Segments in the row-major array: all but the average, which is the last. */
     private static final int ZS = S - 1;
     /** D² below which two segments count as the same audio: similarity above 0.995. */
@@ -39,6 +41,24 @@ public final class SonicVectors {
     public static final int HUBNESS_MIN_TRACKS = 50;
     /** Rows per block of the bulk dot products: 4 KB of sums, well inside L1 next to the streamed columns. */
     private static final int BLOCK = 1024;
+    /** Largest code of the 8-bit copy: values are rounded to multiples of {@link #step} in ±127 steps. */
+    private static final int CODE_MAX = 127;
+    /**
+     * The unit round-off of float arithmetic: the slack allows 4·(c + 2)·u per unit of |q|·|a| for each pass's float
+     * dot product (Higham's γ for c + 2 operations, with a margin), so the bound covers the float rounding of both
+     * passes, not only the 8-bit rounding.
+     */
+    private static final double UNIT_ROUNDOFF = Math.ulp(1f) / 2;
+    /** Table of the exponential by D² in steps of 1/{@link #EXP_STEPS}: an upper bound without one exp per row. */
+    private static final int EXP_STEPS = 128;
+    private static final double[] EXP_TABLE = new double[64 * EXP_STEPS + 1];
+
+    static {
+        for (int i = 0; i < EXP_TABLE.length; i++) {
+            // Math.exp is semi-monotonic: exp(-(i/128)/2) is never below exp(-D/2) for any D ≥ i/128
+            EXP_TABLE[i] = Math.exp(-((double) i / EXP_STEPS) * 0.5);
+        }
+    }
 
     private final SonicLayout layout;
     private final int rows;
@@ -52,7 +72,16 @@ public final class SonicVectors {
     private final double weightSum;
     private final boolean[] present;
     private final float[] z;
+    /** The average segments, row-major: what the exact scores read, one row after another. */
     private final float[] average;
+    /** The average segments rounded to multiples of {@link #step}, feature-major: the first pass's input. */
+    private final byte[] coarse;
+    private float step;
+    /**
+     * Per row, what the first pass's a·b may lie below the exact float a·b, per unit of the seed's norm: the
+     * rounding error's norm |a − step·code| plus both passes' float round-off.
+     */
+    private final float[] slack;
     private final float[] norm2;
     /** |x|² − r_x/2 + mean(r)/2 per row: D'² = base_a + base_b − 2·a·b. */
     private final float[] base;
@@ -104,6 +133,8 @@ public final class SonicVectors {
         this.present = new boolean[rows];
         this.z = new float[rows * ZS * c];
         this.average = new float[rows * c];
+        this.coarse = new byte[rows * c];
+        this.slack = new float[rows];
         this.norm2 = new float[rows];
         this.base = new float[rows];
         this.neighbourD2 = new float[rows];
@@ -120,7 +151,7 @@ public final class SonicVectors {
      *
      * @param layout the layout of the vectors' analyzer version; null for an index without sonic data
      * @param ids    the rows' track ids (they pick the fixed hubness sample, so it stays put across rebuilds)
-     * @param raw    per row, the {@link Segment#COUNT} × {@code layout.size()} raw features in segment order,
+     * @param raw    per row, the {@link SoundSegment#COUNT} × {@code layout.size()} raw features in segment order,
      *               or null for a row without analysis
      */
     public static SonicVectors build(SonicLayout layout, long[] ids, float[][] raw) {
@@ -132,14 +163,17 @@ public final class SonicVectors {
             throw new IllegalArgumentException("vectors without a layout");
         }
         SonicVectors out = new SonicVectors(layout, raw.length, analysed);
-        out.normalise(raw, analysed);
+        float[] columns = out.normalise(raw, analysed);
+        out.quantise();
         out.keysAndTempi(raw);
-        out.hubness(ids);
+        out.hubness(ids, columns);
         return out;
     }
 
-    private void normalise(float[][] raw, int analysed) {
+    /** @return the average segments feature-major, for the hubness statistics' bulk dot products at build */
+    private float[] normalise(float[][] raw, int analysed) {
         int dims = layout == null ? 0 : layout.size();
+        float[] columns = new float[rows * c];
         float[] column = new float[analysed * S];
         for (int j = 0; j < c; j++) {
             int position = positions[j];
@@ -161,7 +195,8 @@ public final class SonicVectors {
                     for (int s = 0; s < S; s++) {
                         float value = column[n++] * scale[j];
                         if (s == AVG) {
-                            average[j * rows + row] = value;
+                            average[row * c + j] = value;
+                            columns[j * rows + row] = value;
                         } else {
                             z[(row * ZS + s) * c + j] = value;
                         }
@@ -173,10 +208,36 @@ public final class SonicVectors {
             present[row] = raw[row] != null;
             double n2 = 0;
             for (int j = 0; j < c; j++) {
-                double x = average[j * rows + row];
+                double x = average[row * c + j];
                 n2 += x * x;
             }
             norm2[row] = (float) n2;
+        }
+        return columns;
+    }
+
+    /** The 8-bit copy and each row's slack: one step for the whole library, the largest value at ±127. */
+    private void quantise() {
+        float largest = 0;
+        for (float x : average) {
+            largest = Math.max(largest, Math.abs(x));
+        }
+        step = largest == 0 ? 1f : largest / CODE_MAX;
+        double roundoff = 4 * (c + 2) * UNIT_ROUNDOFF;
+        for (int row = 0; row < rows; row++) {
+            double error2 = 0;
+            double norm = 0;
+            for (int j = 0; j < c; j++) {
+                float x = average[row * c + j];
+                int code = Math.max(-CODE_MAX, Math.min(CODE_MAX, Math.round(x / step)));
+                coarse[j * rows + row] = (byte) code;
+                double e = x - (double) step * code;
+                error2 += e * e;
+                norm += (double) x * x;
+            }
+            double e = Math.sqrt(error2);
+            // |code·step| ≤ |a| + e: the first pass's round-off is bounded through the exact row's norm
+            slack[row] = Math.nextUp((float) ((e + roundoff * (2 * Math.sqrt(norm) + e)) * (1 + 1e-6)));
         }
     }
 
@@ -224,7 +285,7 @@ public final class SonicVectors {
      * sample is the analysed rows with the smallest hashed track ids, so a rebuild after a few changes keeps
      * nearly the same sample.
      */
-    private void hubness(long[] ids) {
+    private void hubness(long[] ids, float[] columns) {
         for (int r = 0; r < rows; r++) {
             base[r] = norm2[r];
         }
@@ -237,7 +298,7 @@ public final class SonicVectors {
         Arrays.fill(best, Float.POSITIVE_INFINITY);
         float[] dot = new float[rows];
         for (int s : sample) {
-            dots(s, dot);
+            dots(columns, s, dot);
             float ns = norm2[s];
             for (int r = 0; r < rows; r++) {
                 if (r == s || !present[r]) {
@@ -298,19 +359,19 @@ public final class SonicVectors {
         return (x ^ (x >>> 31)) >>> 1;
     }
 
-    /** a·b of the average segments of {@code seed} and every row, into {@code out} (length ≥ rows). */
-    private void dots(int seed, float[] out) {
+    /** a·b of the average segments of {@code seed} and every row, from feature-major {@code columns}, into {@code out}. */
+    private void dots(float[] columns, int seed, float[] out) {
         for (int from = 0; from < rows; from += BLOCK) {
-            dots(seed, out, from, Math.min(rows, from + BLOCK));
+            dots(columns, seed, out, from, Math.min(rows, from + BLOCK));
         }
     }
 
     /**
      * a·b for rows {@code from..to}: four feature columns per pass over a block small enough for its sums to stay
      * in L1, in a loop of independent multiply-adds the JIT vectorises. The terms are added in ascending feature
-     * order, left to right, exactly as one pass per feature adds them, so the sums are the same to the bit.
+     * order, left to right, exactly as {@link #dot} adds them, so the sums are the same to the bit.
      */
-    private void dots(int seed, float[] out, int from, int to) {
+    private void dots(float[] columns, int seed, float[] out, int from, int to) {
         Arrays.fill(out, from, to, 0f);
         int j = 0;
         for (; j + 4 <= c; j += 4) {
@@ -318,43 +379,132 @@ public final class SonicVectors {
             int a1 = a0 + rows;
             int a2 = a1 + rows;
             int a3 = a2 + rows;
-            float q0 = average[a0 + seed];
-            float q1 = average[a1 + seed];
-            float q2 = average[a2 + seed];
-            float q3 = average[a3 + seed];
+            float q0 = columns[a0 + seed];
+            float q1 = columns[a1 + seed];
+            float q2 = columns[a2 + seed];
+            float q3 = columns[a3 + seed];
             for (int r = from; r < to; r++) {
-                out[r] = out[r] + q0 * average[a0 + r] + q1 * average[a1 + r] + q2 * average[a2 + r] + q3 * average[a3 + r];
+                out[r] = out[r] + q0 * columns[a0 + r] + q1 * columns[a1 + r] + q2 * columns[a2 + r] + q3 * columns[a3 + r];
             }
         }
         for (; j < c; j++) {
             int a = j * rows;
-            float q = average[a + seed];
+            float q = columns[a + seed];
             for (int r = from; r < to; r++) {
-                out[r] = out[r] + q * average[a + r];
+                out[r] = out[r] + q * columns[a + r];
             }
         }
     }
 
+    /** a·b of two rows' average segments in float, the terms added in ascending feature order. */
+    private float dot(int a, int b) {
+        int at = a * c;
+        int bt = b * c;
+        float sum = 0f;
+        for (int j = 0; j < c; j++) {
+            sum += average[at + j] * average[bt + j];
+        }
+        return sum;
+    }
+
     /**
-     * Adds the track similarity of {@code seed} to every analysed row into {@code sum}, leaving the others
-     * untouched; {@code dot} is scratch space of at least {@link #rows()} floats. Block by block, so each
-     * block's dot products are still in L1 when their exponentials are taken.
+     * {@code sum} plus what {@code seed} adds to row {@code r}'s sonic score: the hubness-corrected track
+     * similarity, in the float and double arithmetic of every score of a request; for the seed itself that
+     * plus {@code 1 − e} of its uncorrected distance, so it scores 1 (the correction never moves a track from
+     * itself).
      */
-    public void addSimilarities(int seed, float[] dot, double[] sum) {
+    public double addSimilarity(int seed, int r, double sum) {
+        return addSimilarity(seed, r, dot(seed, r), sum);
+    }
+
+    private double addSimilarity(int seed, int r, float d, double sum) {
         float b = base[seed];
+        double out = sum + Math.exp(-Math.max(0f, b + base[r] - 2 * d) * 0.5);
+        if (r == seed) {
+            out += 1 - Math.exp(-Math.max(0f, 2 * b - 2 * d) * 0.5);
+        }
+        return out;
+    }
+
+    /**
+     * {@link #addSimilarity} for every analysed row into {@code sum}: the exact full pass, for a request that needs
+     * every row's score. Four rows at a time, each row's terms still added in ascending feature order, so that four
+     * independent sums hide the latency of the additions and every result is the one {@link #dot} gives.
+     */
+    public void addSimilarities(int seed, double[] sum) {
+        int q = seed * c;
+        int r = 0;
+        for (; r + 4 <= rows; r += 4) {
+            int a0 = r * c;
+            int a1 = a0 + c;
+            int a2 = a1 + c;
+            int a3 = a2 + c;
+            float d0 = 0f;
+            float d1 = 0f;
+            float d2 = 0f;
+            float d3 = 0f;
+            for (int j = 0; j < c; j++) {
+                float x = average[q + j];
+                d0 += x * average[a0 + j];
+                d1 += x * average[a1 + j];
+                d2 += x * average[a2 + j];
+                d3 += x * average[a3 + j];
+            }
+            addPresent(seed, r, d0, sum);
+            addPresent(seed, r + 1, d1, sum);
+            addPresent(seed, r + 2, d2, sum);
+            addPresent(seed, r + 3, d3, sum);
+        }
+        for (; r < rows; r++) {
+            addPresent(seed, r, dot(seed, r), sum);
+        }
+    }
+
+    private void addPresent(int seed, int r, float d, double[] sum) {
+        if (present[r]) {
+            sum[r] = addSimilarity(seed, r, d, sum[r]);
+        }
+    }
+
+    /**
+     * First pass: adds to {@code bound[r]}, for every analysed row (the seed's own, where the hubness correction
+     * is undone, excepted), an upper bound of
+     * what {@link #addSimilarity} adds for {@code seed}, from the 8-bit copy; {@code dot} is scratch space of at
+     * least {@link #rows()} floats. The bound: a·b ≤ step·(q·code) + |q|·slack, carried through the float
+     * expression of D'², which only falls as a·b grows, and an exponential table read at D'² rounded down.
+     */
+    public void addBounds(int seed, float[] dot, double[] bound) {
+        float b = base[seed];
+        int q = seed * c;
+        double seedNorm = norm(seed) * (1 + 1e-6);
         for (int from = 0; from < rows; from += BLOCK) {
             int to = Math.min(rows, from + BLOCK);
-            dots(seed, dot, from, to);
+            Arrays.fill(dot, from, to, 0f);
+            for (int j = 0; j < c; j++) {
+                int a = j * rows;
+                float qj = average[q + j];
+                for (int r = from; r < to; r++) {
+                    dot[r] += qj * coarse[a + r];
+                }
+            }
             for (int r = from; r < to; r++) {
                 if (present[r]) {
-                    sum[r] += Math.exp(-Math.max(0f, b + base[r] - 2 * dot[r]) * 0.5);
+                    float upper = Math.nextUp((float) ((double) step * dot[r] + seedNorm * slack[r]));
+                    float d2 = Math.max(0f, b + base[r] - 2 * upper);
+                    bound[r] += EXP_TABLE[(int) Math.min(EXP_TABLE.length - 1, d2 * EXP_STEPS)];
                 }
             }
         }
-        if (present[seed]) {
-            // a track is identical to itself wherever it sits: the hubness correction never moves it from itself
-            sum[seed] += 1 - Math.exp(-Math.max(0f, 2 * b - 2 * dot[seed]) * 0.5);
+    }
+
+    /** |a| of a row's average segment, in double. */
+    private double norm(int row) {
+        double n2 = 0;
+        for (int j = 0; j < c; j++) {
+            double x = average[row * c + j];
+            n2 += x * x;
         }
+        return Math.sqrt(n2);
     }
 
     /**
@@ -367,7 +517,7 @@ public final class SonicVectors {
         }
         double dot = 0;
         for (int j = 0; j < c; j++) {
-            dot += (double) average[j * rows + a] * average[j * rows + b];
+            dot += (double) average[a * c + j] * average[b * c + j];
         }
         return SonicMetric.similarity(Math.max(0, (double) base[a] + base[b] - 2 * dot));
     }
@@ -397,13 +547,13 @@ public final class SonicVectors {
      * Sonic similarity (0..1) of segment {@code a} of row {@code ra} with segment {@code b} of row {@code rb}:
      * continuous features plus tempo and key, no hubness correction; transitions and duplicate checks use it.
      */
-    public double similarity(int ra, Segment a, int rb, Segment b) {
+    public double similarity(int ra, SoundSegment a, int rb, SoundSegment b) {
         return SonicMetric.similarity(distanceSquared(ra, a.ordinal(), rb, b.ordinal()));
     }
 
     /** How well {@code next} follows {@code previous}: the previous end against the next beginning. */
     public double transition(int previous, int next) {
-        return similarity(previous, Segment.END, next, Segment.BEGINNING);
+        return SonicMetric.similarity(distanceSquared(previous, SoundSegment.END, next, SoundSegment.BEGINNING));
     }
 
     /**
@@ -421,7 +571,7 @@ public final class SonicVectors {
 
     /** Weighted normalised feature {@code j} of segment {@code s} of a row, wherever its segment is stored. */
     private float value(int row, int s, int j) {
-        return s == AVG ? average[j * rows + row] : z[(row * ZS + s) * c + j];
+        return s == AVG ? average[row * c + j] : z[(row * ZS + s) * c + j];
     }
 
     double distanceSquared(int ra, int sa, int rb, int sb) {
@@ -456,7 +606,7 @@ public final class SonicVectors {
      * interpolated at {@code t} (0 = at {@code ra}, 1 = at {@code rb}); key is left out because it does not
      * interpolate.
      */
-    public double similarityToBlend(int ra, int rb, Segment seg, double t, int candidate) {
+    public double similarityToBlend(int ra, int rb, SoundSegment seg, double t, int candidate) {
         int s = seg.ordinal();
         double sum = 0;
         for (int j = 0; j < c; j++) {
@@ -481,7 +631,7 @@ public final class SonicVectors {
 
     /** The track's tempo (BPM) measured on its pooled segments, or NaN when unknown. */
     public double tempoBpm(int row) {
-        return tempoBpm(row, Segment.AVERAGE);
+        return bpm(row * S + AVG);
     }
 
     /** The layout of the loaded vectors; null when the index has no sonic data. */
@@ -504,7 +654,7 @@ public final class SonicVectors {
      * {@code feature}; NaN for a feature the layout lacks or the metric does not normalise (tempo, key,
      * confidences).
      */
-    public double zScore(int row, Segment seg, String feature) {
+    public double zScore(int row, SoundSegment seg, String feature) {
         Integer j = continuousIndex.get(feature);
         if (j == null || !varies[j]) {
             return Double.NaN;
@@ -519,41 +669,45 @@ public final class SonicVectors {
     }
 
     /** Copies a segment's weighted normalised values, in {@link #continuousName} order: the space D² is measured in. */
-    public void weightedZ(int row, Segment seg, float[] out) {
+    public void weightedZ(int row, SoundSegment seg, float[] out) {
         for (int j = 0; j < c; j++) {
             out[j] = value(row, seg.ordinal(), j);
         }
     }
 
     /** A segment's tempo in BPM, NaN when unknown. */
-    public double tempoBpm(int row, Segment seg) {
-        float t = log2Tempo[row * S + seg.ordinal()];
+    public double tempoBpm(int row, SoundSegment seg) {
+        return bpm(row * S + seg.ordinal());
+    }
+
+    private double bpm(int rs) {
+        float t = log2Tempo[rs];
         return Float.isNaN(t) ? Double.NaN : Math.pow(2, t);
     }
 
-    public double tempoConfidence(int row, Segment seg) {
+    public double tempoConfidence(int row, SoundSegment seg) {
         return tempoWeight[row * S + seg.ordinal()];
     }
 
     /** A segment's key as the pitch class of its tonic (C = 0), with {@link #major} its mode. */
-    public int keyTonic(int row, Segment seg) {
+    public int keyTonic(int row, SoundSegment seg) {
         int rs = row * S + seg.ordinal();
         // 7 is its own inverse modulo 12: undoes fifthsPosition
         int relativeMajor = (fifths[rs] * 7) % 12;
         return major[rs] ? relativeMajor : (relativeMajor + 9) % 12;
     }
 
-    public boolean major(int row, Segment seg) {
+    public boolean major(int row, SoundSegment seg) {
         return major[row * S + seg.ordinal()];
     }
 
-    public double keyConfidence(int row, Segment seg) {
+    public double keyConfidence(int row, SoundSegment seg) {
         return keyWeight[row * S + seg.ordinal()];
     }
 
     /** Approximate heap bytes held by the arrays. */
     public long estimatedBytes() {
-        return (long) z.length * 4 + (long) average.length * 4 + (long) rows * (4 + 4 + 4)
+        return (long) z.length * 4 + (long) average.length * 4 + coarse.length + (long) rows * (4 + 4 + 4 + 4)
                 + (long) rows * S * (4 + 4 + 1 + 1 + 4) + rows;
     }
 }

@@ -2,6 +2,7 @@ package dev.segue.playlist.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.segue.playlist.similarity.SoundSegment;
 import dev.segue.schema.sonic.SonicLayout;
 import org.junit.jupiter.api.Test;
 
@@ -10,6 +11,14 @@ import org.junit.jupiter.api.Test;
  * writes (the newest released one), so releasing a layout without teaching this service to read it fails here.
  */
 class VectorContractTest {
+
+    @Test
+    void theSegmentsSitWhereTheVectorsExpectThem() {
+        assertThat(Segment.values()).hasSize(SoundSegment.COUNT);
+        assertThat(Segment.BEGINNING.ordinal()).isEqualTo(SoundSegment.BEGINNING);
+        assertThat(Segment.END.ordinal()).isEqualTo(SoundSegment.END);
+        assertThat(Segment.AVERAGE.ordinal()).isEqualTo(SoundSegment.AVERAGE);
+    }
 
     @Test
     void theNewestReleasedLayoutIsReadable() {
