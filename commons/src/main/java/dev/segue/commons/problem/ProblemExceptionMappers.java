@@ -32,6 +32,11 @@ public class ProblemExceptionMappers {
     }
 
     @ServerExceptionMapper
+    public Response unsatisfiable(Unsatisfiable e, UriInfo uri) {
+        return respond(new Problem(URI.create("about:blank"), "Unprocessable Content", 422, e.getMessage(), instance(uri), List.of()));
+    }
+
+    @ServerExceptionMapper
     public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
         List<Problem.Violation> violations = e.getConstraintViolations().stream()
                 .map(v -> new Problem.Violation(field(v), pointer(v), v.getMessage(), List.of()))

@@ -1,6 +1,6 @@
 package dev.segue.playlist.playlist;
 
-import dev.segue.commons.problem.ProblemException;
+import dev.segue.commons.problem.Unsatisfiable;
 import dev.segue.playlist.index.LibraryIndex;
 import dev.segue.playlist.index.Segment;
 import dev.segue.playlist.similarity.GenreVectors;
@@ -33,7 +33,7 @@ public final class PathBuilder {
         this.useSonic = useSonic && sonicWeight > 0;
         double sum = (this.useSonic ? sonicWeight : 0) + genreWeight;
         if (sum <= 0) {
-            throw ProblemException.unprocessable("Nothing to compare the tracks by: sound is unavailable for the ends of the path "
+            throw new Unsatisfiable("Nothing to compare the tracks by: sound is unavailable for the ends of the path "
                     + "and the genre weight is 0.");
         }
         this.sonicWeight = this.useSonic ? sonicWeight / sum : 0;
@@ -42,7 +42,7 @@ public final class PathBuilder {
 
     public List<Entry> build(int from, int to, int size, int maxPerArtist, int artistGap) {
         if (index.sameRecording(from, to)) {
-            throw ProblemException.unprocessable("from and to are the same recording; a path needs two different tracks.");
+            throw new Unsatisfiable("from and to are the same recording; a path needs two different tracks.");
         }
         SonicVectors sv = index.sonic();
         GenreVectors gv = index.genres();
@@ -90,7 +90,7 @@ public final class PathBuilder {
                 }
             }
             if (best < 0) {
-                throw ProblemException.unprocessable("Only " + (order.size() + 1) + " tracks can form this path under maxPerArtist="
+                throw new Unsatisfiable("Only " + (order.size() + 1) + " tracks can form this path under maxPerArtist="
                         + maxPerArtist + " and artistGap=" + artistGap + "; ask for a shorter path or relax them.");
             }
             used[best] = true;

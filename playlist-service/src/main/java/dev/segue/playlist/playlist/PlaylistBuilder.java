@@ -1,6 +1,6 @@
 package dev.segue.playlist.playlist;
 
-import dev.segue.commons.problem.ProblemException;
+import dev.segue.commons.problem.Unsatisfiable;
 import dev.segue.playlist.index.LibraryIndex;
 import dev.segue.playlist.similarity.BestFirst;
 import dev.segue.playlist.similarity.Scorer;
@@ -43,12 +43,12 @@ public final class PlaylistBuilder {
         }
         perArtist.forEach((artist, count) -> {
             if (count > c.maxPerArtist()) {
-                throw ProblemException.unprocessable("The seeds hold " + count + " tracks by one artist but maxPerArtist is "
+                throw new Unsatisfiable("The seeds hold " + count + " tracks by one artist but maxPerArtist is "
                         + c.maxPerArtist() + "; raise maxPerArtist or drop a seed.");
             }
         });
         if (c.size() > 0 && c.size() < seeds.size()) {
-            throw ProblemException.unprocessable("size " + c.size() + " is smaller than the " + seeds.size()
+            throw new Unsatisfiable("size " + c.size() + " is smaller than the " + seeds.size()
                     + " seeds, which always open the playlist.");
         }
         Pool pool = candidates(seeds, c, notes);
@@ -72,7 +72,7 @@ public final class PlaylistBuilder {
             seconds += lastSeconds;
         }
         if (c.size() > 0 && kept.size() < c.size() && !c.partialAllowed()) {
-            throw ProblemException.unprocessable("Only " + kept.size() + " distinct tracks satisfy the constraints ("
+            throw new Unsatisfiable("Only " + kept.size() + " distinct tracks satisfy the constraints ("
                     + c.describeFilters() + "), but size is " + c.size() + "; ask for fewer tracks or relax the constraints.");
         }
         if (c.targetSeconds() > 0) {
@@ -83,7 +83,7 @@ public final class PlaylistBuilder {
                 seconds -= lastSeconds;
             }
             if (seconds < c.targetSeconds() * 0.9) {
-                throw ProblemException.unprocessable("The tracks that satisfy the constraints (" + c.describeFilters()
+                throw new Unsatisfiable("The tracks that satisfy the constraints (" + c.describeFilters()
                         + ") play for " + seconds / 60 + " minutes, short of targetMinutes " + c.targetSeconds() / 60
                         + "; ask for less or relax the constraints.");
             }
@@ -158,7 +158,7 @@ public final class PlaylistBuilder {
                     + " failed or unsupported, " + (unanalysed - failed) + " not analysed yet); includeUnanalysed=true allows them.");
         }
         if (m == 0 && !c.partialAllowed()) {
-            throw ProblemException.unprocessable("No track of the library satisfies the constraints (" + c.describeFilters()
+            throw new Unsatisfiable("No track of the library satisfies the constraints (" + c.describeFilters()
                     + "); relax them.");
         }
         return new Pool(new BestFirst(keyed, m, r -> key(r, scorer.total(r))), m);
@@ -318,7 +318,7 @@ public final class PlaylistBuilder {
             perArtist.merge(artist, 1, Integer::sum);
             return r;
         }
-        throw ProblemException.unprocessable("artistGap=" + c.artistGap() + " and albumGap=" + c.albumGap()
+        throw new Unsatisfiable("artistGap=" + c.artistGap() + " and albumGap=" + c.albumGap()
                 + " cannot be kept: after " + order.size() + " tracks every remaining candidate repeats a recent artist or album ("
                 + c.describeFilters() + "). Lower the gaps, lower maxPerArtist, or ask for fewer tracks.");
     }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.segue.commons.problem.ProblemException;
+import dev.segue.commons.problem.Unsatisfiable;
 import dev.segue.playlist.config.MixConfig;
 import dev.segue.playlist.config.PlaylistConfig;
 import dev.segue.playlist.delivery.LocalTrack;
@@ -275,8 +276,8 @@ public class MixService {
         List<Long> exclude = others.subList(Math.min(others.size(), Math.max(0, oldAllowed - oldSeeds)), others.size());
         try {
             return playlists.create(request(d, seeds, exclude));
-        } catch (ProblemException e) {
-            if (e.status() != 422 || exclude.isEmpty()) {
+        } catch (Unsatisfiable e) {
+            if (exclude.isEmpty()) {
                 throw e;
             }
             notes.add("Too few new tracks fit the constraints for a fresh share of " + d.freshShare()

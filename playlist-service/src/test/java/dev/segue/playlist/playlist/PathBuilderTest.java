@@ -3,7 +3,7 @@ package dev.segue.playlist.playlist;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.segue.commons.problem.ProblemException;
+import dev.segue.commons.problem.Unsatisfiable;
 import dev.segue.playlist.index.LibraryIndex;
 import dev.segue.playlist.index.TestLibrary;
 import java.util.List;
@@ -37,14 +37,14 @@ class PathBuilderTest {
     void samePathEndsAreRefused() {
         LibraryIndex index = line();
         assertThatThrownBy(() -> new PathBuilder(index, 1, 0, true).build(index.row(1), index.row(1), 4, 10, 0))
-                .isInstanceOf(ProblemException.class);
+                .isInstanceOf(Unsatisfiable.class);
     }
 
     @Test
     void tooLongPathIsRefused() {
         LibraryIndex index = line();
         assertThatThrownBy(() -> new PathBuilder(index, 1, 0, true).build(index.row(1), index.row(11), 20, 10, 0))
-                .isInstanceOf(ProblemException.class)
+                .isInstanceOf(Unsatisfiable.class)
                 .hasMessageContaining("shorter path");
     }
 }

@@ -3,7 +3,7 @@ package dev.segue.playlist.playlist;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.segue.commons.problem.ProblemException;
+import dev.segue.commons.problem.Unsatisfiable;
 import dev.segue.playlist.index.Features;
 import dev.segue.playlist.index.LibraryIndex;
 import dev.segue.playlist.index.Segment;
@@ -93,7 +93,7 @@ class PlaylistBuilderTest {
         assertThat(ids(entries)).contains(5L);
         LibraryIndex onlyB = line("A", "B", "B", "B").build();
         assertThatThrownBy(() -> build(onlyB, constraints(4, 10, 1, 0, Ordering.SCORE), 1))
-                .isInstanceOf(ProblemException.class)
+                .isInstanceOf(Unsatisfiable.class)
                 .satisfies(e -> assertThat(((ProblemException) e).status()).isEqualTo(422))
                 .hasMessageContaining("artistGap=1");
     }
@@ -102,11 +102,11 @@ class PlaylistBuilderTest {
     void tooFewTracksIsUnprocessableWithTheReason() {
         LibraryIndex index = line("A", "B", "C").build();
         assertThatThrownBy(() -> build(index, constraints(5, 10, 0, 0, Ordering.SCORE), 1))
-                .isInstanceOf(ProblemException.class)
+                .isInstanceOf(Unsatisfiable.class)
                 .hasMessageContaining("Only 3 distinct tracks");
         assertThatThrownBy(() -> build(index, constraints(1, 1, 0, 0, Ordering.SCORE), 1, 2))
                 .hasMessageContaining("size 1 is smaller than the 2 seeds")
-                .isInstanceOf(ProblemException.class);
+                .isInstanceOf(Unsatisfiable.class);
     }
 
     @Test
