@@ -49,7 +49,7 @@ class EnrichmentRunTest {
     @AfterEach
     void noRunLeftActive() {
         List<Integer> active = given().get("/api/enrichment/runs").then().statusCode(200).extract()
-                .jsonPath().getList("findAll { it.status == 'running' || it.status == 'queued' }.id");
+                .jsonPath().getList("items.findAll { it.status == 'running' || it.status == 'queued' }.id");
         active.forEach(id -> given().delete("/api/enrichment/runs/" + id));
         assertRatesWithinLimits();
     }
@@ -226,6 +226,22 @@ class EnrichmentRunTest {
     }
 
     @Test
+    void runsAreListedNewestFirstInPages() {
+        for (int i = 0; i < 3; i++) {
+            LibraryRows.insert("INSERT INTO enrichment_runs (scope, status, finished_at) VALUES ('all', 'completed', now()) RETURNING id");
+        }
+        JsonPath first = given().get("/api/enrichment/runs?page=0&size=2").then().statusCode(200).extract().jsonPath();
+        JsonPath second = given().get("/api/enrichment/runs?page=1&size=2").then().statusCode(200).extract().jsonPath();
+        assertThat(first.getInt("page")).isZero();
+        assertThat(first.getInt("size")).isEqualTo(2);
+        assertThat(first.getLong("total")).isGreaterThanOrEqualTo(3).isEqualTo(second.getLong("total"));
+        List<Long> ids = new ArrayList<>(first.getList("items.id", Long.class));
+        ids.addAll(second.getList("items.id", Long.class));
+        assertThat(ids).hasSize(4).doesNotHaveDuplicates().isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        given().get("/api/enrichment/runs?size=201").then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
     void cancelledRunResumesWithoutRepeatingAnyCallAndOnlyOneRunIsActive() throws Exception {
         String u = LibraryRows.unique();
         List<String> names = new ArrayList<>();
@@ -241,12 +257,17 @@ class EnrichmentRunTest {
 
         long id = startRun("{\"scope\":\"artists\"}");
         given().contentType(ContentType.JSON).body("{\"scope\":\"all\"}").post("/api/enrichment/runs").then()
-                .statusCode(409).contentType("application/problem+json").body("detail", containsString("already active"));
+                .statusCode(409).contentType("application/problem+json").body("detail", containsString("already active"))
+                .header("Location", org.hamcrest.Matchers.endsWith("/api/enrichment/runs/" + id))
+                .body("activeRun.id", equalTo((int) id))
+                .body("activeRun.location", org.hamcrest.Matchers.endsWith("/api/enrichment/runs/" + id));
         long deadline = System.currentTimeMillis() + 20_000;
         while (done(id, "musicbrainz") < 10
                 && System.currentTimeMillis() < deadline) {
             Thread.sleep(50);
         }
+        given().delete("/api/enrichment/runs/" + id).then().statusCode(200).body("status", equalTo("cancelled"));
+        // cancelling again changes nothing: the run is over
         given().delete("/api/enrichment/runs/" + id).then().statusCode(200).body("status", equalTo("cancelled"));
         int searchedBeforeResume = count(getRequestedFor(urlPathEqualTo("/ws/2/artist")).withQueryParam("query", containing(u)));
         assertThat(searchedBeforeResume).isBetween(1, names.size() - 1);

@@ -1,6 +1,6 @@
 package dev.segue.library.repository;
 
-import dev.segue.library.catalog.Page;
+import dev.segue.commons.paging.Page;
 import dev.segue.library.scan.ScanCounts;
 import dev.segue.library.scan.ScanError;
 import dev.segue.library.scan.ScanRun;

@@ -1,7 +1,7 @@
 package dev.segue.library.rest;
 
 import dev.segue.library.catalog.ArtistView;
-import dev.segue.library.catalog.Page;
+import dev.segue.commons.paging.Page;
 import dev.segue.library.service.CatalogService;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

@@ -4,7 +4,7 @@ import dev.segue.commons.problem.ProblemException;
 import dev.segue.library.catalog.AlbumView;
 import dev.segue.library.catalog.ArtistView;
 import dev.segue.library.catalog.LibraryStats;
-import dev.segue.library.catalog.Page;
+import dev.segue.commons.paging.Page;
 import dev.segue.library.catalog.PurgeResult;
 import dev.segue.library.catalog.TrackFilter;
 import dev.segue.library.catalog.TrackView;

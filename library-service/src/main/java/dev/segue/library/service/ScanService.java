@@ -1,7 +1,7 @@
 package dev.segue.library.service;
 
 import dev.segue.commons.problem.ProblemException;
-import dev.segue.library.catalog.Page;
+import dev.segue.commons.paging.Page;
 import dev.segue.library.config.LibraryConfig;
 import dev.segue.library.repository.ScanRunRepository;
 import dev.segue.library.scan.ScanError;

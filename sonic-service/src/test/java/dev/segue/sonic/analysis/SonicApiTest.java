@@ -127,7 +127,7 @@ class SonicApiTest {
                 .extract().jsonPath().getFloat("segments[3].features.tempo_bpm");
         assertThat((double) tempo).isCloseTo(140, within(2.0));
         given().get("/api/analysis/runs").then().statusCode(200)
-                .body("id", org.hamcrest.Matchers.hasItem(run.getInt("id")));
+                .body("items.id", org.hamcrest.Matchers.hasItem(run.getInt("id")));
 
         // an analysed track has nothing left to do; a failed one named explicitly is retried once
         given().contentType(ContentType.JSON).body(Map.of("scope", "trackIds", "trackIds", List.of(a)))
@@ -159,12 +159,31 @@ class SonicApiTest {
             given().contentType(ContentType.JSON).body(Map.of("scope", "pending"))
                     .post("/api/analysis/runs").then().statusCode(409)
                     .contentType("application/problem+json")
+                    .header("Location", org.hamcrest.Matchers.endsWith("/api/analysis/runs/" + runId))
+                    .body("activeRun.id", equalTo((int) runId))
+                    .body("activeRun.location", org.hamcrest.Matchers.endsWith("/api/analysis/runs/" + runId))
                     .body("detail", containsString(Long.toString(runId)));
         } finally {
             given().delete("/api/analysis/runs/{id}", runId).then().statusCode(200)
                     .body("status", equalTo("cancelled"));
         }
         given().get("/api/analysis/runs/{id}", Long.MAX_VALUE).then().statusCode(404);
+    }
+
+    @Test
+    void runsAreListedNewestFirstInPages() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            library.count("INSERT INTO analysis_runs (scope, status, finished_at) VALUES ('pending', 'completed', now()) RETURNING id");
+        }
+        JsonPath first = given().get("/api/analysis/runs?page=0&size=2").then().statusCode(200).extract().jsonPath();
+        JsonPath second = given().get("/api/analysis/runs?page=1&size=2").then().statusCode(200).extract().jsonPath();
+        assertThat(first.getInt("page")).isZero();
+        assertThat(first.getInt("size")).isEqualTo(2);
+        assertThat(first.getLong("total")).isGreaterThanOrEqualTo(3).isEqualTo(second.getLong("total"));
+        List<Long> ids = new java.util.ArrayList<>(first.getList("items.id", Long.class));
+        ids.addAll(second.getList("items.id", Long.class));
+        assertThat(ids).hasSize(4).doesNotHaveDuplicates().isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        given().get("/api/analysis/runs?size=201").then().statusCode(400).contentType("application/problem+json");
     }
 
     @Test
