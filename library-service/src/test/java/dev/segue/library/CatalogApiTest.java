@@ -82,13 +82,39 @@ class CatalogApiTest {
         }
         try {
             given().contentType(ContentType.JSON).body(Map.of("root", folder.resolve("inner").toString())).post("/api/scans")
-                    .then().statusCode(409).contentType("application/problem+json").body("detail", containsString("already running"));
-            given().delete("/api/tracks/missing?olderThan=P1D").then().statusCode(409);
+                    .then().statusCode(409).contentType("application/problem+json").body("detail", containsString("already running"))
+                    .header("Location", endsWith("/api/scans/" + busy))
+                    .body("activeRun.id", equalTo((int) busy))
+                    .body("activeRun.location", endsWith("/api/scans/" + busy));
+            given().delete("/api/tracks/missing?olderThan=P1D").then().statusCode(409).body("activeRun.id", equalTo((int) busy));
+            given().delete("/api/scans/" + busy).then().statusCode(200).body("status", equalTo("cancelled"))
+                    .body("message", containsString("Cancelled")).body("finishedAt", org.hamcrest.Matchers.notNullValue());
+            // a finished run is answered unchanged
+            given().delete("/api/scans/" + busy).then().statusCode(200).body("status", equalTo("cancelled"));
         } finally {
             try (Connection c = dataSource.getConnection()) {
                 c.createStatement().executeUpdate("UPDATE scan_runs SET status = 'completed', finished_at = now() WHERE id = " + busy);
             }
         }
+    }
+
+    @Test
+    void scanRunsAreListedNewestFirstInPages() throws Exception {
+        try (Connection c = dataSource.getConnection()) {
+            for (int i = 0; i < 3; i++) {
+                c.createStatement().executeUpdate("INSERT INTO scan_runs (roots, trigger, status, finished_at) "
+                        + "VALUES ('{/nowhere}', 'api', 'completed', now())");
+            }
+        }
+        JsonPath first = given().get("/api/scans?page=0&size=2").then().statusCode(200).extract().jsonPath();
+        JsonPath second = given().get("/api/scans?page=1&size=2").then().statusCode(200).extract().jsonPath();
+        assertThat(first.getInt("page")).isZero();
+        assertThat(first.getInt("size")).isEqualTo(2);
+        assertThat(first.getLong("total")).isGreaterThanOrEqualTo(3).isEqualTo(second.getLong("total"));
+        List<Long> ids = new java.util.ArrayList<>(first.getList("items.id", Long.class));
+        ids.addAll(second.getList("items.id", Long.class));
+        assertThat(ids).hasSize(4).doesNotHaveDuplicates().isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        given().get("/api/scans?size=201").then().statusCode(400).contentType("application/problem+json");
     }
 
     @Test
@@ -107,8 +133,8 @@ class CatalogApiTest {
         JsonPath run = Scans.await(id);
         assertThat(run.getString("status")).isEqualTo("completed");
         assertThat(run.getList("roots")).containsExactly(folder.toString());
-        assertThat(run.getInt("processed")).isEqualTo(3);
-        assertThat(run.getDouble("filesPerSecond")).isPositive();
+        assertThat(run.getInt("done")).isEqualTo(3);
+        assertThat(run.getDouble("ratePerSecond")).isPositive();
         assertThat(run.getString("finishedAt")).isNotNull();
         given().get("/api/scans?size=200").then().statusCode(200).body("items.id", org.hamcrest.Matchers.hasItem((int) id));
         given().get("/api/scans/" + id + "/errors").then().statusCode(200).body("total", equalTo(0));
