@@ -23,6 +23,7 @@ import dev.segue.testing.PostgresTestResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import dev.segue.testing.RunConvention;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
@@ -227,18 +228,10 @@ class EnrichmentRunTest {
 
     @Test
     void runsAreListedNewestFirstInPages() {
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < 4; i++) {
             LibraryRows.insert("INSERT INTO enrichment_runs (scope, status, finished_at) VALUES ('all', 'completed', now()) RETURNING id");
         }
-        JsonPath first = given().get("/api/enrichment/runs?page=0&size=2").then().statusCode(200).extract().jsonPath();
-        JsonPath second = given().get("/api/enrichment/runs?page=1&size=2").then().statusCode(200).extract().jsonPath();
-        assertThat(first.getInt("page")).isZero();
-        assertThat(first.getInt("size")).isEqualTo(2);
-        assertThat(first.getLong("total")).isGreaterThanOrEqualTo(3).isEqualTo(second.getLong("total"));
-        List<Long> ids = new ArrayList<>(first.getList("items.id", Long.class));
-        ids.addAll(second.getList("items.id", Long.class));
-        assertThat(ids).hasSize(4).doesNotHaveDuplicates().isSortedAccordingTo(java.util.Comparator.reverseOrder());
-        given().get("/api/enrichment/runs?size=201").then().statusCode(400).contentType("application/problem+json");
+        RunConvention.assertListedNewestFirstInPages("/api/enrichment/runs");
     }
 
     @Test
@@ -256,11 +249,8 @@ class EnrichmentRunTest {
                 .willReturn(json("artist.getTopTags.json").withFixedDelay(30)));
 
         long id = startRun("{\"scope\":\"artists\"}");
-        given().contentType(ContentType.JSON).body("{\"scope\":\"all\"}").post("/api/enrichment/runs").then()
-                .statusCode(409).contentType("application/problem+json").body("detail", containsString("already active"))
-                .header("Location", org.hamcrest.Matchers.endsWith("/api/enrichment/runs/" + id))
-                .body("activeRun.id", equalTo((int) id))
-                .body("activeRun.location", org.hamcrest.Matchers.endsWith("/api/enrichment/runs/" + id));
+        RunConvention.assertNamesActiveRun(given().contentType(ContentType.JSON).body("{\"scope\":\"all\"}").post("/api/enrichment/runs")
+                .then().body("detail", containsString("already active")), "/api/enrichment/runs", id);
         long deadline = System.currentTimeMillis() + 20_000;
         while (done(id, "musicbrainz") < 10
                 && System.currentTimeMillis() < deadline) {

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 
 import dev.segue.library.config.LibraryConfig;
 import dev.segue.testing.PostgresTestResource;
+import dev.segue.testing.RunConvention;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -81,11 +82,8 @@ class CatalogApiTest {
             busy = rs.getLong(1);
         }
         try {
-            given().contentType(ContentType.JSON).body(Map.of("root", folder.resolve("inner").toString())).post("/api/scans")
-                    .then().statusCode(409).contentType("application/problem+json").body("detail", containsString("already running"))
-                    .header("Location", endsWith("/api/scans/" + busy))
-                    .body("activeRun.id", equalTo((int) busy))
-                    .body("activeRun.location", endsWith("/api/scans/" + busy));
+            RunConvention.assertNamesActiveRun(given().contentType(ContentType.JSON).body(Map.of("root", folder.resolve("inner").toString()))
+                    .post("/api/scans").then().body("detail", containsString("already running")), "/api/scans", busy);
             given().delete("/api/tracks/missing?olderThan=P1D").then().statusCode(409).body("activeRun.id", equalTo((int) busy));
             given().delete("/api/scans/" + busy).then().statusCode(200).body("status", equalTo("cancelled"))
                     .body("message", containsString("Cancelled")).body("finishedAt", org.hamcrest.Matchers.notNullValue());
@@ -101,20 +99,12 @@ class CatalogApiTest {
     @Test
     void scanRunsAreListedNewestFirstInPages() throws Exception {
         try (Connection c = dataSource.getConnection()) {
-            for (int i = 0; i < 3; i++) {
+            for (int i = 0; i < 4; i++) {
                 c.createStatement().executeUpdate("INSERT INTO scan_runs (roots, trigger, status, finished_at) "
                         + "VALUES ('{/nowhere}', 'api', 'completed', now())");
             }
         }
-        JsonPath first = given().get("/api/scans?page=0&size=2").then().statusCode(200).extract().jsonPath();
-        JsonPath second = given().get("/api/scans?page=1&size=2").then().statusCode(200).extract().jsonPath();
-        assertThat(first.getInt("page")).isZero();
-        assertThat(first.getInt("size")).isEqualTo(2);
-        assertThat(first.getLong("total")).isGreaterThanOrEqualTo(3).isEqualTo(second.getLong("total"));
-        List<Long> ids = new java.util.ArrayList<>(first.getList("items.id", Long.class));
-        ids.addAll(second.getList("items.id", Long.class));
-        assertThat(ids).hasSize(4).doesNotHaveDuplicates().isSortedAccordingTo(java.util.Comparator.reverseOrder());
-        given().get("/api/scans?size=201").then().statusCode(400).contentType("application/problem+json");
+        RunConvention.assertListedNewestFirstInPages("/api/scans");
     }
 
     @Test

@@ -22,6 +22,10 @@ import java.util.Optional;
 @Transactional
 public class ScanRunRepository {
 
+    private static final String COUNTS = "discovered = :discovered, processed = :processed, newTracks = :newTracks, updated = :updated, "
+            + "unchanged = :unchanged, moved = :moved, missing = :missing, errors = :errors, skippedExtensions = :skippedExtensions, "
+            + "skippedCounts = :skippedCounts where id = :id";
+
     /** Serialises scan starts across threads and replicas; call inside the starting transaction. */
     public void lockScanStarts() {
         ScanRunEntity.getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(7311001)").getSingleResult();
@@ -77,10 +81,6 @@ public class ScanRunRepository {
                 .map(ScanRunRepository::run).toList();
         return new Page<>(items, page, size, ScanRunEntity.count());
     }
-
-    private static final String COUNTS = "discovered = :discovered, processed = :processed, newTracks = :newTracks, updated = :updated, "
-            + "unchanged = :unchanged, moved = :moved, missing = :missing, errors = :errors, skippedExtensions = :skippedExtensions, "
-            + "skippedCounts = :skippedCounts where id = :id";
 
     private static Parameters counts(long id, ScanCounts counts) {
         return Parameters.with("id", id).and("discovered", counts.discovered()).and("processed", counts.processed())

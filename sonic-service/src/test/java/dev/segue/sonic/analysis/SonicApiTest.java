@@ -20,6 +20,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import dev.segue.testing.RunConvention;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -156,13 +157,8 @@ class SonicApiTest {
         long runId = library.count("INSERT INTO analysis_runs (scope, status, track_ids) VALUES"
                 + " ('track_ids', 'queued', '{-1}') RETURNING id");
         try {
-            given().contentType(ContentType.JSON).body(Map.of("scope", "pending"))
-                    .post("/api/analysis/runs").then().statusCode(409)
-                    .contentType("application/problem+json")
-                    .header("Location", org.hamcrest.Matchers.endsWith("/api/analysis/runs/" + runId))
-                    .body("activeRun.id", equalTo((int) runId))
-                    .body("activeRun.location", org.hamcrest.Matchers.endsWith("/api/analysis/runs/" + runId))
-                    .body("detail", containsString(Long.toString(runId)));
+            RunConvention.assertNamesActiveRun(given().contentType(ContentType.JSON).body(Map.of("scope", "pending"))
+                    .post("/api/analysis/runs").then(), "/api/analysis/runs", runId);
         } finally {
             given().delete("/api/analysis/runs/{id}", runId).then().statusCode(200)
                     .body("status", equalTo("cancelled"));
@@ -172,18 +168,10 @@ class SonicApiTest {
 
     @Test
     void runsAreListedNewestFirstInPages() throws Exception {
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < 4; i++) {
             library.count("INSERT INTO analysis_runs (scope, status, finished_at) VALUES ('pending', 'completed', now()) RETURNING id");
         }
-        JsonPath first = given().get("/api/analysis/runs?page=0&size=2").then().statusCode(200).extract().jsonPath();
-        JsonPath second = given().get("/api/analysis/runs?page=1&size=2").then().statusCode(200).extract().jsonPath();
-        assertThat(first.getInt("page")).isZero();
-        assertThat(first.getInt("size")).isEqualTo(2);
-        assertThat(first.getLong("total")).isGreaterThanOrEqualTo(3).isEqualTo(second.getLong("total"));
-        List<Long> ids = new java.util.ArrayList<>(first.getList("items.id", Long.class));
-        ids.addAll(second.getList("items.id", Long.class));
-        assertThat(ids).hasSize(4).doesNotHaveDuplicates().isSortedAccordingTo(java.util.Comparator.reverseOrder());
-        given().get("/api/analysis/runs?size=201").then().statusCode(400).contentType("application/problem+json");
+        RunConvention.assertListedNewestFirstInPages("/api/analysis/runs");
     }
 
     @Test
