@@ -89,7 +89,7 @@ until json "$location" | grep -q '"status":"\(completed\|failed\|aborted\)"'; do
 scan=$(json "$location")
 echo "$scan" | grep -q '"status":"completed"' || fail "scan: $scan"
 [ "$(echo "$scan" | jq '.errors')" = 1 ] || fail "scan: only broken.mp3 may fail (a non-ASCII name fails without a UTF-8 locale): $scan"
-say "scan completed in $((SECONDS - scan_started)) s: $(echo "$scan" | jq -c '{processed, newTracks, errors}')"
+say "scan completed in $((SECONDS - scan_started)) s: $(echo "$scan" | jq -c '{done, newTracks, failed}')"
 
 analysis_started=$SECONDS
 for _ in $(seq 300); do

@@ -115,7 +115,7 @@ printf 'files:            %d mutated from %d seeds (%s)\n' "$(jq .files "$WORK/c
   "$(ls "$WORK/seeds" | wc -l)" "$(du -sh "$LIB" | cut -f1)"
 printf 'mutations:        %s\n' "$(sed -n 's/^mutated [0-9]* files (seed [0-9]*): //p' "$WORK/mutate.txt")"
 printf 'scan:             %s in %.1f s (%s)\n' "$STATUS" "$SECONDS_TAKEN" \
-  "$(jq -c '{discovered, processed, newTracks, errors, filesPerSecond}' <<<"$RUN")"
+  "$(jq -c '{total, done, newTracks, failed, ratePerSecond}' <<<"$RUN")"
 printf 'indexed:          %d\n' "$(jq .indexed "$WORK/check.json")"
 printf 'errors:           %d\n' "$(jq .errors "$WORK/check.json")"
 printf 'unaccounted:      %d (indexed + errors == files: %s)\n' "$UNACCOUNTED" \

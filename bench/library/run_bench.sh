@@ -82,7 +82,7 @@ scan() {
   done
   SCAN_SECONDS=$(echo "$(date +%s.%N) - $start" | bc)
   SCAN_RUN=$run
-  echo "scan $id: $(jq -c '{status, discovered, newTracks, updated, unchanged, moved, missing, errors, filesPerSecond}' <<<"$run")"
+  echo "scan $id: $(jq -c '{status, total, newTracks, updated, unchanged, moved, missing, failed, ratePerSecond}' <<<"$run")"
 }
 
 echo "full scan"
@@ -130,7 +130,7 @@ BEETS_FULL=$(echo "scale=1; $BEETS_SECONDS * $FILES / $BEETS_N" | bc)
 printf '\n== library-service scan benchmark ==\n'
 printf 'files:                 %d (%s)\n' "$FILES" "$LIB"
 printf 'full scan:             %.1f s, %.0f files/s  (%s)\n' "$FULL" "$(echo "$FILES / $FULL" | bc -l)" \
-  "$(jq -c '{discovered, newTracks, errors}' <<<"$FULL_RUN")"
+  "$(jq -c '{total, newTracks, failed}' <<<"$FULL_RUN")"
 printf 'no-change rescan:      %.1f s\n' "$RESCAN"
 printf 'beets import -A -q:    %.1f s for %d files (%s imported), %.0f files/s\n' "$BEETS_SECONDS" "$BEETS_N" "${BEETS_ITEMS:-?}" \
   "$(echo "$BEETS_N / $BEETS_SECONDS" | bc -l)"

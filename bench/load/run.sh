@@ -33,7 +33,7 @@ until curl -fsS localhost:18084/q/health/ready >/dev/null 2>&1; do sleep 1; kill
 
 bin/segue scan >/dev/null
 cancel_analysis_runs() {
-  for run in $(curl -fsS 'localhost:18083/api/analysis/runs?limit=5' | grep -o '"id":[0-9]*' | cut -d: -f2); do
+  for run in $(curl -fsS 'localhost:18083/api/analysis/runs?size=5' | grep -o '"id":[0-9]*' | cut -d: -f2); do
     curl -fsS -X DELETE "localhost:18083/api/analysis/runs/$run" >/dev/null 2>&1 || true
   done
 }
@@ -64,4 +64,4 @@ curl -fsS -X POST localhost:18083/api/analysis/runs -H 'Content-Type: applicatio
 echo "analysis run (forced, all tracks) started; load: $clients clients for $seconds s"
 java -cp "e2e/target/segue-e2e-0.1.0-SNAPSHOT.jar:e2e/target/lib/*" dev.segue.e2e.LoadDriver \
   http://localhost:18084 "$clients" "$seconds" "$seeds" "$size" "${WARMUP:-10}"
-echo "analysis during the load: $(curl -fsS localhost:18083/api/analysis/runs?limit=1)"
+echo "analysis during the load: $(curl -fsS localhost:18083/api/analysis/runs?size=1)"

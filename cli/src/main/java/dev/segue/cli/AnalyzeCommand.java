@@ -67,11 +67,6 @@ final class AnalyzeCommand extends RunCommand {
     }
 
     @Override
-    String latestRunsQuery() {
-        return "?limit=20";
-    }
-
-    @Override
     String noun() {
         return "analysis run";
     }

@@ -61,11 +61,6 @@ final class EnrichCommand extends RunCommand {
     }
 
     @Override
-    String latestRunsQuery() {
-        return "?limit=20";
-    }
-
-    @Override
     String noun() {
         return "enrichment run";
     }

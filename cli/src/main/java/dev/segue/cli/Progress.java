@@ -17,53 +17,27 @@ record Progress(String status, long done, long total, double ratePerSecond, Long
     private static final Set<String> FINISHED = Set.of("completed", "failed", "aborted", "cancelled");
     private static final Set<String> WORKING = Set.of("waiting", "running", "done");
 
+    /** Every run answers {@code total}, {@code done}, {@code ratePerSecond} and {@code etaSeconds}; enrichment adds its sources. */
     static Progress of(JsonNode run) {
         String status = run.path("status").asText("unknown");
-        long done = first(run, "processed", "done");
-        long total = first(run, "total", "discovered");
         List<String> notes = new ArrayList<>();
-        if (done < 0 && total < 0) {
-            done = 0;
-            total = 0;
-            for (Map.Entry<String, JsonNode> source : sources(run)) {
-                JsonNode progress = source.getValue();
-                done += Math.max(0, first(progress, "done", "processed"));
-                total += Math.max(0, first(progress, "total"));
-                String state = progress.path("state").asText("");
-                if (!state.isEmpty() && !WORKING.contains(state)) {
-                    String message = progress.path("message").asText("");
-                    notes.add(source.getKey() + " " + state + (message.isEmpty() ? "" : ": " + message));
-                }
+        for (Map.Entry<String, JsonNode> source : sources(run)) {
+            JsonNode progress = source.getValue();
+            String state = progress.path("state").asText("");
+            if (!state.isEmpty() && !WORKING.contains(state)) {
+                String message = progress.path("message").asText("");
+                notes.add(source.getKey() + " " + state + (message.isEmpty() ? "" : ": " + message));
             }
         }
-        double rate = firstDouble(run, "filesPerSecond", "tracksPerSecond", "ratePerSecond", "rate");
         JsonNode eta = run.path("etaSeconds");
-        return new Progress(status, Math.max(0, done), Math.max(0, total), Math.max(0, rate),
-                eta.isNumber() ? eta.asLong() : null, String.join("; ", notes));
+        return new Progress(status, Math.max(0, run.path("done").asLong()), Math.max(0, run.path("total").asLong()),
+                Math.max(0, run.path("ratePerSecond").asDouble()), eta.isNumber() ? eta.asLong() : null, String.join("; ", notes));
     }
 
     /** Enrichment runs report one progress entry per source, under {@code progress}. */
     static Iterable<Map.Entry<String, JsonNode>> sources(JsonNode run) {
         JsonNode sources = run.has("progress") ? run.path("progress") : run.path("sources");
         return sources.isObject() ? sources.properties() : List.of();
-    }
-
-    private static long first(JsonNode node, String... names) {
-        for (String name : names) {
-            if (node.path(name).isNumber()) {
-                return node.path(name).asLong();
-            }
-        }
-        return -1;
-    }
-
-    private static double firstDouble(JsonNode node, String... names) {
-        for (String name : names) {
-            if (node.path(name).isNumber()) {
-                return node.path(name).asDouble();
-            }
-        }
-        return 0;
     }
 
     boolean finished() {

@@ -3,7 +3,6 @@ package dev.segue.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * A command that starts a run (scan, enrichment, analysis) and follows it to its end with a progress
@@ -12,8 +11,6 @@ import java.util.Set;
  */
 abstract class RunCommand implements Command {
 
-    private static final Set<String> ACTIVE = Set.of("queued", "running");
-
     /** A 409 whose run has ended by the time we look is asked again, this many times at most. */
     private static final int START_ATTEMPTS = 3;
 
@@ -21,9 +18,6 @@ abstract class RunCommand implements Command {
     abstract String service();
 
     abstract String runsPath();
-
-    /** The listing of the latest runs, newest first. */
-    abstract String latestRunsQuery();
 
     /** {@code scan}, {@code enrichment run}: how messages name a run. */
     abstract String noun();
@@ -60,11 +54,11 @@ abstract class RunCommand implements Command {
             if (e.status != 409) {
                 throw e;
             }
-            Optional<JsonNode> active = activeRun(api);
+            Optional<JsonNode> active = activeRun(api, e.activeRunId);
             if (active.isEmpty()) {
                 if (attempt == START_ATTEMPTS) {
-                    throw new SegueApi.ApiException(e.status, e.getMessage() + " (yet no " + noun() + " is listed as going at "
-                            + api.base(service()).resolve(runsPath()) + ")");
+                    throw new SegueApi.ApiException(e.status, e.getMessage() + " (yet no " + noun() + " is going at "
+                            + api.base(service()).resolve(runsPath()) + " when asked)");
                 }
                 // it ended between our request and our look: start ours now
                 return run(options, context, attempt + 1);
@@ -83,15 +77,12 @@ abstract class RunCommand implements Command {
         return exitStatus(finished);
     }
 
-    private Optional<JsonNode> activeRun(SegueApi api) {
-        JsonNode latest = api.get(service(), runsPath() + latestRunsQuery());
-        JsonNode runs = latest.isArray() ? latest : latest.path("items");
-        for (JsonNode candidate : runs) {
-            if (ACTIVE.contains(candidate.path("status").asText())) {
-                return Optional.of(candidate);
-            }
+    /** The run a 409 named, while it is still going. */
+    private Optional<JsonNode> activeRun(SegueApi api, Long id) {
+        if (id == null) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        return api.find(service(), runsPath() + "/" + id).filter(run -> !Progress.of(run).finished());
     }
 
     private static String startedBy(JsonNode run) {

@@ -57,11 +57,6 @@ final class ScanCommand extends RunCommand {
     }
 
     @Override
-    String latestRunsQuery() {
-        return "?size=20";
-    }
-
-    @Override
     String noun() {
         return "scan";
     }
@@ -78,11 +73,11 @@ final class ScanCommand extends RunCommand {
     @Override
     void summarise(JsonNode run, Context context) {
         context.out().printf("%s: %d files — %d new, %d updated, %d unchanged, %d moved, %d missing, %d could not be read.%n",
-                Runs.headline(noun(), run), run.path("processed").asLong(), run.path("newTracks").asLong(),
+                Runs.headline(noun(), run), run.path("done").asLong(), run.path("newTracks").asLong(),
                 run.path("updated").asLong(), run.path("unchanged").asLong(), run.path("moved").asLong(),
-                run.path("missing").asLong(), run.path("errors").asLong());
+                run.path("missing").asLong(), run.path("failed").asLong());
         Runs.message(run, context);
-        if (run.path("errors").asLong() > 0) {
+        if (run.path("failed").asLong() > 0) {
             errors(run, context);
         }
         skipped(run, context);
@@ -91,7 +86,7 @@ final class ScanCommand extends RunCommand {
     private void errors(JsonNode run, Context context) {
         long id = run.path("id").asLong();
         JsonNode page = context.api().get(service(), runsPath() + "/" + id + "/errors?size=" + ERRORS_SHOWN);
-        long total = page.path("total").asLong(run.path("errors").asLong());
+        long total = page.path("total").asLong(run.path("failed").asLong());
         context.out().println("Could not read" + (total > ERRORS_SHOWN ? " (first " + ERRORS_SHOWN + " of " + total + ")" : "") + ":");
         for (JsonNode error : page.path("items")) {
             context.out().println("  " + error.path("path").asText() + ": " + error.path("reason").asText());

@@ -23,10 +23,17 @@ final class SegueApi {
     /** A non-2xx answer (status 0: no answer at all), with the problem's detail when the service sent one. */
     static final class ApiException extends RuntimeException {
         final int status;
+        /** On a 409 to a run start: the id of the run that is active (the problem's {@code activeRun}), else null. */
+        final Long activeRunId;
 
         ApiException(int status, String message) {
+            this(status, message, null);
+        }
+
+        ApiException(int status, String message, Long activeRunId) {
             super(message);
             this.status = status;
+            this.activeRunId = activeRunId;
         }
     }
 
@@ -165,8 +172,12 @@ final class SegueApi {
 
     private static ApiException failure(HttpResponse<String> response) {
         String message = "HTTP " + response.statusCode();
+        Long activeRunId = null;
         try {
             JsonNode problem = JSON.readTree(response.body());
+            if (problem.path("activeRun").path("id").isNumber()) {
+                activeRunId = problem.path("activeRun").path("id").asLong();
+            }
             if (problem.hasNonNull("detail")) {
                 message += ": " + problem.get("detail").asText();
             } else if (problem.hasNonNull("title")) {
@@ -184,6 +195,6 @@ final class SegueApi {
         if (response.statusCode() == 401 || response.statusCode() == 403) {
             message += " (set SEGUE_API_KEY to the key the services were started with)";
         }
-        return new ApiException(response.statusCode(), message);
+        return new ApiException(response.statusCode(), message, activeRunId);
     }
 }

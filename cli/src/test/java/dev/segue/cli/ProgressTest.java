@@ -11,19 +11,20 @@ class ProgressTest {
 
     @Test
     void barShowsFractionRateAndEta() throws Exception {
-        Progress progress = Progress.of(json.readTree("{\"status\":\"running\",\"done\":25,\"total\":100,\"tracksPerSecond\":12.5,\"etaSeconds\":75}"));
+        Progress progress = Progress.of(json.readTree("{\"status\":\"running\",\"done\":25,\"total\":100,\"ratePerSecond\":12.5,\"etaSeconds\":75}"));
         assertThat(progress.bar(20)).isEqualTo("[#####...............]  25% 25/100  12.5/s  ETA 1:15  running");
         assertThat(progress.finished()).isFalse();
     }
 
     @Test
-    void perSourceProgressIsSummed() throws Exception {
+    void aSourceThatHoldsTheRunBackIsNamed() throws Exception {
         Progress progress = Progress.of(json.readTree("""
-                {"status":"completed","progress":{"musicbrainz":{"done":10,"total":10},"lastfm":{"done":10,"total":10}}}"""));
-        assertThat(progress.done()).isEqualTo(20);
+                {"status":"running","total":20,"done":10,"progress":{"musicbrainz":{"state":"running","done":10,"total":10},
+                 "lastfm":{"state":"paused","done":0,"total":10,"message":"rate limited"}}}"""));
+        assertThat(progress.done()).isEqualTo(10);
         assertThat(progress.total()).isEqualTo(20);
-        assertThat(progress.finished()).isTrue();
-        assertThat(progress.bar(10)).startsWith("[##########] 100%");
+        assertThat(progress.finished()).isFalse();
+        assertThat(progress.bar(10)).startsWith("[#####.....]  50%").endsWith("running  (lastfm paused: rate limited)");
     }
 
     @Test

@@ -66,6 +66,12 @@ class SegueCliTest {
                 .withBody("{\"status\":" + status + ",\"detail\":\"" + detail + "\"}");
     }
 
+    /** A 409 naming the active run, as the services answer a start while one is active. */
+    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder active(String detail, long id, String runs) {
+        return aResponse().withStatus(409).withHeader("Content-Type", PROBLEM).withHeader("Location", runs + "/" + id)
+                .withBody("{\"status\":409,\"detail\":\"" + detail + "\",\"activeRun\":{\"id\":" + id + ",\"location\":\"" + runs + "/" + id + "\"}}");
+    }
+
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder accepted(String location, String body) {
         return aResponse().withStatus(202).withHeader("Location", location).withHeader("Content-Type", "application/json").withBody(body);
     }
@@ -82,14 +88,14 @@ class SegueCliTest {
     @Test
     void scanFollowsTheRunAndReportsUnreadableAndSkippedFiles() {
         server.stubFor(post("/api/scans").willReturn(accepted(server.baseUrl() + "/api/scans/7",
-                "{\"id\":7,\"status\":\"running\",\"discovered\":100,\"processed\":0}")));
+                "{\"id\":7,\"status\":\"running\",\"total\":100,\"done\":0}")));
         server.stubFor(get("/api/scans/7").inScenario("scan").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(okJson("{\"id\":7,\"status\":\"running\",\"discovered\":100,\"processed\":50,\"filesPerSecond\":25.0,\"etaSeconds\":2}"))
+                .willReturn(okJson("{\"id\":7,\"status\":\"running\",\"total\":100,\"done\":50,\"ratePerSecond\":25.0,\"etaSeconds\":2}"))
                 .willSetStateTo("done"));
         server.stubFor(get("/api/scans/7").inScenario("scan").whenScenarioStateIs("done")
                 .willReturn(okJson("""
-                        {"id":7,"status":"completed","discovered":100,"processed":100,"newTracks":97,"updated":0,"unchanged":0,
-                         "moved":0,"missing":0,"errors":2,"startedAt":"2026-12-01T10:00:00Z","finishedAt":"2026-12-01T10:00:12Z",
+                        {"id":7,"status":"completed","total":100,"done":100,"newTracks":97,"updated":0,"unchanged":0,
+                         "moved":0,"missing":0,"failed":2,"startedAt":"2026-12-01T10:00:00Z","finishedAt":"2026-12-01T10:00:12Z",
                          "skipped":[{"extension":".wav","count":87,"reason":"shorter than 1 s: sound effects"},
                                     {"extension":".xm","count":1,"reason":"no decoder for tracker modules"}],"skippedTotal":88}""")));
         server.stubFor(get(urlPathEqualTo("/api/scans/7/errors")).willReturn(okJson("""
@@ -109,10 +115,10 @@ class SegueCliTest {
 
     @Test
     void aRunAlreadyGoingIsAttachedToAndFollowedToItsEnd() {
-        server.stubFor(post("/api/analysis/runs").willReturn(problem(409, "analysis run 3 is already active")));
-        server.stubFor(get("/api/analysis/runs?limit=20").willReturn(okJson("""
-                [{"id":3,"status":"running","total":10,"done":4,"failed":0},{"id":2,"status":"completed","total":5,"done":5}]""")));
-        server.stubFor(get("/api/analysis/runs/3").willReturn(okJson("""
+        server.stubFor(post("/api/analysis/runs").willReturn(active("analysis run 3 is already active", 3, "/api/analysis/runs")));
+        server.stubFor(get("/api/analysis/runs/3").inScenario("attach").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(okJson("{\"id\":3,\"status\":\"running\",\"total\":10,\"done\":4,\"failed\":0}")).willSetStateTo("done"));
+        server.stubFor(get("/api/analysis/runs/3").inScenario("attach").whenScenarioStateIs("done").willReturn(okJson("""
                 {"id":3,"status":"completed","total":10,"done":10,"failed":1,
                  "failures":[{"trackId":9,"path":"/music/x.mp3","status":"failed","error":"no audio stream"}]}""")));
 
@@ -126,12 +132,11 @@ class SegueCliTest {
     @Test
     void aRunThatEndedBeforeWeLookedIsStartedAgain() {
         server.stubFor(post("/api/scans").inScenario("race").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(problem(409, "A scan of /music is already running")).willSetStateTo("ended"));
+                .willReturn(active("A scan of /music is already running (scan 8)", 8, "/api/scans")).willSetStateTo("ended"));
         server.stubFor(post("/api/scans").inScenario("race").whenScenarioStateIs("ended")
                 .willReturn(accepted("/api/scans/9", "{\"id\":9,\"status\":\"running\"}")));
-        server.stubFor(get("/api/scans?size=20").willReturn(okJson("""
-                {"items":[{"id":8,"status":"completed"}],"page":0,"size":20,"total":1}""")));
-        server.stubFor(get("/api/scans/9").willReturn(okJson("{\"id\":9,\"status\":\"completed\",\"processed\":3,\"discovered\":3}")));
+        server.stubFor(get("/api/scans/8").willReturn(okJson("{\"id\":8,\"status\":\"completed\"}")));
+        server.stubFor(get("/api/scans/9").willReturn(okJson("{\"id\":9,\"status\":\"completed\",\"done\":3,\"total\":3}")));
 
         assertThat(cli.run("scan")).isZero();
         assertThat(err()).contains("Started scan 9.");
@@ -140,10 +145,9 @@ class SegueCliTest {
     @Test
     void aConflictWithoutARunGoingIsAFailureNotALoop() {
         server.stubFor(post("/api/enrichment/runs").willReturn(problem(409, "An enrichment run is already active")));
-        server.stubFor(get("/api/enrichment/runs?limit=20").willReturn(okJson("[]")));
 
         assertThat(cli.run("enrich")).isEqualTo(1);
-        assertThat(err()).contains("error: HTTP 409: An enrichment run is already active (yet no enrichment run is listed as going");
+        assertThat(err()).contains("error: HTTP 409: An enrichment run is already active (yet no enrichment run is going at");
         server.verify(3, postRequestedFor(urlEqualTo("/api/enrichment/runs")));
     }
 
@@ -159,9 +163,10 @@ class SegueCliTest {
 
     @Test
     void enrichmentShowsAnUnreachableSourceWithItsCause() {
-        server.stubFor(post("/api/enrichment/runs").willReturn(problem(409, "An enrichment run is already active (run 1)")));
-        server.stubFor(get("/api/enrichment/runs?limit=20").willReturn(okJson("[{\"id\":1,\"status\":\"running\",\"progress\":{}}]")));
-        server.stubFor(get("/api/enrichment/runs/1").willReturn(okJson("""
+        server.stubFor(post("/api/enrichment/runs").willReturn(active("An enrichment run is already active (run 1)", 1, "/api/enrichment/runs")));
+        server.stubFor(get("/api/enrichment/runs/1").inScenario("attach").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(okJson("{\"id\":1,\"status\":\"running\",\"progress\":{}}")).willSetStateTo("done"));
+        server.stubFor(get("/api/enrichment/runs/1").inScenario("attach").whenScenarioStateIs("done").willReturn(okJson("""
                 {"id":1,"status":"completed","message":"musicbrainz was unreachable; its 195 entities stay due for the next run",
                  "progress":{"musicbrainz":{"state":"unreachable","done":0,"total":195,"calls":4,
                              "message":"UnknownHostException: musicbrainz.invalid"},
@@ -191,7 +196,7 @@ class SegueCliTest {
     void aRunThatDoesNotCompleteExitsNonZero() {
         server.stubFor(post("/api/scans").willReturn(accepted("/api/scans/8", "{\"id\":8,\"status\":\"running\"}")));
         server.stubFor(get("/api/scans/8").willReturn(okJson(
-                "{\"id\":8,\"status\":\"aborted\",\"processed\":0,\"message\":\"The library root /music is empty: is the disk mounted?\"}")));
+                "{\"id\":8,\"status\":\"aborted\",\"done\":0,\"message\":\"The library root /music is empty: is the disk mounted?\"}")));
 
         assertThat(cli.run("scan")).isEqualTo(1);
         assertThat(out()).contains("Scan 8 aborted", "is the disk mounted?");

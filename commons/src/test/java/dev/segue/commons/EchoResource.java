@@ -1,6 +1,7 @@
 package dev.segue.commons;
 
 import dev.segue.commons.problem.ProblemException;
+import dev.segue.commons.run.ActiveRunConflict;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
@@ -41,6 +42,9 @@ public class EchoResource {
     public Message read(@PathParam("text") String text) {
         if ("missing".equals(text)) {
             throw ProblemException.notFound("Nothing called 'missing' here; try another name.");
+        }
+        if ("busy".equals(text)) {
+            throw new ActiveRunConflict(12, "/api/echo/runs/12", "Run 12 is active; follow it or cancel it.");
         }
         if ("boom".equals(text)) {
             throw new IllegalStateException("internal detail that must not leak");

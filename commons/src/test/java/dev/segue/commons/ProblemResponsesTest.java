@@ -3,6 +3,7 @@ package dev.segue.commons;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
@@ -21,6 +22,17 @@ class ProblemResponsesTest {
                 .body("title", equalTo("Not Found"))
                 .body("detail", containsString("try another name"))
                 .body("instance", equalTo("/api/echo/missing"));
+    }
+
+    @Test
+    void aConflictWithAnActiveRunNamesItInTheBodyAndInLocation() {
+        given().get("/api/echo/busy").then().statusCode(409)
+                .contentType("application/problem+json")
+                .header("Location", endsWith("/api/echo/runs/12"))
+                .body("status", equalTo(409))
+                .body("detail", equalTo("Run 12 is active; follow it or cancel it."))
+                .body("activeRun.id", equalTo(12))
+                .body("activeRun.location", endsWith("/api/echo/runs/12"));
     }
 
     @Test

@@ -133,7 +133,7 @@ class DatabaseRestartIT {
 
         String run = startRun("library-service", "/api/scans", Map.of("root", folder.toString()));
         JsonPath midScan = await(Duration.ofSeconds(60), () -> get("library-service", run),
-                r -> r.getInt("processed") > 0 || FINISHED.contains(r.getString("status")));
+                r -> r.getInt("done") > 0 || FINISHED.contains(r.getString("status")));
         assertThat(midScan.getString("status")).as("the scan must still be running when the database stops; make the library bigger")
                 .isEqualTo("running");
 
@@ -143,7 +143,7 @@ class DatabaseRestartIT {
         assertThat(resumed.getString("status")).as(resumed.prettify()).isEqualTo("completed");
         assertThat(resumed.getString("message")).as("the run says it was paused").contains("database was unavailable");
         assertThat(resumed.getInt("missing")).isZero();
-        assertThat(resumed.getInt("errors")).isZero();
+        assertThat(resumed.getInt("failed")).isZero();
         assertThat(resumed.getInt("newTracks") + resumed.getInt("unchanged")).isEqualTo(files.size());
 
         try (Connection c = database()) {

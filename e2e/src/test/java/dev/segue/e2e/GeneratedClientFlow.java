@@ -62,8 +62,8 @@ final class GeneratedClientFlow {
         assertThat(scanStarted.getStatusCode()).isEqualTo(202);
         assertThat(scanStarted.getHeaders()).containsKey("location");
         long scanId = scanStarted.getData().getId();
-        ScanRunView scan = await(Duration.ofMinutes(5), () -> scans.scanResourceGet(scanId), r -> FINISHED.contains(r.getStatus()));
-        assertThat(scan.getStatus()).isEqualTo("completed");
+        ScanRunView scan = await(Duration.ofMinutes(5), () -> scans.scanResourceGet(scanId), r -> FINISHED.contains(r.getStatus().getValue()));
+        assertThat(scan.getStatus().getValue()).isEqualTo("completed");
 
         long seed = new TrackResourceApi(library).trackResourceList(null, null, null, 0, seedTitle, 50, null).getItems().stream()
                 .filter(t -> seedTitle.equals(t.getTitle())).findFirst().orElseThrow().getId();
@@ -71,11 +71,11 @@ final class GeneratedClientFlow {
         EnrichmentRunResourceApi enrichmentRuns = new EnrichmentRunResourceApi(enrichment);
         long enrichmentRun = startOrActive(() -> enrichmentRuns.enrichmentRunResourceStartWithHttpInfo(
                         new RunRequest().scope(RunRequest.ScopeEnum.ALL)).getData().getId(),
-                () -> enrichmentRuns.enrichmentRunResourceList(5).stream().filter(r -> !FINISHED.contains(r.getStatus()))
+                () -> enrichmentRuns.enrichmentRunResourceList(0, 5).getItems().stream().filter(r -> !FINISHED.contains(r.getStatus().getValue()))
                         .map(RunView::getId).findFirst().orElseThrow());
         RunView enriched = await(Duration.ofMinutes(5), () -> enrichmentRuns.enrichmentRunResourceGet(enrichmentRun),
-                r -> FINISHED.contains(r.getStatus()));
-        assertThat(enriched.getStatus()).isEqualTo("completed");
+                r -> FINISHED.contains(r.getStatus().getValue()));
+        assertThat(enriched.getStatus().getValue()).isEqualTo("completed");
 
         AnalysisRunResourceApi analysisRuns = new AnalysisRunResourceApi(sonic);
         startOrActive(() -> analysisRuns.analysisRunResourceStartWithHttpInfo(

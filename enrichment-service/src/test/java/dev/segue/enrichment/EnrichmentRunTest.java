@@ -23,6 +23,7 @@ import dev.segue.testing.PostgresTestResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import dev.segue.testing.RunConvention;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
@@ -49,7 +50,7 @@ class EnrichmentRunTest {
     @AfterEach
     void noRunLeftActive() {
         List<Integer> active = given().get("/api/enrichment/runs").then().statusCode(200).extract()
-                .jsonPath().getList("findAll { it.status == 'running' || it.status == 'queued' }.id");
+                .jsonPath().getList("items.findAll { it.status == 'running' || it.status == 'queued' }.id");
         active.forEach(id -> given().delete("/api/enrichment/runs/" + id));
         assertRatesWithinLimits();
     }
@@ -226,6 +227,14 @@ class EnrichmentRunTest {
     }
 
     @Test
+    void runsAreListedNewestFirstInPages() {
+        for (int i = 0; i < 4; i++) {
+            LibraryRows.insert("INSERT INTO enrichment_runs (scope, status, finished_at) VALUES ('all', 'completed', now()) RETURNING id");
+        }
+        RunConvention.assertListedNewestFirstInPages("/api/enrichment/runs");
+    }
+
+    @Test
     void cancelledRunResumesWithoutRepeatingAnyCallAndOnlyOneRunIsActive() throws Exception {
         String u = LibraryRows.unique();
         List<String> names = new ArrayList<>();
@@ -240,13 +249,15 @@ class EnrichmentRunTest {
                 .willReturn(json("artist.getTopTags.json").withFixedDelay(30)));
 
         long id = startRun("{\"scope\":\"artists\"}");
-        given().contentType(ContentType.JSON).body("{\"scope\":\"all\"}").post("/api/enrichment/runs").then()
-                .statusCode(409).contentType("application/problem+json").body("detail", containsString("already active"));
+        RunConvention.assertNamesActiveRun(given().contentType(ContentType.JSON).body("{\"scope\":\"all\"}").post("/api/enrichment/runs")
+                .then().body("detail", containsString("already active")), "/api/enrichment/runs", id);
         long deadline = System.currentTimeMillis() + 20_000;
         while (done(id, "musicbrainz") < 10
                 && System.currentTimeMillis() < deadline) {
             Thread.sleep(50);
         }
+        given().delete("/api/enrichment/runs/" + id).then().statusCode(200).body("status", equalTo("cancelled"));
+        // cancelling again changes nothing: the run is over
         given().delete("/api/enrichment/runs/" + id).then().statusCode(200).body("status", equalTo("cancelled"));
         int searchedBeforeResume = count(getRequestedFor(urlPathEqualTo("/ws/2/artist")).withQueryParam("query", containing(u)));
         assertThat(searchedBeforeResume).isBetween(1, names.size() - 1);

@@ -39,9 +39,9 @@ class ServiceEssentialsTest extends ServiceEssentials {
                 .contentType("application/problem+json")
                 .body("violations[0].pointer", equalTo("/limit"))
                 .body("violations[0].message", containsString("Expected an integer"));
-        given().get("/api/enrichment/runs?limit=abc").then().statusCode(400)
+        given().get("/api/enrichment/runs?size=abc").then().statusCode(400)
                 .contentType("application/problem+json")
-                .body("violations[0].field", equalTo("limit"));
+                .body("violations[0].field", equalTo("size"));
     }
 
     @Test

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 
 import dev.segue.library.config.LibraryConfig;
 import dev.segue.testing.PostgresTestResource;
+import dev.segue.testing.RunConvention;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -81,14 +82,29 @@ class CatalogApiTest {
             busy = rs.getLong(1);
         }
         try {
-            given().contentType(ContentType.JSON).body(Map.of("root", folder.resolve("inner").toString())).post("/api/scans")
-                    .then().statusCode(409).contentType("application/problem+json").body("detail", containsString("already running"));
-            given().delete("/api/tracks/missing?olderThan=P1D").then().statusCode(409);
+            RunConvention.assertNamesActiveRun(given().contentType(ContentType.JSON).body(Map.of("root", folder.resolve("inner").toString()))
+                    .post("/api/scans").then().body("detail", containsString("already running")), "/api/scans", busy);
+            given().delete("/api/tracks/missing?olderThan=P1D").then().statusCode(409).body("activeRun.id", equalTo((int) busy));
+            given().delete("/api/scans/" + busy).then().statusCode(200).body("status", equalTo("cancelled"))
+                    .body("message", containsString("Cancelled")).body("finishedAt", org.hamcrest.Matchers.notNullValue());
+            // a finished run is answered unchanged
+            given().delete("/api/scans/" + busy).then().statusCode(200).body("status", equalTo("cancelled"));
         } finally {
             try (Connection c = dataSource.getConnection()) {
                 c.createStatement().executeUpdate("UPDATE scan_runs SET status = 'completed', finished_at = now() WHERE id = " + busy);
             }
         }
+    }
+
+    @Test
+    void scanRunsAreListedNewestFirstInPages() throws Exception {
+        try (Connection c = dataSource.getConnection()) {
+            for (int i = 0; i < 4; i++) {
+                c.createStatement().executeUpdate("INSERT INTO scan_runs (roots, trigger, status, finished_at) "
+                        + "VALUES ('{/nowhere}', 'api', 'completed', now())");
+            }
+        }
+        RunConvention.assertListedNewestFirstInPages("/api/scans");
     }
 
     @Test
@@ -107,8 +123,8 @@ class CatalogApiTest {
         JsonPath run = Scans.await(id);
         assertThat(run.getString("status")).isEqualTo("completed");
         assertThat(run.getList("roots")).containsExactly(folder.toString());
-        assertThat(run.getInt("processed")).isEqualTo(3);
-        assertThat(run.getDouble("filesPerSecond")).isPositive();
+        assertThat(run.getInt("done")).isEqualTo(3);
+        assertThat(run.getDouble("ratePerSecond")).isPositive();
         assertThat(run.getString("finishedAt")).isNotNull();
         given().get("/api/scans?size=200").then().statusCode(200).body("items.id", org.hamcrest.Matchers.hasItem((int) id));
         given().get("/api/scans/" + id + "/errors").then().statusCode(200).body("total", equalTo(0));

@@ -69,9 +69,9 @@ class ScanRulesTest {
 
         JsonPath first = Scans.scan(folder);
         assertThat(first.getString("status")).isEqualTo("completed");
-        assertThat(first.getInt("discovered")).isEqualTo(6);
+        assertThat(first.getInt("total")).isEqualTo(6);
         assertThat(first.getInt("newTracks")).isEqualTo(6);
-        assertThat(first.getInt("errors")).isZero();
+        assertThat(first.getInt("failed")).isZero();
         assertThat(first.getInt("skippedTotal")).isEqualTo(3);
         assertThat(first.getList("skipped.extension")).containsExactly(".jpg", ".xm");
         assertThat(first.getList("skipped.count")).containsExactly(2, 1);
@@ -248,7 +248,7 @@ class ScanRulesTest {
         assertThat(reasons.get("empty.mp3")).contains("0 bytes");
         assertThat(reasons.get("loop")).contains("loop");
         assertThat(reasons.values()).anyMatch(r -> r.contains("not valid UTF-8"));
-        assertThat(run.getInt("errors")).isEqualTo(reasons.size()).isEqualTo(7);
+        assertThat(run.getInt("failed")).isEqualTo(reasons.size()).isEqualTo(7);
 
         JsonPath absurdTrack = track("Absurd " + tag);
         assertThat(absurdTrack.getString("year")).isNull();
@@ -269,7 +269,7 @@ class ScanRulesTest {
         Files.setLastModifiedTime(file, mtime);
 
         JsonPath first = Scans.scan(folder);
-        assertThat(first.getInt("errors")).isEqualTo(1);
+        assertThat(first.getInt("failed")).isEqualTo(1);
         String reason = reasons(first).get("broken.mp3");
         assertThat(reason).isNotBlank();
 
@@ -277,13 +277,13 @@ class ScanRulesTest {
         Files.write(file, playable);
         Files.setLastModifiedTime(file, mtime);
         JsonPath again = Scans.scan(folder);
-        assertThat(again.getInt("errors")).isEqualTo(1);
+        assertThat(again.getInt("failed")).isEqualTo(1);
         assertThat(again.getInt("newTracks")).isZero();
         assertThat(reasons(again)).containsEntry("broken.mp3", reason);
 
         Files.setLastModifiedTime(file, FileTime.fromMillis(mtime.toMillis() + 2000));
         JsonPath changed = Scans.scan(folder);
-        assertThat(changed.getInt("errors")).isZero();
+        assertThat(changed.getInt("failed")).isZero();
         assertThat(changed.getInt("newTracks")).isEqualTo(1);
     }
 

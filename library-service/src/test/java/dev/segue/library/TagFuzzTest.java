@@ -74,7 +74,7 @@ class TagFuzzTest {
 
         JsonPath run = Scans.scan(folder);
         assertThat(run.getString("status")).as("scan of %s", kinds).isEqualTo("completed");
-        assertThat(run.getInt("discovered")).isEqualTo(MUTATIONS);
+        assertThat(run.getInt("total")).isEqualTo(MUTATIONS);
 
         List<String> notes = new ArrayList<>();
         Set<String> tracks = tracksUnder(folder, notes);
@@ -85,7 +85,7 @@ class TagFuzzTest {
         unaccounted.keySet().removeAll(errors.keySet());
         assertThat(unaccounted).as("files neither indexed nor recorded as an error (seed %d)", SEED).isEmpty();
         assertThat(tracks.size() + errors.size()).isEqualTo(MUTATIONS);
-        assertThat(run.getInt("newTracks") + run.getInt("errors")).isEqualTo(MUTATIONS);
+        assertThat(run.getInt("newTracks") + run.getInt("failed")).isEqualTo(MUTATIONS);
         // the mutations are neither all harmless nor all fatal, or this would test little (ffprobe now rescues
         // some files the Java readers refuse, so fewer end as errors than before it)
         assertThat(tracks).hasSizeGreaterThan(MUTATIONS / 5);

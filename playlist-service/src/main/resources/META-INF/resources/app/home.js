@@ -76,16 +76,16 @@ function renderStatus(status) {
       el('td', s.reason || (s.notes && s.notes.length ? s.notes.join('; ') : ''))))));
 }
 
+// every run kind answers the same shape: a page of runs, total/done/failed, ratePerSecond, etaSeconds, DELETE to cancel
+const runKind = (id, label, path, body, line) => ({ id, label, path, body, line,
+  list: () => get(`${path}?page=0&size=1`).then(p => p.items) });
+
 const KINDS = [
-  { id: 'scan', label: 'Scan', list: () => get('/api/scans?page=0&size=1').then(p => p.items), start: '/api/scans', body: {},
-    cancel: null, line: r => `${num(r.processed)} of ${num(r.discovered)} files, ${num(r.newTracks)} new, ${num(r.errors)} errors`
-      + rate(r.filesPerSecond, 'files/s', r.etaSeconds), done: r => [r.processed, r.discovered] },
-  { id: 'enrichment', label: 'Genres', list: () => get('/api/enrichment/runs?limit=1'), start: '/api/enrichment/runs',
-    body: { scope: 'all' }, cancel: id => `/api/enrichment/runs/${id}`, line: enrichmentLine, done: enrichmentDone },
-  { id: 'analysis', label: 'Sound analysis', list: () => get('/api/analysis/runs?limit=1'), start: '/api/analysis/runs',
-    body: { scope: 'pending' }, cancel: id => `/api/analysis/runs/${id}`,
-    line: r => `${num(r.done)} of ${num(r.total)} tracks, ${num(r.failed)} failed` + rate(r.tracksPerSecond, 'tracks/s', r.etaSeconds),
-    done: r => [r.done + r.failed, r.total] },
+  runKind('scan', 'Scan', '/api/scans', {}, r => `${num(r.done)} of ${num(r.total)} files, ${num(r.newTracks)} new, `
+    + `${num(r.failed)} unreadable` + rate(r.ratePerSecond, 'files/s', r.etaSeconds)),
+  runKind('enrichment', 'Genres', '/api/enrichment/runs', { scope: 'all' }, enrichmentLine),
+  runKind('analysis', 'Sound analysis', '/api/analysis/runs', { scope: 'pending' },
+    r => `${num(r.done)} of ${num(r.total)} tracks, ${num(r.failed)} failed` + rate(r.ratePerSecond, 'tracks/s', r.etaSeconds)),
 ];
 
 function rate(perSecond, unit, eta) {
@@ -101,13 +101,7 @@ function enrichmentLine(r) {
     + (p.message ? ` (${p.message})` : '') + (p.state === 'running' ? rate(p.ratePerSecond, '/s', p.etaSeconds) : '')).join(' · ');
 }
 
-function enrichmentDone(r) {
-  let done = 0, total = 0;
-  for (const p of Object.values(r.progress || {})) { done += p.done || 0; total += p.total || 0; }
-  return [done, total];
-}
-
-const active = s => s === 'running' || s === 'queued' || s === 'pending';
+const active = s => s === 'running' || s === 'queued';
 
 async function runsPart() {
   const box = root && root.querySelector('#runs');
@@ -118,15 +112,14 @@ async function runsPart() {
       const [run] = await kind.list();
       const running = run && active(run.status);
       anyRunning ||= running;
-      const [done, total] = run ? kind.done(run) : [0, 0];
       return el('tr', { 'data-run': kind.id, 'data-status': run ? run.status : 'none' },
         el('th', { scope: 'row' }, kind.label),
         el('td', run ? `${run.status}` : 'never run'),
-        el('td', run ? [progress(done, total, `${kind.label} progress`), el('small.muted', kind.line(run)),
+        el('td', run ? [progress(run.done, run.total, `${kind.label} progress`), el('small.muted', kind.line(run)),
           run.message ? el(run.status === 'completed' ? 'small.muted' : 'small.bad', ` · ${run.message}`) : null] : ''),
         el('td', running
-          ? (kind.cancel ? el('button', { onclick: () => act(() => del(kind.cancel(run.id))) }, `Cancel ${kind.label.toLowerCase()}`) : '')
-          : el('button', { onclick: () => act(() => post(kind.start, kind.body)) }, `Start ${kind.label.toLowerCase()}`)));
+          ? el('button', { onclick: () => act(() => del(`${kind.path}/${run.id}`)) }, `Cancel ${kind.label.toLowerCase()}`)
+          : el('button', { onclick: () => act(() => post(kind.path, kind.body)) }, `Start ${kind.label.toLowerCase()}`)));
     } catch (e) {
       return el('tr', { 'data-run': kind.id, 'data-status': 'unavailable' }, el('th', { scope: 'row' }, kind.label),
         el('td', { colspan: '3' }, el('span.bad', e.message)));

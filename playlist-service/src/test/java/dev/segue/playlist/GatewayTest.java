@@ -97,9 +97,15 @@ class GatewayTest {
         assertThat(library().countRequestsMatching(getRequestedFor(urlEqualTo("/api/tracks/404404")).build()).getCount()).isEqualTo(1);
 
         stub(library(), post(urlEqualTo("/api/scans")).willReturn(aResponse().withStatus(409).withHeader("Content-Type", PROBLEM)
-                .withBody("{\"status\":409,\"title\":\"Conflict\",\"detail\":\"A scan of /music is already running.\"}")));
+                .withHeader("Location", "http://library:8081/api/scans/12")
+                .withBody("{\"status\":409,\"title\":\"Conflict\",\"detail\":\"A scan of /music is already running (scan 12).\","
+                        + "\"activeRun\":{\"id\":12,\"location\":\"http://library:8081/api/scans/12\"}}")));
+        // the run is named as this service answers it
         given().contentType(ContentType.JSON).body("{}").post("/api/scans").then().statusCode(409).contentType(PROBLEM)
-                .body("detail", containsString("already running"));
+                .body("detail", containsString("already running"))
+                .body("activeRun.id", org.hamcrest.Matchers.equalTo(12))
+                .body("activeRun.location", org.hamcrest.Matchers.allOf(endsWith("/api/scans/12"), org.hamcrest.Matchers.not(containsString("library:8081"))))
+                .header("Location", org.hamcrest.Matchers.allOf(endsWith("/api/scans/12"), org.hamcrest.Matchers.not(containsString("library:8081"))));
     }
 
     @Test

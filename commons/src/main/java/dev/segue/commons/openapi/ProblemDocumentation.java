@@ -112,7 +112,11 @@ public class ProblemDocumentation implements OASFilter {
                 .addProperty("detail", string("The request body was rejected. /sise: Unknown field 'sise'; the fields this object accepts are listed in allowed."))
                 .addProperty("instance", string("/api/playlists"))
                 .addProperty("violations", OASFactory.createSchema().type(List.of(Schema.SchemaType.ARRAY))
-                        .items(OASFactory.createSchema().ref("#/components/schemas/Violation")));
+                        .items(OASFactory.createSchema().ref("#/components/schemas/Violation")))
+                .addProperty("activeRun", OASFactory.createSchema().type(List.of(Schema.SchemaType.OBJECT))
+                        .description("On a 409 to a run start: the run that is active (also in the Location header)")
+                        .addProperty("id", OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER)).format("int64").examples(List.of(12)))
+                        .addProperty("location", string("http://localhost:8081/api/scans/12")));
     }
 
     private static Schema violationSchema() {

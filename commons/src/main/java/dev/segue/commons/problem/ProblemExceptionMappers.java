@@ -3,6 +3,8 @@ package dev.segue.commons.problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.segue.commons.database.DatabaseOutage;
+import dev.segue.commons.run.ActiveRunConflict;
+import dev.segue.commons.run.ActiveRunProblem;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -29,6 +31,16 @@ public class ProblemExceptionMappers {
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
         return respond(new Problem(URI.create("about:blank"), e.title(), e.status(), e.getMessage(), instance(uri), List.of()));
+    }
+
+    /** 409 naming the active run in the body and in Location, so a client can follow the run instead of starting one. */
+    @ServerExceptionMapper
+    public Response activeRun(ActiveRunConflict e, UriInfo uri) {
+        URI location = uri.getBaseUriBuilder().path(e.activeRunPath()).build();
+        return Response.status(409).type(Problem.MEDIA_TYPE).location(location)
+                .entity(new ActiveRunProblem(URI.create("about:blank"), e.title(), 409, e.getMessage(), instance(uri),
+                        new ActiveRunProblem.ActiveRun(e.activeRunId(), location)))
+                .build();
     }
 
     @ServerExceptionMapper

@@ -2,122 +2,115 @@ package dev.segue.enrichment.repository;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.segue.commons.database.DatabaseOutage;
+import dev.segue.commons.paging.Page;
+import dev.segue.commons.run.RunStatus;
 import dev.segue.enrichment.run.EnrichmentRun;
 import dev.segue.enrichment.run.RunRequest;
-import io.agroal.api.AgroalDataSource;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.jboss.logging.Logger;
+import org.hibernate.exception.ConstraintViolationException;
 
-/** {@code enrichment_runs}: one row per run, its status and per-source progress as JSON. */
+/**
+ * {@code enrichment_runs}, one row at a time through {@link EnrichmentRunEntity}. Each call joins the caller's
+ * transaction or, called from the run's own threads, is one. Changes are updates of the columns they mean, so a
+ * heartbeat or a progress write never puts back a status another replica changed (a cancel).
+ */
 @ApplicationScoped
+@Transactional
 public class EnrichmentRunRepository {
 
-    private static final String COLUMNS = "id, scope, force, item_limit, all_tracks, status, progress::text, message, created_at, started_at, finished_at";
+    private static final String ABANDONED = "interrupted: the process running it stopped; start a new run to resume where it left off";
 
-    private final AgroalDataSource db;
     private final ObjectMapper json;
 
-    EnrichmentRunRepository(AgroalDataSource db, ObjectMapper json) {
-        this.db = db;
+    EnrichmentRunRepository(ObjectMapper json) {
         this.json = json;
     }
 
-    /** Tells a database outage from a failure and waits it out, logging to {@code log}. */
-    public DatabaseOutage outage(Logger log) {
-        return new DatabaseOutage(db, log);
-    }
-
     /** @return the new run's id, or empty when another run is active (the unique index says so, across replicas) */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Optional<Long> insertQueued(RunRequest request) {
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO enrichment_runs (scope, force, item_limit, all_tracks, status, heartbeat_at)
-                VALUES (?, ?, ?, ?, 'queued', now()) ON CONFLICT DO NOTHING RETURNING id""")) {
-            ps.setString(1, request.scope());
-            ps.setBoolean(2, request.forced());
-            ps.setObject(3, request.limit());
-            ps.setBoolean(4, request.everyTrack());
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+        EnrichmentRunEntity run = new EnrichmentRunEntity();
+        run.scope = request.scope();
+        run.force = request.forced();
+        run.limit = request.limit();
+        run.allTracks = request.everyTrack();
+        run.status = RunStatus.QUEUED;
+        run.progress = "{}";
+        run.createdAt = OffsetDateTime.now();
+        run.heartbeatAt = run.createdAt;
+        try {
+            run.persistAndFlush();
+            return Optional.of(run.id);
+        } catch (PersistenceException e) {
+            if (e instanceof ConstraintViolationException || e.getCause() instanceof ConstraintViolationException) {
+                // the transaction is marked for rollback: it ends without the row
+                return Optional.empty();
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not create an enrichment run: " + e.getMessage(), e);
+            throw e;
         }
     }
 
     /** Runs left active by a process that died (no heartbeat for {@code after}) become failed. */
     public int failAbandoned(Duration after) {
-        return update("""
-                UPDATE enrichment_runs SET status = 'failed', finished_at = now(),
-                    message = 'interrupted: the process running it stopped; start a new run to resume where it left off'
-                WHERE status IN ('queued', 'running') AND (heartbeat_at IS NULL OR heartbeat_at < now() - make_interval(secs => ?))""",
-                after.toSeconds());
+        OffsetDateTime now = OffsetDateTime.now();
+        return EnrichmentRunEntity.update("status = ?1, finishedAt = ?2, message = ?3 "
+                + "where status in ?4 and (heartbeatAt is null or heartbeatAt < ?5)",
+                RunStatus.FAILED, now, ABANDONED, RunStatus.ACTIVE, now.minus(after));
     }
 
     public void started(long id) {
-        update("UPDATE enrichment_runs SET status = 'running', started_at = now(), heartbeat_at = now() WHERE id = ?", id);
+        OffsetDateTime now = OffsetDateTime.now();
+        EnrichmentRunEntity.update("status = ?1, startedAt = ?2, heartbeatAt = ?2 where id = ?3", RunStatus.RUNNING, now, id);
     }
 
     public void heartbeat(long id) {
-        update("UPDATE enrichment_runs SET heartbeat_at = now() WHERE id = ? AND status IN ('queued', 'running')", id);
+        EnrichmentRunEntity.update("heartbeatAt = ?1 where id = ?2 and status in ?3", OffsetDateTime.now(), id, RunStatus.ACTIVE);
     }
 
     public void progress(long id, Object progress) {
-        update("UPDATE enrichment_runs SET progress = ?::jsonb, heartbeat_at = now() WHERE id = ?", toJson(progress), id);
+        EnrichmentRunEntity.update("progress = ?1, heartbeatAt = ?2 where id = ?3", toJson(progress), OffsetDateTime.now(), id);
     }
 
-    public void finished(long id, String status, Object progress, String message) {
-        update("UPDATE enrichment_runs SET status = ?, progress = ?::jsonb, message = ?, finished_at = now(), heartbeat_at = now() WHERE id = ?",
-                status, toJson(progress), message, id);
+    public void finished(long id, RunStatus status, Object progress, String message) {
+        OffsetDateTime now = OffsetDateTime.now();
+        EnrichmentRunEntity.update("status = ?1, progress = ?2, message = ?3, finishedAt = ?4, heartbeatAt = ?4 where id = ?5",
+                status, toJson(progress), message, now, id);
+    }
+
+    /** Cancels the run if it is still active; false when it ended meanwhile. */
+    public boolean cancel(long id, String message) {
+        return EnrichmentRunEntity.update("status = ?1, message = ?2, finishedAt = ?3 where id = ?4 and status in ?5",
+                RunStatus.CANCELLED, message, OffsetDateTime.now(), id, RunStatus.ACTIVE) > 0;
     }
 
     public Optional<EnrichmentRun> find(long id) {
-        List<EnrichmentRun> runs = select("SELECT " + COLUMNS + " FROM enrichment_runs WHERE id = ?", id);
-        return runs.stream().findFirst();
+        return EnrichmentRunEntity.<EnrichmentRunEntity>findByIdOptional(id).map(this::run);
     }
 
-    public List<EnrichmentRun> latest(int limit) {
-        return select("SELECT " + COLUMNS + " FROM enrichment_runs ORDER BY id DESC LIMIT ?", limit);
+    /** Newest first; {@code page} counts from 0. */
+    public Page<EnrichmentRun> newest(int page, int size) {
+        List<EnrichmentRun> items = EnrichmentRunEntity.<EnrichmentRunEntity>findAll(Sort.descending("id")).page(page, size)
+                .stream().map(this::run).toList();
+        return new Page<>(items, page, size, EnrichmentRunEntity.count());
     }
 
     public Optional<EnrichmentRun> active() {
-        return select("SELECT " + COLUMNS + " FROM enrichment_runs WHERE status IN ('queued', 'running') LIMIT ?", 1).stream().findFirst();
+        return EnrichmentRunEntity.<EnrichmentRunEntity>find("status in ?1", RunStatus.ACTIVE).firstResultOptional().map(this::run);
     }
 
-    private List<EnrichmentRun> select(String sql, Object param) {
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setObject(1, param);
-            List<EnrichmentRun> runs = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    runs.add(new EnrichmentRun(rs.getLong(1), rs.getString(2), rs.getBoolean(3), (Integer) rs.getObject(4), rs.getBoolean(5),
-                            rs.getString(6), json.readTree(rs.getString(7)), rs.getString(8), rs.getObject(9, OffsetDateTime.class),
-                            rs.getObject(10, OffsetDateTime.class), rs.getObject(11, OffsetDateTime.class)));
-                }
-            }
-            return runs;
-        } catch (SQLException | JsonProcessingException e) {
-            throw new IllegalStateException("Could not read enrichment runs: " + e.getMessage(), e);
-        }
-    }
-
-    private int update(String sql, Object... params) {
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
-            }
-            return ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not update an enrichment run: " + e.getMessage(), e);
+    private EnrichmentRun run(EnrichmentRunEntity e) {
+        try {
+            return new EnrichmentRun(e.id, e.scope, e.force, e.limit, e.allTracks, e.status, json.readTree(e.progress), e.message,
+                    e.createdAt, e.startedAt, e.finishedAt);
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException("Enrichment run " + e.id + " has unreadable progress: " + ex.getMessage(), ex);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.segue.enrichment.repository;
 
+import dev.segue.commons.database.DatabaseOutage;
 import dev.segue.enrichment.genre.EntityType;
 import dev.segue.enrichment.genre.Source;
 import dev.segue.enrichment.state.WorkFilter;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import org.jboss.logging.Logger;
 
 /**
  * The work queue of enrichment, derived from {@code enrichment_state}: one row per (entity,
@@ -34,6 +36,11 @@ public class EnrichmentStateRepository {
                     AND (t.album_id IS NULL OR NOT EXISTS (SELECT 1 FROM album_genres g WHERE g.album_id = t.album_id)))))""";
 
     private final AgroalDataSource db;
+
+    /** Tells a database outage from a failure and waits it out, logging to {@code log}. */
+    public DatabaseOutage outage(Logger log) {
+        return new DatabaseOutage(db, log);
+    }
 
     EnrichmentStateRepository(AgroalDataSource db) {
         this.db = db;

@@ -1,5 +1,6 @@
 package dev.segue.enrichment.rest;
 
+import dev.segue.commons.paging.Page;
 import dev.segue.enrichment.run.RunRequest;
 import dev.segue.enrichment.service.EnrichmentRunService;
 import dev.segue.enrichment.service.EnrichmentStatsService;
@@ -19,7 +20,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -42,7 +42,7 @@ public class EnrichmentRunResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @APIResponse(responseCode = "202", description = "Started; Location is the run to poll",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RunView.class)))
-    @APIResponse(responseCode = "409", description = "A run is already active; detail names it")
+    @APIResponse(responseCode = "409", description = "A run is already active; activeRun and the Location header name it")
     public Response start(@Valid @NotNull RunRequest request, UriInfo uri) {
         RunView run = RunView.of(runs.start(request));
         return Response.accepted(run).location(uri.getBaseUriBuilder().path("api/enrichment/runs/{id}").build(run.id())).build();
@@ -54,15 +54,19 @@ public class EnrichmentRunResource {
         return RunView.of(runs.get(id));
     }
 
+    /** Runs, newest first. */
     @GET
     @Path("/runs")
-    public List<RunView> list(@QueryParam("limit") @DefaultValue("20") @Min(1) @Max(200) int limit) {
-        return runs.latest(limit).stream().map(RunView::of).toList();
+    public Page<RunView> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
+        return runs.list(page, size).map(RunView::of);
     }
 
-    /** Cancels an active run; it stops after the calls in flight, and what it finished stays done. */
+    /** Cancels an active run (a finished run is returned unchanged); it stops after the calls in flight, and what it finished stays done. */
     @DELETE
     @Path("/runs/{id}")
+    @APIResponse(responseCode = "200", description = "The run, cancelled if it was active, else unchanged",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RunView.class)))
     public RunView cancel(@PathParam("id") long id) {
         return RunView.of(runs.cancel(id));
     }

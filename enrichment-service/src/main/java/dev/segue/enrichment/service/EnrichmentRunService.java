@@ -1,7 +1,10 @@
 package dev.segue.enrichment.service;
 
 import dev.segue.commons.database.DatabaseOutage;
+import dev.segue.commons.paging.Page;
 import dev.segue.commons.problem.ProblemException;
+import dev.segue.commons.run.ActiveRunConflict;
+import dev.segue.commons.run.RunStatus;
 import dev.segue.enrichment.client.SourceStatus;
 import dev.segue.enrichment.config.EnrichmentConfig;
 import dev.segue.enrichment.genre.EntityType;
@@ -81,15 +84,13 @@ public class EnrichmentRunService {
         this.genres = genres;
         this.enrichers = List.of(musicBrainz, lastFm);
         this.config = config;
-        this.outage = runs.outage(LOG);
+        this.outage = states.outage(LOG);
     }
 
     /** Starts a run in the background; 409 when one is active (here or on another replica). */
     public EnrichmentRun start(RunRequest request) {
         runs.failAbandoned(config.work().staleRunAfter());
-        long id = runs.insertQueued(request).orElseThrow(() -> ProblemException.conflict(
-                "An enrichment run is already active (" + runs.active().map(r -> "run " + r.id()).orElse("another replica")
-                        + "); poll it or cancel it with DELETE /api/enrichment/runs/{id}."));
+        long id = runs.insertQueued(request).orElseThrow(this::conflict);
         AtomicBoolean cancelled = new AtomicBoolean();
         Map<Source, SourceProgress> progress = new LinkedHashMap<>();
         for (SourceEnricher e : enrichers) {
@@ -114,24 +115,27 @@ public class EnrichmentRunService {
         return runs.find(id).orElseThrow(() -> ProblemException.notFound("No enrichment run " + id + "."));
     }
 
-    public List<EnrichmentRun> latest(int limit) {
-        return runs.latest(limit);
+    public Page<EnrichmentRun> list(int page, int size) {
+        return runs.newest(page, size);
     }
 
     public Optional<EnrichmentRun> activeRun() {
         return runs.active();
     }
 
-    /** Cancels a run and waits briefly for its sources to stop; their unfinished claims are given back. */
+    /**
+     * Cancels an active run (a finished one is returned unchanged) and waits briefly for its sources to stop;
+     * their unfinished claims are given back.
+     */
     public EnrichmentRun cancel(long id) {
         EnrichmentRun run = get(id);
-        if (!"queued".equals(run.status()) && !"running".equals(run.status())) {
-            throw ProblemException.conflict("Run " + id + " is already " + run.status() + ".");
+        if (!run.status().active()) {
+            return run;
         }
         ActiveRun current = active;
         if (current == null || current.id() != id) {
-            // running on another replica or abandoned by a dead process: nothing here can stop it but the row
-            runs.finished(id, "cancelled", run.progress(), "cancelled");
+            // running on another replica (which sees the row within a second) or abandoned by a dead process
+            runs.cancel(id, "cancelled");
             return get(id);
         }
         current.cancelled().set(true);
@@ -143,6 +147,14 @@ public class EnrichmentRunService {
             LOG.debugf(e, "Run %d ended with an error while cancelling", id);
         }
         return get(id);
+    }
+
+    /** 409 naming the active run; a run that won the race and ended already leaves nothing to name. */
+    private ProblemException conflict() {
+        return runs.active().<ProblemException>map(r -> new ActiveRunConflict(r.id(), "/api/enrichment/runs/" + r.id(),
+                        "An enrichment run is already active (run " + r.id() + "); poll it or cancel it with DELETE /api/enrichment/runs/"
+                                + r.id() + "."))
+                .orElseGet(() -> ProblemException.conflict("Another enrichment run became active at the same moment and has ended; start again."));
     }
 
     private void beat(long id) {
@@ -160,7 +172,7 @@ public class EnrichmentRunService {
     }
 
     private void execute(long id, RunRequest request, AtomicBoolean cancelled, Map<Source, SourceProgress> progress) {
-        String outcome = "completed";
+        RunStatus outcome = RunStatus.COMPLETED;
         String message = null;
         try {
             runs.started(id);
@@ -189,7 +201,7 @@ public class EnrichmentRunService {
                         try {
                             runs.progress(id, views(progress));
                             // cancelled through another replica, which can only change the row
-                            if (runs.find(id).filter(r -> "cancelled".equals(r.status())).isPresent()) {
+                            if (runs.find(id).filter(r -> r.status() == RunStatus.CANCELLED).isPresent()) {
                                 cancelled.set(true);
                             }
                         } catch (RuntimeException e) {
@@ -202,15 +214,15 @@ public class EnrichmentRunService {
                 }
             }
             if (cancelled.get()) {
-                outcome = "cancelled";
+                outcome = RunStatus.CANCELLED;
             } else if (progress.values().stream().anyMatch(p -> "failed".equals(p.view().state()))) {
-                outcome = "failed";
+                outcome = RunStatus.FAILED;
                 message = "a source stopped on an unexpected error; see the progress and the log";
             } else {
                 message = unreachableMessage(progress);
             }
         } catch (Exception e) {
-            outcome = "failed";
+            outcome = RunStatus.FAILED;
             if (DatabaseOutage.isOutage(e)) {
                 LOG.errorf("Enrichment run %d failed: the database is unavailable (%s)", id, DatabaseOutage.reason(e));
                 message = "the database was unavailable while the run started; start a new run once it is back (finished calls are not repeated)";
@@ -232,7 +244,7 @@ public class EnrichmentRunService {
      * Records how the run ended, waiting for the database if it is away, so the run never stays 'running'
      * for nothing. If the service stops meanwhile, its heartbeat stops too and the next start marks the run abandoned.
      */
-    private void finish(long id, String outcome, Map<String, SourceProgress.View> progress, String message) {
+    private void finish(long id, RunStatus outcome, Map<String, SourceProgress.View> progress, String message) {
         outage.retry("the end of enrichment run " + id + " is recorded", () -> runs.finished(id, outcome, progress, message));
     }
 

@@ -1,10 +1,10 @@
 package dev.segue.library.repository;
 
+import dev.segue.commons.paging.Page;
 import dev.segue.library.catalog.Album;
 import dev.segue.library.catalog.Artist;
 import dev.segue.library.catalog.CatalogStats;
 import dev.segue.library.catalog.Names;
-import dev.segue.library.catalog.Page;
 import dev.segue.library.catalog.Track;
 import dev.segue.library.catalog.TrackFilter;
 import io.agroal.api.AgroalDataSource;

@@ -1,6 +1,6 @@
 package dev.segue.library.rest;
 
-import dev.segue.library.catalog.Page;
+import dev.segue.commons.paging.Page;
 import dev.segue.library.service.CatalogService;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

@@ -1,10 +1,11 @@
 package dev.segue.library.rest;
 
-import dev.segue.library.catalog.Page;
+import dev.segue.commons.paging.Page;
 import dev.segue.library.service.ScanService;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -35,13 +36,15 @@ public class ScanResource {
     @APIResponse(responseCode = "202", description = "Started; Location is the run to poll",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ScanRunView.class)))
     @APIResponse(responseCode = "400", description = "root is not a folder inside a configured library root")
-    @APIResponse(responseCode = "409", description = "A scan of that folder is already running")
+    @APIResponse(responseCode = "409", description = "A scan of that folder (or one inside or around it) is already running; "
+            + "activeRun and the Location header name it")
     public Response start(ScanRequest request, UriInfo uri) {
         String root = request == null || request.root() == null || request.root().isBlank() ? null : request.root();
         ScanRunView run = ScanRunView.of(scans.start(root, "api"));
         return Response.accepted(run).location(uri.getBaseUriBuilder().path("api/scans/{id}").build(run.id())).build();
     }
 
+    /** Runs, newest first. */
     @GET
     public Page<ScanRunView> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
@@ -52,6 +55,15 @@ public class ScanResource {
     @Path("/{id}")
     public ScanRunView get(@PathParam("id") long id) {
         return ScanRunView.of(scans.find(id));
+    }
+
+    /** Cancels a running scan (a finished one is returned unchanged): what it stored is kept, no track is marked missing. */
+    @DELETE
+    @Path("/{id}")
+    @APIResponse(responseCode = "200", description = "The run, cancelled if it was running, else unchanged",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ScanRunView.class)))
+    public ScanRunView cancel(@PathParam("id") long id) {
+        return ScanRunView.of(scans.cancel(id));
     }
 
     @GET

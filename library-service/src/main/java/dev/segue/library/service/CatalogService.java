@@ -1,20 +1,22 @@
 package dev.segue.library.service;
 
+import dev.segue.commons.paging.Page;
 import dev.segue.commons.problem.ProblemException;
 import dev.segue.library.catalog.Album;
 import dev.segue.library.catalog.Artist;
 import dev.segue.library.catalog.CatalogStats;
-import dev.segue.library.catalog.Page;
 import dev.segue.library.catalog.PurgeResult;
 import dev.segue.library.catalog.Track;
 import dev.segue.library.catalog.TrackFilter;
 import dev.segue.library.repository.CatalogRepository;
 import dev.segue.library.repository.ScanRunRepository;
+import dev.segue.library.scan.ScanRun;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Set;
 
 /** Browsing the catalog, and the one explicit way tracks are ever deleted. */
@@ -67,8 +69,10 @@ public class CatalogService {
         Instant cutoff = cutoff(olderThan.trim());
         return QuarkusTransaction.requiringNew().call(() -> {
             runs.lockScanStarts();
-            if (!runs.runningRoots().isEmpty()) {
-                throw ProblemException.conflict("A scan is running; purge missing tracks after it finished.");
+            List<ScanRun> running = runs.running();
+            if (!running.isEmpty()) {
+                throw ScanService.conflict(running.get(0), "A scan is running (scan " + running.get(0).id()
+                        + "); purge missing tracks after it finished.");
             }
             int[] deleted = catalog.purgeMissing(cutoff);
             return new PurgeResult(cutoff, deleted[0], deleted[1], deleted[2]);

@@ -1,6 +1,7 @@
 package dev.segue.library.service;
 
 import dev.segue.commons.database.DatabaseOutage;
+import dev.segue.commons.run.RunStatus;
 import dev.segue.library.config.LibraryConfig;
 import dev.segue.library.repository.ScanRunRepository;
 import dev.segue.library.repository.ScanWriter;
@@ -49,6 +50,13 @@ class ScanRunner {
         }
     }
 
+    /** The run was cancelled (its row says so, whichever replica cancelled it): stop, keep what is stored. */
+    static final class CancelledScan extends Exception {
+        CancelledScan() {
+            super(null, null, false, false);
+        }
+    }
+
     private final TrackScanRepository tracks;
     private final LibraryConfig config;
     private final ScanRunRepository runs;
@@ -91,7 +99,7 @@ class ScanRunner {
                     counts = before;
                 }
             }
-            finish(runId, "completed", interruptions == 0 ? null : "Paused " + interruptions + (interruptions == 1 ? " time" : " times")
+            finish(runId, RunStatus.COMPLETED, interruptions == 0 ? null : "Paused " + interruptions + (interruptions == 1 ? " time" : " times")
                     + " while the database was unavailable, then resumed; files stored before a pause count as unchanged.", counts);
             LOG.infof("Scan %d of %s completed: %d new, %d updated, %d unchanged, %d moved, %d missing, %d errors",
                     runId, roots, counts.newTracks, counts.updated, counts.unchanged, counts.moved, counts.missing, counts.errors);
@@ -99,24 +107,30 @@ class ScanRunner {
             if (counts.libraryChanged()) {
                 notifier.libraryChanged();
             }
+        } catch (CancelledScan e) {
+            LOG.infof("Scan %d of %s cancelled after %d of %d files", runId, roots, counts.processed, counts.discovered);
+            finish(runId, RunStatus.CANCELLED, null, counts);
+            if (counts.libraryChanged()) {
+                notifier.libraryChanged();
+            }
         } catch (AbortScan e) {
             LOG.warnf("Scan %d aborted: %s", runId, e.getMessage());
-            finish(runId, "aborted", e.getMessage(), counts);
+            finish(runId, RunStatus.ABORTED, e.getMessage(), counts);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             try {
-                runs.finish(runId, "cancelled", "The service stopped during this scan; the next scan continues where it ended.", counts);
+                runs.finish(runId, RunStatus.CANCELLED, "The service stopped during this scan; the next scan continues where it ended.", counts);
             } catch (RuntimeException e2) {
                 LOG.warnf("Scan %d stopped; its end could not be recorded (%s), the next start marks it interrupted", runId, e2.getMessage());
             }
         } catch (Exception e) {
             if (DatabaseOutage.isOutage(e)) {
                 LOG.errorf("Scan %d failed: the database was unavailable %d times during it (%s)", runId, interruptions, DatabaseOutage.reason(e));
-                finish(runId, "failed", "The database was unavailable " + interruptions + " times during this scan; tracks stored until "
+                finish(runId, RunStatus.FAILED, "The database was unavailable " + interruptions + " times during this scan; tracks stored until "
                         + "then are kept and no track was marked missing. Start a new scan: it skips the files already stored.", counts);
             } else {
                 LOG.errorf(e, "Scan %d failed", runId);
-                finish(runId, "failed", "The scan failed unexpectedly (the service log has the details); tracks stored until then are kept. "
+                finish(runId, RunStatus.FAILED, "The scan failed unexpectedly (the service log has the details); tracks stored until then are kept. "
                         + "Start a new scan: it skips the files already stored.", counts);
             }
         }
@@ -126,8 +140,15 @@ class ScanRunner {
      * Records how the run ended, waiting for the database if it is away: a run must never stay 'running'
      * for nothing. If the service stops meanwhile, its next start marks the run interrupted.
      */
-    private void finish(long runId, String status, String message, ScanCounts counts) {
+    private void finish(long runId, RunStatus status, String message, ScanCounts counts) {
         outage.retry("the end of scan " + runId + " is recorded", () -> runs.finish(runId, status, message, counts));
+    }
+
+    /** Writes the counts so far, and stops the scan when its run is no longer running (cancelled). */
+    private void progress(long runId, ScanCounts counts) throws CancelledScan {
+        if (!runs.progress(runId, counts)) {
+            throw new CancelledScan();
+        }
     }
 
     /** An absent or empty root is an unmounted disk, not a library whose files were all deleted. */
@@ -198,12 +219,14 @@ class ScanRunner {
                 }
             }
             Map<String, ArrayDeque<Long>> moveCandidates = writer.moveCandidates(vanished.values());
-            runs.progress(runId, counts);
+            progress(runId, counts);
 
             long compared = System.nanoTime();
             readAndWrite(runId, root, toRead, known, vanished, moveCandidates, writer, counts);
+            // the last look before marking missing: a cancelled scan marks nothing
+            progress(runId, counts);
             counts.missing += writer.markMissing(new ArrayList<>(vanished.keySet()));
-            runs.progress(runId, counts);
+            progress(runId, counts);
             LOG.infof("Scan %d, %s: walked %d files in %d ms, compared with %d known tracks in %d ms, read and wrote %d files in %d ms",
                     runId, root, walk.files().size(), (walked - started) / 1_000_000, known.size(), (compared - walked) / 1_000_000,
                     toRead.size(), (System.nanoTime() - compared) / 1_000_000);
@@ -237,7 +260,7 @@ class ScanRunner {
                     batch.clear();
                 }
                 if (progressDue) {
-                    runs.progress(runId, counts);
+                    progress(runId, counts);
                     lastProgress = now;
                 }
             }

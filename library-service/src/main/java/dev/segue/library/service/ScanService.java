@@ -1,8 +1,10 @@
 package dev.segue.library.service;
 
+import dev.segue.commons.paging.Page;
 import dev.segue.commons.problem.ProblemException;
-import dev.segue.library.catalog.Page;
+import dev.segue.commons.run.ActiveRunConflict;
 import dev.segue.library.config.LibraryConfig;
+import dev.segue.library.repository.ScanErrorRepository;
 import dev.segue.library.repository.ScanRunRepository;
 import dev.segue.library.scan.ScanError;
 import dev.segue.library.scan.ScanRun;
@@ -28,6 +30,7 @@ public class ScanService {
 
     private final LibraryConfig config;
     private final ScanRunRepository runs;
+    private final ScanErrorRepository errors;
     private final ScanRunner runner;
     private final AtomicInteger threadNo = new AtomicInteger();
     private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
@@ -36,9 +39,10 @@ public class ScanService {
         return t;
     });
 
-    ScanService(LibraryConfig config, ScanRunRepository runs, ScanRunner runner) {
+    ScanService(LibraryConfig config, ScanRunRepository runs, ScanErrorRepository errors, ScanRunner runner) {
         this.config = config;
         this.runs = runs;
+        this.errors = errors;
         this.runner = runner;
     }
 
@@ -67,12 +71,12 @@ public class ScanService {
         List<String> rootTexts = roots.stream().map(Path::toString).toList();
         long id = QuarkusTransaction.requiringNew().call(() -> {
             runs.lockScanStarts();
-            for (List<String> running : runs.runningRoots()) {
-                for (String busy : running) {
+            for (ScanRun running : runs.running()) {
+                for (String busy : running.roots()) {
                     for (String wanted : rootTexts) {
                         if (overlaps(Path.of(busy), Path.of(wanted))) {
-                            throw ProblemException.conflict("A scan of " + busy + " is already running; wait for it to finish "
-                                    + "(GET /api/scans) before scanning " + wanted + " again.");
+                            throw conflict(running, "A scan of " + busy + " is already running (scan " + running.id() + "); follow it "
+                                    + "(GET /api/scans/" + running.id() + ") or cancel it (DELETE) before scanning " + wanted + " again.");
                         }
                     }
                 }
@@ -87,13 +91,32 @@ public class ScanService {
         return runs.find(id).orElseThrow(() -> ProblemException.notFound("No scan run with id " + id + "."));
     }
 
+    /**
+     * Cancels a running scan (a finished one is returned unchanged). Its runner, here or on another replica, stops at
+     * its next progress write (within about a second while it reads files) and keeps what it stored; no track is marked
+     * missing by a cancelled scan.
+     */
+    public ScanRun cancel(long id) {
+        ScanRun run = find(id);
+        if (run.status().active()) {
+            runs.cancel(id, "Cancelled; the tracks stored until then are kept and no track was marked missing. "
+                    + "The next scan continues where this one ended.");
+        }
+        return find(id);
+    }
+
+    /** 409 naming the running scan that is in the way. */
+    static ActiveRunConflict conflict(ScanRun running, String detail) {
+        return new ActiveRunConflict(running.id(), "/api/scans/" + running.id(), detail);
+    }
+
     public Page<ScanRun> list(int page, int size) {
         return runs.list(page, size);
     }
 
     public Page<ScanError> errors(long id, int page, int size) {
         find(id);
-        return runs.errors(id, page, size);
+        return errors.errors(id, page, size);
     }
 
     public List<Path> configuredRoots() {

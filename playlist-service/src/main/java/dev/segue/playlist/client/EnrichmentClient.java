@@ -36,8 +36,8 @@ public class EnrichmentClient {
             ProcessingException.class}, abortOn = CircuitBreakerOpenException.class)
     @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.5, delay = 10_000,
             failOn = {WebApplicationException.class, ProcessingException.class})
-    public JsonNode runs(int limit) {
-        return UpstreamCall.call(SERVICE, () -> rest.runs(limit));
+    public JsonNode runs(int page, int size) {
+        return UpstreamCall.call(SERVICE, () -> rest.runs(page, size));
     }
 
     @Retry(maxRetries = 2, delay = 100, jitter = 50, maxDuration = 4000, retryOn = {WebApplicationException.class,

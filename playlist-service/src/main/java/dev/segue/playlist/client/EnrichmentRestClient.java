@@ -26,7 +26,7 @@ interface EnrichmentRestClient {
 
     @GET
     @Path("/api/enrichment/runs")
-    JsonNode runs(@QueryParam("limit") int limit);
+    JsonNode runs(@QueryParam("page") int page, @QueryParam("size") int size);
 
     @GET
     @Path("/api/enrichment/runs/{id}")

@@ -87,6 +87,12 @@ public class LibraryClient {
         return UpstreamCall.call(SERVICE, () -> rest.startScan(request));
     }
 
+    @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.5, delay = 10_000,
+            failOn = {WebApplicationException.class, ProcessingException.class})
+    public JsonNode cancelScan(long id) {
+        return UpstreamCall.call(SERVICE, () -> rest.cancelScan(id));
+    }
+
     /** The readiness document, DOWN included (a 503 carries it too); no retry: the answer is wanted now. */
     public JsonNode readiness() {
         return Readiness.read(rest::readiness);

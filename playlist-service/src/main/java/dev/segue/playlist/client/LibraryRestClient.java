@@ -3,6 +3,7 @@ package dev.segue.playlist.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.segue.commons.security.ApiKeyClientFilter;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -54,6 +55,10 @@ interface LibraryRestClient {
     @Path("/api/scans")
     @Consumes(MediaType.APPLICATION_JSON)
     JsonNode startScan(JsonNode request);
+
+    @DELETE
+    @Path("/api/scans/{id}")
+    JsonNode cancelScan(@PathParam("id") long id);
 
     @GET
     @Path("/q/health/ready")

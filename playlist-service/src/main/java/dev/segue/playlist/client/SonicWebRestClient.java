@@ -33,7 +33,7 @@ interface SonicWebRestClient {
 
     @GET
     @Path("/api/analysis/runs")
-    JsonNode runs(@QueryParam("limit") int limit);
+    JsonNode runs(@QueryParam("page") int page, @QueryParam("size") int size);
 
     @GET
     @Path("/api/analysis/runs/{id}")

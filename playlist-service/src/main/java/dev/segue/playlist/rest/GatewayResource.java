@@ -137,10 +137,20 @@ public class GatewayResource {
     @APIResponse(responseCode = "202", description = "Started; Location is the run on this service")
     @APIResponse(responseCode = "400", description = "root outside the configured library roots")
     @APIResponse(responseCode = "401", description = "An API key is configured and this request lacks it")
-    @APIResponse(responseCode = "409", description = "A scan of that folder is already running")
+    @APIResponse(responseCode = "409", description = "A scan of that folder is already running; activeRun and Location name it")
     public Response startScan(JsonNode request, UriInfo uri) {
         JsonNode run = library.startScan(request == null || request.isNull() ? JsonNodeFactory.instance.objectNode() : request);
         return accepted(run, uri, "api/scans/{id}");
+    }
+
+    @DELETE
+    @Path("/scans/{id}")
+    @Operation(summary = "Cancel a running scan (library-service DELETE /api/scans/{id})")
+    @APIResponse(responseCode = "200", description = "The run, cancelled if it was running, else unchanged")
+    @APIResponse(responseCode = "401", description = "An API key is configured and this request lacks it")
+    @APIResponse(responseCode = "404", description = "No such run")
+    public JsonNode cancelScan(@PathParam("id") long id) {
+        return library.cancelScan(id);
     }
 
     @GET
@@ -154,9 +164,10 @@ public class GatewayResource {
     @GET
     @Path("/enrichment/runs")
     @Operation(summary = "Enrichment runs, newest first")
-    @APIResponse(responseCode = "200", description = "Runs with progress per source")
-    public JsonNode enrichmentRuns(@QueryParam("limit") @DefaultValue("20") @Min(1) @Max(200) int limit) {
-        return enrichment.runs(limit);
+    @APIResponse(responseCode = "200", description = "A page of runs with progress per source")
+    public JsonNode enrichmentRuns(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                   @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
+        return enrichment.runs(page, size);
     }
 
     @GET
@@ -175,7 +186,7 @@ public class GatewayResource {
     @APIResponse(responseCode = "202", description = "Started; Location is the run on this service")
     @APIResponse(responseCode = "400", description = "A field is invalid")
     @APIResponse(responseCode = "401", description = "An API key is configured and this request lacks it")
-    @APIResponse(responseCode = "409", description = "A run is already active")
+    @APIResponse(responseCode = "409", description = "A run is already active; activeRun and Location name it")
     public Response startEnrichment(JsonNode request, UriInfo uri) {
         return accepted(enrichment.startRun(request), uri, "api/enrichment/runs/{id}");
     }
@@ -183,7 +194,7 @@ public class GatewayResource {
     @DELETE
     @Path("/enrichment/runs/{id}")
     @Operation(summary = "Cancel an active enrichment run")
-    @APIResponse(responseCode = "200", description = "The run as it stops")
+    @APIResponse(responseCode = "200", description = "The run, cancelled if it was active, else unchanged")
     @APIResponse(responseCode = "401", description = "An API key is configured and this request lacks it")
     @APIResponse(responseCode = "404", description = "No such run")
     public JsonNode cancelEnrichment(@PathParam("id") long id) {
@@ -201,9 +212,10 @@ public class GatewayResource {
     @GET
     @Path("/analysis/runs")
     @Operation(summary = "Analysis runs, newest first")
-    @APIResponse(responseCode = "200", description = "Runs with progress")
-    public JsonNode analysisRuns(@QueryParam("limit") @DefaultValue("20") @Min(1) @Max(500) int limit) {
-        return sonic.runs(limit);
+    @APIResponse(responseCode = "200", description = "A page of runs with progress")
+    public JsonNode analysisRuns(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                 @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
+        return sonic.runs(page, size);
     }
 
     @GET
@@ -222,7 +234,7 @@ public class GatewayResource {
     @APIResponse(responseCode = "202", description = "Started; Location is the run on this service")
     @APIResponse(responseCode = "400", description = "A field is invalid")
     @APIResponse(responseCode = "401", description = "An API key is configured and this request lacks it")
-    @APIResponse(responseCode = "409", description = "A run is already active")
+    @APIResponse(responseCode = "409", description = "A run is already active; activeRun and Location name it")
     public Response startAnalysis(JsonNode request, UriInfo uri) {
         return accepted(sonic.startRun(request), uri, "api/analysis/runs/{id}");
     }
@@ -230,7 +242,7 @@ public class GatewayResource {
     @DELETE
     @Path("/analysis/runs/{id}")
     @Operation(summary = "Cancel an active analysis run")
-    @APIResponse(responseCode = "200", description = "The run as it stops")
+    @APIResponse(responseCode = "200", description = "The run, cancelled if it was active, else unchanged")
     @APIResponse(responseCode = "401", description = "An API key is configured and this request lacks it")
     @APIResponse(responseCode = "404", description = "No such run")
     public JsonNode cancelAnalysis(@PathParam("id") long id) {

@@ -26,8 +26,8 @@ public class EnrichmentGateway {
 
     @Timeout(5000)
     @Fallback(value = UpstreamUnavailable.class, skipOn = ProblemException.class)
-    public JsonNode runs(int limit) {
-        return enrichment.runs(limit);
+    public JsonNode runs(int page, int size) {
+        return enrichment.runs(page, size);
     }
 
     @Timeout(5000)

@@ -68,4 +68,10 @@ public class LibraryGateway {
     public JsonNode startScan(JsonNode request) {
         return library.startScan(request);
     }
+
+    @Timeout(10_000)
+    @Fallback(value = UpstreamUnavailable.class, skipOn = ProblemException.class)
+    public JsonNode cancelScan(long id) {
+        return library.cancelScan(id);
+    }
 }

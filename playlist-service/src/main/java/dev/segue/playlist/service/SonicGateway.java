@@ -32,8 +32,8 @@ public class SonicGateway {
 
     @Timeout(5000)
     @Fallback(value = UpstreamUnavailable.class, skipOn = ProblemException.class)
-    public JsonNode runs(int limit) {
-        return sonic.runs(limit);
+    public JsonNode runs(int page, int size) {
+        return sonic.runs(page, size);
     }
 
     @Timeout(5000)

@@ -1,14 +1,16 @@
 package dev.segue.sonic.repository;
 
+import dev.segue.commons.run.RunStatus;
+import dev.segue.commons.run.RunStatusConverter;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
-import java.util.List;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -16,12 +18,6 @@ import org.hibernate.type.SqlTypes;
 @Entity
 @Table(name = "analysis_runs")
 public class AnalysisRun extends PanacheEntityBase {
-
-    public static final String RUNNING = "running";
-    public static final String COMPLETED = "completed";
-    public static final String CANCELLED = "cancelled";
-    /** The statuses of a run that is not over; the unique partial index allows one such run. */
-    public static final List<String> ACTIVE = List.of("queued", RUNNING);
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -37,8 +33,10 @@ public class AnalysisRun extends PanacheEntityBase {
     @Column(name = "track_ids")
     public Long[] trackIds;
 
+    /** Active ({@link RunStatus#ACTIVE}) for at most one run: the unique partial index allows one such row. */
     @Column(nullable = false)
-    public String status;
+    @Convert(converter = RunStatusConverter.class)
+    public RunStatus status;
 
     public int total;
     public int done;

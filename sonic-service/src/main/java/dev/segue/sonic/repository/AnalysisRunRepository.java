@@ -1,5 +1,7 @@
 package dev.segue.sonic.repository;
 
+import dev.segue.commons.paging.Page;
+import dev.segue.commons.run.RunStatus;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -25,11 +27,13 @@ public class AnalysisRunRepository {
     }
 
     public Optional<AnalysisRun> active() {
-        return AnalysisRun.<AnalysisRun>find("status in ?1", AnalysisRun.ACTIVE).firstResultOptional();
+        return AnalysisRun.<AnalysisRun>find("status in ?1", RunStatus.ACTIVE).firstResultOptional();
     }
 
-    public List<AnalysisRun> newest(int limit) {
-        return AnalysisRun.<AnalysisRun>findAll(Sort.descending("id")).page(0, limit).list();
+    /** Newest first; {@code page} counts from 0. */
+    public Page<AnalysisRun> newest(int page, int size) {
+        List<AnalysisRun> items = AnalysisRun.<AnalysisRun>findAll(Sort.descending("id")).page(page, size).list();
+        return new Page<>(items, page, size, AnalysisRun.count());
     }
 
     /** @return false when another run is active already (the unique active index refused the row) */

@@ -19,7 +19,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
+import dev.segue.commons.paging.Page;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -41,7 +41,7 @@ public class AnalysisRunResource {
     @POST
     @APIResponse(responseCode = "202", description = "Started; Location is the run to poll",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnalysisRunView.class)))
-    @APIResponse(responseCode = "409", description = "A run is already active; detail names it")
+    @APIResponse(responseCode = "409", description = "A run is already active; activeRun and the Location header name it")
     public Response start(@Valid @NotNull AnalysisRunRequest request, @jakarta.ws.rs.core.Context UriInfo uri) {
         AnalysisRunView run = AnalysisRunView.of(runs.start(new RunRequest(request.scope(), request.trackIds(),
                 Boolean.TRUE.equals(request.force()))));
@@ -51,9 +51,11 @@ public class AnalysisRunResource {
                 .build();
     }
 
+    /** Runs, newest first. */
     @GET
-    public List<AnalysisRunView> list(@QueryParam("limit") @DefaultValue("20") @Min(1) @Max(500) int limit) {
-        return runs.list(limit).stream().map(AnalysisRunView::of).toList();
+    public Page<AnalysisRunView> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
+        return runs.list(page, size).map(AnalysisRunView::of);
     }
 
     @GET
@@ -65,6 +67,8 @@ public class AnalysisRunResource {
     /** Cancels an active run (a finished run is returned unchanged); analysed tracks are kept. */
     @DELETE
     @Path("/{id}")
+    @APIResponse(responseCode = "200", description = "The run, cancelled if it was active, else unchanged",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnalysisRunView.class)))
     public AnalysisRunView cancel(@PathParam("id") long id) {
         return AnalysisRunView.of(runs.cancel(id));
     }

@@ -1,6 +1,10 @@
 package dev.segue.sonic.service;
 
+import dev.segue.commons.paging.Page;
 import dev.segue.commons.problem.ProblemException;
+import dev.segue.commons.run.ActiveRunConflict;
+import dev.segue.commons.run.RunRate;
+import dev.segue.commons.run.RunStatus;
 import dev.segue.sonic.analysis.DecoderRegistry;
 import dev.segue.sonic.analysis.TrackAnalyzer;
 import dev.segue.sonic.features.FeatureLayout;
@@ -10,6 +14,7 @@ import dev.segue.sonic.repository.AnalysisRunRepository;
 import dev.segue.sonic.repository.ClaimRepository;
 import dev.segue.sonic.repository.TrackRef;
 import dev.segue.sonic.repository.WorkScope;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
@@ -52,8 +57,7 @@ public class AnalysisRunService {
         }
         Optional<AnalysisRun> active = active();
         if (active.isPresent()) {
-            throw ProblemException.conflict("analysis run " + active.get().id + " is already active; poll "
-                    + "/api/analysis/runs/" + active.get().id + " or cancel it first");
+            throw conflict(active.get().id);
         }
         AnalysisRun run = new AnalysisRun();
         run.scope = byIds ? "track_ids" : request.scope();
@@ -61,16 +65,19 @@ public class AnalysisRunService {
         run.trackIds = byIds ? request.trackIds().stream().distinct().toArray(Long[]::new) : null;
         run.createdAt = OffsetDateTime.now();
         run.startedAt = run.createdAt;
-        run.status = AnalysisRun.RUNNING;
+        run.status = RunStatus.RUNNING;
         run.total = (int) analyses.countWork(scope(run), decoderName());
         if (run.total == 0) {
-            run.status = AnalysisRun.COMPLETED;
+            run.status = RunStatus.COMPLETED;
             run.finishedAt = run.createdAt;
             run.message = "nothing to analyse";
         }
         if (!runs.insert(run)) {
-            // another replica started a run between our check and our insert (unique active index)
-            throw ProblemException.conflict("another analysis run became active at the same moment");
+            // another replica started a run between our check and our insert (unique active index); this
+            // transaction is spoilt by the refused insert, so the run that won is read in a new one
+            Optional<AnalysisRun> winner = QuarkusTransaction.requiringNew().call(runs::active);
+            throw winner.<ProblemException>map(r -> conflict(r.id)).orElseGet(() -> new ProblemException(409, "Conflict",
+                    "another analysis run became active at the same moment and is over already; start again"));
         }
         return progress(run, false);
     }
@@ -78,8 +85,8 @@ public class AnalysisRunService {
     @Transactional
     public RunProgress cancel(long id) {
         AnalysisRun run = runs.lock(id).orElseThrow(() -> notFound(id));
-        if (AnalysisRun.ACTIVE.contains(run.status)) {
-            run.status = AnalysisRun.CANCELLED;
+        if (run.status.active()) {
+            run.status = RunStatus.CANCELLED;
             run.finishedAt = OffsetDateTime.now();
             run.message = "cancelled; tracks already analysed are kept";
         }
@@ -92,8 +99,8 @@ public class AnalysisRunService {
     }
 
     @Transactional
-    public List<RunProgress> list(int limit) {
-        return runs.newest(limit).stream().map(r -> progress(r, false)).toList();
+    public Page<RunProgress> list(int page, int size) {
+        return runs.newest(page, size).map(r -> progress(r, false));
     }
 
     @Transactional
@@ -105,13 +112,13 @@ public class AnalysisRunService {
     @Transactional
     public boolean finishIfDone(long id) {
         AnalysisRun run = runs.lock(id).orElse(null);
-        if (run == null || !AnalysisRun.RUNNING.equals(run.status)) {
+        if (run == null || run.status != RunStatus.RUNNING) {
             return true;
         }
         if (analyses.countWork(scope(run), decoderName()) > 0) {
             return false;
         }
-        run.status = AnalysisRun.COMPLETED;
+        run.status = RunStatus.COMPLETED;
         run.finishedAt = OffsetDateTime.now();
         run.total = Math.max(run.total, run.done);
         retireOlderVersions();
@@ -146,7 +153,7 @@ public class AnalysisRunService {
 
     @Transactional
     public boolean isRunning(long id) {
-        return runs.find(id).filter(run -> AnalysisRun.RUNNING.equals(run.status)).isPresent();
+        return runs.find(id).filter(run -> run.status == RunStatus.RUNNING).isPresent();
     }
 
     public static WorkScope scope(AnalysisRun run) {
@@ -163,17 +170,21 @@ public class AnalysisRunService {
         return decoders.selected().map(d -> d.name()).orElse(null);
     }
 
+    /** 409 naming the active run, which a client can poll or cancel instead. */
+    private static ActiveRunConflict conflict(long activeId) {
+        return new ActiveRunConflict(activeId, "/api/analysis/runs/" + activeId, "analysis run " + activeId
+                + " is already active; poll /api/analysis/runs/" + activeId + " or cancel it first (DELETE)");
+    }
+
     private static ProblemException notFound(long id) {
         return ProblemException.notFound("analysis run " + id + " does not exist");
     }
 
     private RunProgress progress(AnalysisRun run, boolean withFailures) {
         OffsetDateTime end = run.finishedAt != null ? run.finishedAt : OffsetDateTime.now();
-        double seconds = run.startedAt == null ? 0 : Duration.between(run.startedAt, end).toMillis() / 1000.0;
-        double rate = seconds > 0 ? run.done / seconds : 0;
-        boolean active = AnalysisRun.ACTIVE.contains(run.status);
+        boolean active = run.status.active();
         int remaining = active ? Math.max(0, run.total - run.done) : 0;
-        Long eta = active && rate > 0 ? Math.round(remaining / rate) : null;
+        RunRate rate = RunRate.of(run.done, run.total, run.startedAt == null ? Duration.ZERO : Duration.between(run.startedAt, end), active);
         List<RunProgress.Failure> failures = withFailures && run.startedAt != null
                 ? analyses.failuresSince(run.startedAt, run.trackIds, FAILURES_SHOWN).stream()
                         .map(f -> new RunProgress.Failure(f.trackId(), f.filePath(), f.status(), f.error()))
@@ -181,7 +192,7 @@ public class AnalysisRunService {
                 : null;
         return new RunProgress(run.id, "track_ids".equals(run.scope) ? "trackIds" : run.scope, run.force,
                 run.trackIds == null ? null : List.of(run.trackIds), run.status, run.total, run.done, run.failed,
-                remaining, Math.round(rate * 100) / 100.0, eta, run.message, run.createdAt, run.startedAt,
+                remaining, rate.ratePerSecond(), rate.etaSeconds(), run.message, run.createdAt, run.startedAt,
                 run.finishedAt, failures);
     }
 }

@@ -5,6 +5,7 @@ import dev.segue.sonic.analysis.DecoderRegistry;
 import dev.segue.sonic.analysis.TrackAnalyzer;
 import dev.segue.sonic.config.SonicConfig;
 import dev.segue.sonic.repository.AnalysisRepository;
+import dev.segue.commons.run.RunStatus;
 import dev.segue.sonic.repository.AnalysisRun;
 import dev.segue.sonic.repository.ClaimRepository;
 import dev.segue.sonic.repository.TrackRef;
@@ -210,7 +211,7 @@ public class AnalysisWorkerPool {
     private boolean work() {
         Optional<AnalysisRun> active = runs.active();
         Optional<TrackAnalyzer> analyzer = decoders.analyzer();
-        if (active.isEmpty() || analyzer.isEmpty() || !AnalysisRun.RUNNING.equals(active.get().status)) {
+        if (active.isEmpty() || analyzer.isEmpty() || active.get().status != RunStatus.RUNNING) {
             return false;
         }
         AnalysisRun run = active.get();

@@ -1,11 +1,12 @@
 package dev.segue.sonic.service;
 
+import dev.segue.commons.run.RunStatus;
 import java.time.OffsetDateTime;
 import java.util.List;
 
 /** A run and how far it got; {@code failures} (newest first) only when asked for, else null. */
-public record RunProgress(long id, String scope, boolean force, List<Long> trackIds, String status, int total,
-                          int done, int failed, int remaining, double tracksPerSecond, Long etaSeconds,
+public record RunProgress(long id, String scope, boolean force, List<Long> trackIds, RunStatus status, int total,
+                          int done, int failed, int remaining, double ratePerSecond, Long etaSeconds,
                           String message, OffsetDateTime createdAt, OffsetDateTime startedAt,
                           OffsetDateTime finishedAt, List<Failure> failures) {
 

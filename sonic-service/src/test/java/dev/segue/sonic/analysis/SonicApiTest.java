@@ -20,6 +20,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import dev.segue.testing.RunConvention;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -127,7 +128,7 @@ class SonicApiTest {
                 .extract().jsonPath().getFloat("segments[3].features.tempo_bpm");
         assertThat((double) tempo).isCloseTo(140, within(2.0));
         given().get("/api/analysis/runs").then().statusCode(200)
-                .body("id", org.hamcrest.Matchers.hasItem(run.getInt("id")));
+                .body("items.id", org.hamcrest.Matchers.hasItem(run.getInt("id")));
 
         // an analysed track has nothing left to do; a failed one named explicitly is retried once
         given().contentType(ContentType.JSON).body(Map.of("scope", "trackIds", "trackIds", List.of(a)))
@@ -156,15 +157,21 @@ class SonicApiTest {
         long runId = library.count("INSERT INTO analysis_runs (scope, status, track_ids) VALUES"
                 + " ('track_ids', 'queued', '{-1}') RETURNING id");
         try {
-            given().contentType(ContentType.JSON).body(Map.of("scope", "pending"))
-                    .post("/api/analysis/runs").then().statusCode(409)
-                    .contentType("application/problem+json")
-                    .body("detail", containsString(Long.toString(runId)));
+            RunConvention.assertNamesActiveRun(given().contentType(ContentType.JSON).body(Map.of("scope", "pending"))
+                    .post("/api/analysis/runs").then(), "/api/analysis/runs", runId);
         } finally {
             given().delete("/api/analysis/runs/{id}", runId).then().statusCode(200)
                     .body("status", equalTo("cancelled"));
         }
         given().get("/api/analysis/runs/{id}", Long.MAX_VALUE).then().statusCode(404);
+    }
+
+    @Test
+    void runsAreListedNewestFirstInPages() throws Exception {
+        for (int i = 0; i < 4; i++) {
+            library.count("INSERT INTO analysis_runs (scope, status, finished_at) VALUES ('pending', 'completed', now()) RETURNING id");
+        }
+        RunConvention.assertListedNewestFirstInPages("/api/analysis/runs");
     }
 
     @Test

@@ -63,7 +63,7 @@ class AnalysisRunViewTest {
             assertThat(remaining).isEqualTo(100);
             assertThat(run.getInt("done") + remaining).isEqualTo(run.getInt("total"));
             // 50 tracks in 100 s, plus however long this test took to get here
-            double rate = run.getDouble("tracksPerSecond");
+            double rate = run.getDouble("ratePerSecond");
             assertThat(rate).isBetween(0.3, 0.5);
             long eta = run.getLong("etaSeconds");
             assertThat(eta).isBetween(200L, 334L);
@@ -71,7 +71,7 @@ class AnalysisRunViewTest {
 
             library.execute("UPDATE analysis_runs SET done = 0 WHERE id = ?", runId);
             JsonPath justStarted = get(runId);
-            assertThat(justStarted.getDouble("tracksPerSecond")).isZero();
+            assertThat(justStarted.getDouble("ratePerSecond")).isZero();
             assertThat(justStarted.getInt("remaining")).isEqualTo(150);
             assertThat(justStarted.getMap("$")).as("no rate yet, so no estimate").doesNotContainKey("etaSeconds");
         } finally {
@@ -88,7 +88,7 @@ class AnalysisRunViewTest {
         JsonPath run = get(runId);
 
         assertThat(run.getString("status")).isEqualTo("completed");
-        assertThat(run.getDouble("tracksPerSecond")).isEqualTo(0.5);
+        assertThat(run.getDouble("ratePerSecond")).isEqualTo(0.5);
         assertThat(run.getInt("remaining")).isZero();
         assertThat(run.getInt("done")).isEqualTo(run.getInt("total"));
         assertThat(run.getMap("$")).doesNotContainKey("etaSeconds");
