@@ -273,12 +273,15 @@ class WebAppIT {
             awaitVisible("#results[data-ms][data-q='" + word + "']");
             times.add(Long.parseLong(attribute("#results", "data-ms")));
             answers.add("'" + word + "' " + times.getLast() + " ms");
+            if (i == 0) {
+                // every synthetic track matches: the count stops at 1,000 and the page says so
+                assertThat(text("#results")).contains("Tracks (1,000+)");
+            }
         }
         budgets.add("search answers: " + String.join(", ", answers));
         times.sort(Long::compare);
-        // measured, not yet met: 261 ms at load 3 (words such as "Synthetic" match every track; docs/web.md)
         budget("search answer p95 (24 queries, tracks + artists + albums)", times.get((int) Math.ceil(times.size() * 0.95) - 1),
-                "ms", 150, false);
+                "ms", 150);
         shot("library-full");
 
         fresh.manage().window().setSize(new Dimension(390, 844));

@@ -40,12 +40,12 @@ async function problemOf(response) {
 }
 
 /** fetch with the session's API key; a 401 asks for the key once and repeats the request. */
-export async function request(method, path, body, { raw = false, asked = false, accept } = {}) {
+export async function request(method, path, body, { raw = false, asked = false, accept, signal } = {}) {
   const headers = { Accept: accept || (raw ? '*/*' : 'application/json') };
   const key = sessionStorage.getItem(KEY);
   if (key) headers['X-Api-Key'] = key;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
-  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const response = await fetch(path, { method, headers, signal, body: body === undefined ? undefined : JSON.stringify(body) });
   if (response.status === 401 && !asked) {
     const problem = await problemOf(response);
     sessionStorage.removeItem(KEY);
@@ -53,7 +53,7 @@ export async function request(method, path, body, { raw = false, asked = false, 
     asking ||= askKey(problem.message).finally(() => { asking = null; });
     const entered = await asking;
     if (!entered) throw problem;
-    return request(method, path, body, { raw, accept, asked: true });
+    return request(method, path, body, { raw, accept, signal, asked: true });
   }
   if (!response.ok) throw await problemOf(response);
   if (raw) return response;
