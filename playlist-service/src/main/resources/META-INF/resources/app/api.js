@@ -45,7 +45,14 @@ export async function request(method, path, body, { raw = false, asked = false, 
   const key = sessionStorage.getItem(KEY);
   if (key) headers['X-Api-Key'] = key;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
-  const response = await fetch(path, { method, headers, signal, body: body === undefined ? undefined : JSON.stringify(body) });
+  let response;
+  try {
+    response = await fetch(path, { method, headers, signal, body: body === undefined ? undefined : JSON.stringify(body) });
+  } catch (e) {
+    if (e.name === 'AbortError') throw e;
+    // the browser's own words ("Failed to fetch") do not say what is down
+    throw new Problem(0, `Segue does not answer at ${location.host} (playlist-service stopped, or the network is down): ${e.message}`, null);
+  }
   if (response.status === 401 && !asked) {
     const problem = await problemOf(response);
     sessionStorage.removeItem(KEY);

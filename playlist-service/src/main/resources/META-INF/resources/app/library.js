@@ -31,6 +31,8 @@ async function search(main, initial) {
     autocomplete: 'off' });
   const results = el('div', { id: 'results', 'aria-live': 'polite' });
   main.append(el('h1', 'Library'), el('label', { for: 'q' }, 'Search'), el('div.row', input), results);
+  // the genres are matched in the browser: read once as the page opens, not on the first word typed
+  const genresRead = genres ? Promise.resolve(genres) : get('/api/genres?used=true').then(g => (genres = g)).catch(() => []);
   let pending = null;
   const run = debounce(async () => {
     const q = input.value.trim();
@@ -48,7 +50,7 @@ async function search(main, initial) {
       found = await Promise.all([
         get(`/api/tracks?q=${enc}&size=25`, options), get(`/api/artists?q=${enc}&size=8`, options),
         get(`/api/albums?q=${enc}&size=8`, options),
-        genres ? Promise.resolve(genres) : get('/api/genres?used=true').then(g => (genres = g)).catch(() => [])]);
+        genresRead]);
     } catch (e) {
       if (!mine.signal.aborted) showError(e);
       return;
