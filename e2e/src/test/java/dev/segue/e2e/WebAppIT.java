@@ -128,9 +128,14 @@ class WebAppIT {
         assertThat(text("#counts")).contains("Tracks").contains("No tracks yet");
         shot("home-empty");
 
-        // the scan is a change: the key is asked for, kept for the session and the request repeated
+        // the scan is a change: the key is asked for, kept for the session and the request repeated; a wrong key is asked
+        // for again, saying why
         click("tr[data-run=scan] button");
         awaitVisible("#key-dialog[open]");
+        browser.findElement(By.id("key-input")).sendKeys("not-" + API_KEY);
+        click("#key-dialog button[value=ok]");
+        await(WAIT, () -> browser.findElements(By.cssSelector("#key-dialog[open]")).isEmpty() ? "" : text("#key-reason"),
+                t -> t.contains("not the configured one"));
         browser.findElement(By.id("key-input")).sendKeys(API_KEY);
         click("#key-dialog button[value=ok]");
         awaitRun("scan", "completed");
@@ -475,7 +480,7 @@ class WebAppIT {
         List<String> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
                 .map(LogEntry::getMessage)
-                // the one 401 that asks for the key (the scan started without it) is the flow working; any other is not
+                // the 401s that ask for the key (the scan started without it, then with a wrong one) are the flow working; any other is not
                 .filter(m -> !(m.contains("/api/scans ") && m.contains(" 401")))
                 .toList();
         assertThat(errors).as("browser console errors").isEmpty();

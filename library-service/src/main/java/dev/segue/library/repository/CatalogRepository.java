@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.postgresql.PGStatement;
 
 /** Reads artists, albums and tracks for browsing, and purges missing tracks on request. */
 @ApplicationScoped
@@ -177,6 +178,9 @@ public class CatalogRepository {
 
     private static PreparedStatement prepare(Connection c, String sql, List<Object> params) throws SQLException {
         PreparedStatement ps = c.prepareStatement(sql);
+        // planned for each listing's own words, never from a plan cached for any words: PostgreSQL's generic plan walks
+        // the artists in order, which for a word no track has reads every track (164 ms for 33,636 instead of 2 ms)
+        ps.unwrap(PGStatement.class).setPrepareThreshold(0);
         for (int i = 0; i < params.size(); i++) {
             ps.setObject(i + 1, params.get(i));
         }
