@@ -292,6 +292,8 @@ class WebAppIT {
         fresh.manage().window().setSize(new Dimension(390, 844));
         fresh.get(base + "/");
         awaitVisible("body[data-home-ready]");
+        assertThat(((Number) fresh.executeScript("return document.documentElement.scrollWidth")).intValue())
+                .as("home, its runs' buttons included, fits a phone's width").isLessThanOrEqualTo(390);
         shot("home-phone");
         fresh.get(base + "/#/map");
         awaitVisible("#map-canvas[data-points]");
