@@ -62,7 +62,8 @@ final class Tracks {
             return exact.getFirst();
         }
         context.err().print(table(page.path("items")).render());
-        throw new UsageException("'" + text + "' matches " + total + " tracks" + (total > found.size() ? " (the first " + found.size() + " above)" : " (above)")
+        String matches = total + (page.path("totalExact").asBoolean(true) ? "" : "+");
+        throw new UsageException("'" + text + "' matches " + matches + " tracks" + (total > found.size() ? " (the first " + found.size() + " above)" : " (above)")
                 + "; give the " + role + " as an id, or add words.");
     }
 

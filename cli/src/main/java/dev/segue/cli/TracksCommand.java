@@ -74,9 +74,11 @@ final class TracksCommand implements Command {
         context.out().print(Tracks.table(found.path("items")).render());
         int shown = found.path("items").size();
         long first = (long) page * limit + 1;
-        context.err().println(shown == total ? total + " track" + (total == 1 ? "" : "s") + "."
-                : "Tracks " + first + "–" + (first + shown - 1) + " of " + total
-                        + (first + shown - 1 < total ? "; the next ones: --page " + (page + 1) : "") + ".");
+        // a search counts up to 1,000 matches: past that the total is a lower bound
+        boolean exact = found.path("totalExact").asBoolean(true);
+        context.err().println(shown == total && exact ? total + " track" + (total == 1 ? "" : "s") + "."
+                : "Tracks " + first + "–" + (first + shown - 1) + " of " + total + (exact ? "" : "+")
+                        + (first + shown - 1 < total || !exact ? "; the next ones: --page " + (page + 1) : "") + ".");
         return 0;
     }
 }

@@ -128,9 +128,14 @@ class WebAppIT {
         assertThat(text("#counts")).contains("Tracks").contains("No tracks yet");
         shot("home-empty");
 
-        // the scan is a change: the key is asked for, kept for the session and the request repeated
+        // the scan is a change: the key is asked for, kept for the session and the request repeated; a wrong key is asked
+        // for again, saying why
         click("tr[data-run=scan] button");
         awaitVisible("#key-dialog[open]");
+        browser.findElement(By.id("key-input")).sendKeys("not-" + API_KEY);
+        click("#key-dialog button[value=ok]");
+        await(WAIT, () -> browser.findElements(By.cssSelector("#key-dialog[open]")).isEmpty() ? "" : text("#key-reason"),
+                t -> t.contains("not the configured one"));
         browser.findElement(By.id("key-input")).sendKeys(API_KEY);
         click("#key-dialog button[value=ok]");
         awaitRun("scan", "completed");
@@ -273,10 +278,14 @@ class WebAppIT {
             awaitVisible("#results[data-ms][data-q='" + word + "']");
             times.add(Long.parseLong(attribute("#results", "data-ms")));
             answers.add("'" + word + "' " + times.getLast() + " ms");
+            if (i == 0) {
+                // every synthetic track matches: the count stops at 1,000 and the page says so
+                assertThat(text("#results")).contains("Tracks (1,000+)");
+            }
         }
         budgets.add("search answers: " + String.join(", ", answers));
         times.sort(Long::compare);
-        // measured, not yet met: 261 ms at load 3 (words such as "Synthetic" match every track; docs/web.md)
+        // recorded, not asserted: 232-284 ms at load 6-28 after V14, the first round of words the slowest (docs/web.md)
         budget("search answer p95 (24 queries, tracks + artists + albums)", times.get((int) Math.ceil(times.size() * 0.95) - 1),
                 "ms", 150, false);
         shot("library-full");
@@ -284,6 +293,8 @@ class WebAppIT {
         fresh.manage().window().setSize(new Dimension(390, 844));
         fresh.get(base + "/");
         awaitVisible("body[data-home-ready]");
+        assertThat(((Number) fresh.executeScript("return document.documentElement.scrollWidth")).intValue())
+                .as("home, its runs' buttons included, fits a phone's width").isLessThanOrEqualTo(390);
         shot("home-phone");
         fresh.get(base + "/#/map");
         awaitVisible("#map-canvas[data-points]");
@@ -472,7 +483,7 @@ class WebAppIT {
         List<String> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
                 .map(LogEntry::getMessage)
-                // the one 401 that asks for the key (the scan started without it) is the flow working; any other is not
+                // the 401s that ask for the key (the scan started without it, then with a wrong one) are the flow working; any other is not
                 .filter(m -> !(m.contains("/api/scans ") && m.contains(" 401")))
                 .toList();
         assertThat(errors).as("browser console errors").isEmpty();

@@ -176,6 +176,70 @@ class CatalogApiTest {
     }
 
     @Test
+    void aSearchCountsUpToACapAndStillListsExactTitlesFirstOnEveryPage() throws Exception {
+        // 1,002 tracks of one artist (as a scan writes them): two titled exactly as searched, which sort last by title
+        try (Connection c = dataSource.getConnection(); var st = c.createStatement()) {
+            st.executeUpdate("INSERT INTO artists (name, name_key, sort_name) VALUES ('Many %1$s', 'many %1$s', 'many %1$s')".formatted(tag));
+            st.executeUpdate("""
+                    INSERT INTO tracks (file_path, file_size, file_mtime, title, artist_id)
+                    SELECT '/many-%1$s/' || g || '.mp3', 1, now(), CASE WHEN g > 1000 THEN 'Crowd %1$s' ELSE 'A crowd %1$s ' || g END, a.id
+                    FROM generate_series(1, 1002) g, artists a WHERE a.name_key = 'many %1$s'""".formatted(tag));
+        }
+        try {
+            given().queryParam("q", "crowd " + tag).queryParam("size", 3).get("/api/tracks").then().statusCode(200)
+                    .body("total", equalTo(1000)).body("totalExact", equalTo(false))
+                    .body("items.title", equalTo(List.of("Crowd " + tag, "Crowd " + tag, "A crowd " + tag + " 1")));
+            given().queryParam("q", "crowd " + tag).queryParam("size", 3).queryParam("page", 1).get("/api/tracks").then()
+                    .body("items.title", equalTo(List.of("A crowd " + tag + " 10", "A crowd " + tag + " 100", "A crowd " + tag + " 1000")));
+            for (int page = 0; page < 3; page++) {
+                given().queryParam("q", "crowd " + tag).queryParam("size", 1).queryParam("page", page).get("/api/tracks").then()
+                        .body("items[0].title", equalTo(page < 2 ? "Crowd " + tag : "A crowd " + tag + " 1"));
+            }
+            given().queryParam("q", "crowd " + tag + " 999").get("/api/tracks").then().body("total", equalTo(1)).body("totalExact", equalTo(true));
+            // a listing that is not a search counts exactly
+            given().queryParam("artist", "many " + tag).queryParam("size", 1).get("/api/tracks").then()
+                    .body("total", equalTo(1002)).body("totalExact", equalTo(true));
+        } finally {
+            try (Connection c = dataSource.getConnection(); var st = c.createStatement()) {
+                st.executeUpdate("DELETE FROM tracks WHERE file_path LIKE '/many-" + tag + "/%'");
+                st.executeUpdate("DELETE FROM artists WHERE name_key = 'many " + tag + "'");
+            }
+        }
+    }
+
+    @Test
+    void statsCountPresentTracksTheirAlbumsAndArtistsAndTheMissingOnes() throws Exception {
+        JsonPath before = given().get("/api/stats").then().statusCode(200).extract().jsonPath();
+        Path one = tagged("mp3", folder.resolve("one.mp3"), Map.of(FieldKey.TITLE, "One " + tag, FieldKey.ARTIST, "Solo " + tag,
+                FieldKey.ALBUM, "Together " + tag, FieldKey.ALBUM_ARTIST, "Various " + tag));
+        Path two = tagged("flac", folder.resolve("two.flac"), Map.of(FieldKey.TITLE, "Two " + tag, FieldKey.ARTIST, "Duo " + tag,
+                FieldKey.ALBUM, "Together " + tag, FieldKey.ALBUM_ARTIST, "Various " + tag));
+        Path gone = tagged("ogg", folder.resolve("gone.ogg"), Map.of(FieldKey.TITLE, "Gone " + tag, FieldKey.ARTIST, "Solo " + tag));
+        Scans.scan(folder);
+        Files.delete(gone);
+        Scans.scan(folder);
+
+        JsonPath after = given().get("/api/stats").then().statusCode(200).extract().jsonPath();
+        assertThat(after.getLong("tracks") - before.getLong("tracks")).isEqualTo(2);
+        assertThat(after.getLong("albums") - before.getLong("albums")).isEqualTo(1);
+        // the album artist counts though no track of its own is present
+        assertThat(after.getLong("artists") - before.getLong("artists")).isEqualTo(3);
+        assertThat(after.getLong("missing") - before.getLong("missing")).isEqualTo(1);
+        assertThat(after.getLong("totalBytes") - before.getLong("totalBytes")).isEqualTo(Files.size(one) + Files.size(two));
+        assertThat(format(after, "mp3") - format(before, "mp3")).isEqualTo(1);
+        assertThat(format(after, "flac") - format(before, "flac")).isEqualTo(1);
+        assertThat(format(after, "ogg")).isEqualTo(format(before, "ogg"));
+        long durations = given().queryParam("album", "Together " + tag).get("/api/tracks").then().extract().jsonPath()
+                .<Number>getList("items.durationMs").stream().mapToLong(Number::longValue).sum();
+        assertThat(after.getLong("totalDurationMs") - before.getLong("totalDurationMs")).isEqualTo(durations);
+    }
+
+    private static long format(JsonPath stats, String format) {
+        Number tracks = stats.get("byFormat." + format);
+        return tracks == null ? 0 : tracks.longValue();
+    }
+
+    @Test
     void searchFindsATrackByItsOtherTitlesAndByEveryOneOfItsArtists() throws Exception {
         Path multi = AudioFixtures.audio("flac", folder.resolve("multi.flac"));
         AudioFile file = AudioFileIO.read(multi.toFile());

@@ -40,20 +40,28 @@ async function problemOf(response) {
 }
 
 /** fetch with the session's API key; a 401 asks for the key once and repeats the request. */
-export async function request(method, path, body, { raw = false, asked = false, accept } = {}) {
+export async function request(method, path, body, { raw = false, accept, signal } = {}) {
   const headers = { Accept: accept || (raw ? '*/*' : 'application/json') };
   const key = sessionStorage.getItem(KEY);
   if (key) headers['X-Api-Key'] = key;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
-  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  if (response.status === 401 && !asked) {
+  let response;
+  try {
+    response = await fetch(path, { method, headers, signal, body: body === undefined ? undefined : JSON.stringify(body) });
+  } catch (e) {
+    if (e.name === 'AbortError') throw e;
+    // the browser's own words ("Failed to fetch") do not say what is down
+    throw new Problem(0, `Segue does not answer at ${location.host} (playlist-service stopped, or the network is down): ${e.message}`, null);
+  }
+  // a wrong key is asked for again, with the service's reason, until one works or the question is cancelled
+  if (response.status === 401) {
     const problem = await problemOf(response);
     sessionStorage.removeItem(KEY);
     // requests refused together share one question
     asking ||= askKey(problem.message).finally(() => { asking = null; });
     const entered = await asking;
     if (!entered) throw problem;
-    return request(method, path, body, { raw, accept, asked: true });
+    return request(method, path, body, { raw, accept, signal });
   }
   if (!response.ok) throw await problemOf(response);
   if (raw) return response;

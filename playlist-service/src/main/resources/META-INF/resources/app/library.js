@@ -1,5 +1,5 @@
 import { get } from './api.js';
-import { el, debounce, duration, fill, guard, num, trackLabel } from './ui.js';
+import { el, debounce, duration, fill, num, showError, trackLabel } from './ui.js';
 import { addSeed } from './seeds.js';
 
 let genres = null;
@@ -31,24 +31,39 @@ async function search(main, initial) {
     autocomplete: 'off' });
   const results = el('div', { id: 'results', 'aria-live': 'polite' });
   main.append(el('h1', 'Library'), el('label', { for: 'q' }, 'Search'), el('div.row', input), results);
-  let latest = 0;
+  // the genres are matched in the browser: read once as the page opens, not on the first word typed
+  const genresRead = genres ? Promise.resolve(genres) : get('/api/genres?used=true').then(g => (genres = g)).catch(() => []);
+  let pending = null;
   const run = debounce(async () => {
     const q = input.value.trim();
     history.replaceState(null, '', `#/library/${encodeURIComponent(q)}`);
-    const mine = ++latest;
+    // typing outruns the answers: the browser drops the requests of the words before (the gateway still finishes them)
+    if (pending) pending.abort();
+    const mine = pending = new AbortController();
     if (!q) { results.replaceChildren(el('p.muted', 'Type to search.')); return; }
     const started = performance.now();
     const enc = encodeURIComponent(q);
-    const found = await guard(() => Promise.all([
-      get(`/api/tracks?q=${enc}&size=25`), get(`/api/artists?q=${enc}&size=8`), get(`/api/albums?q=${enc}&size=8`),
-      genres ? Promise.resolve(genres) : get('/api/genres?used=true').then(g => (genres = g)).catch(() => [])]));
-    if (!found || mine !== latest) return;
+    const options = { signal: mine.signal };
+    let found;
+    try {
+      showError(null);
+      found = await Promise.all([
+        get(`/api/tracks?q=${enc}&size=25`, options), get(`/api/artists?q=${enc}&size=8`, options),
+        get(`/api/albums?q=${enc}&size=8`, options),
+        genresRead]);
+    } catch (e) {
+      if (!mine.signal.aborted) showError(e);
+      return;
+    }
+    if (mine !== pending) return;
     const [tracks, artists, albums, allGenres] = found;
     const lower = q.toLowerCase();
     const genreHits = (Array.isArray(allGenres) ? allGenres : []).filter(g => g.name.toLowerCase().includes(lower)).slice(0, 8);
     results.dataset.ms = String(Math.round(performance.now() - started));
-    // what the results answer: typing outruns the answers, and a test must not click into a page about to be replaced
+    // what the results answer: a test must not click into a page about to be replaced
     results.dataset.q = q;
+    // a search counts its tracks up to 1,000 (totalExact false past that)
+    const count = tracks.totalExact === false ? `${num(tracks.total)}+` : num(tracks.total);
     fill(results,
       artists.items.length ? el('section', el('h2', 'Artists'), el('ul.plain', artists.items.map(a =>
         el('li', el('a', { href: `#/artist/${a.id}` }, a.name), el('span.muted', ` ${num(a.albumCount)} albums, ${num(a.trackCount)} tracks`))))) : null,
@@ -56,7 +71,7 @@ async function search(main, initial) {
         el('li', el('a', { href: `#/album/${a.id}` }, a.title), el('span.muted', ` ${a.albumArtist ?? ''}${a.year ? `, ${a.year}` : ''}`))))) : null,
       genreHits.length ? el('section', el('h2', 'Genres'), el('ul.plain', genreHits.map(g =>
         el('li', el('a', { href: `#/library/genre/${encodeURIComponent(g.name)}` }, g.name), el('span.muted', ` ${num(g.tracks)} tracks`))))) : null,
-      el('section', el('h2', `Tracks (${num(tracks.total)})`), el('div', { id: 'track-results' }, trackTable(tracks.items))));
+      el('section', el('h2', `Tracks (${count})`), el('div', { id: 'track-results' }, trackTable(tracks.items))));
   }, 120);
   input.addEventListener('input', run);
   input.focus();

@@ -62,7 +62,7 @@ export async function show(main) {
   const axes = map.axes || [];
   const axisText = (a, dir) => a ? `${dir}: ${a.name} (${pct(a.explained)} of the variance; low = ${a.low}, high = ${a.high})` : '';
   main.append(el('h1', 'Map'),
-    el('p.muted', { id: 'map-count' }, `${num(map.count)} analysed tracks, analyzer version ${map.analyzerVersion}.`),
+    el('p.muted', { id: 'map-count' }, map.count ? `${num(map.count)} analysed tracks, analyzer version ${map.analyzerVersion}.` : 'No analysed tracks yet.'),
     el('div.row', el('label', { for: 'colour-by' }, 'Colour by'), colourBy,
       el('label', { for: 'path-size' }, 'Tracks in a path'), pathSize,
       el('label', { for: 'click-mode' }, 'A click or Enter'), clickMode),

@@ -17,5 +17,6 @@ export async function show(main, name, args) {
         el('td', num(p.trackCount)), el('td', duration(p.durationSeconds)),
         el('td.opt', new Date(p.createdAt).toLocaleString())))))
     : el('p.muted', 'No playlists yet: build one.'),
-  page.total > page.items.length ? el('p.muted', `Showing the newest ${page.items.length} of ${num(page.total)}.`) : null);
+  // append prints a null as "null"
+  page.total > page.items.length ? el('p.muted', `Showing the newest ${page.items.length} of ${num(page.total)}.`) : '');
 }

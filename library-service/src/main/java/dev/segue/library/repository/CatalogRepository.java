@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.postgresql.PGStatement;
 
 /** Reads artists, albums and tracks for browsing, and purges missing tracks on request. */
 @ApplicationScoped
@@ -40,9 +41,11 @@ public class CatalogRepository {
             LEFT JOIN albums al ON al.id = t.album_id
             LEFT JOIN artists aa ON aa.id = al.album_artist_id
             """;
-    /** The listing's order over the page's columns (exact title matches first), {@code %1$s} their qualifier. */
-    private static final String PAGE_ORDER = "%1$sexact DESC, %1$ssort_name, %1$stitle_key NULLS LAST, %1$sdisc_no NULLS FIRST, "
-            + "%1$strack_no NULLS FIRST, %1$stitle, %1$sid";
+    /** The listing's order: by artist, album, disc and track number. */
+    private static final String PAGE_ORDER = "ar.sort_name, al.title_key NULLS LAST, t.disc_no NULLS FIRST, t.track_no NULLS FIRST, "
+            + "t.title, t.id";
+    /** A search counts its matches up to this many; the page says when there are more ({@code totalExact} false). */
+    private static final int SEARCH_COUNT_CAP = 1000;
 
     private final AgroalDataSource dataSource;
 
@@ -92,24 +95,96 @@ public class CatalogRepository {
             params.add(filter.status());
         }
         String condition = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
-        List<Object> pageParams = new ArrayList<>();
-        String exact = "false";
-        if (filter.q() != null) {
-            // a search for a title lists the tracks titled exactly so first
-            exact = "lower(t.title) = lower(?)";
-            pageParams.add(filter.q().strip());
+        try (Connection c = dataSource.getConnection()) {
+            List<Long> ids = new ArrayList<>();
+            long offset = (long) page * size;
+            String rest = condition;
+            List<Object> restParams = params;
+            if (filter.q() != null) {
+                // a search for a title lists the tracks titled exactly so first (each word is in such a title, so the
+                // words' conditions hold); the rest follows, past as many of them as the pages before held
+                String title = filter.q().strip();
+                String exact = " WHERE lower(t.title) = lower(?)" + (where.isEmpty() ? "" : " AND " + String.join(" AND ", where));
+                List<Object> exactParams = new ArrayList<>(List.of(title));
+                exactParams.addAll(params);
+                ids.addAll(ids(c, exact, exactParams, size, offset));
+                long before = ids.isEmpty() && page > 0 ? count(c, exact, exactParams, Long.MAX_VALUE) : offset + ids.size();
+                offset = Math.max(0, offset - before);
+                rest = condition + " AND lower(t.title) <> lower(?)";
+                restParams = new ArrayList<>(params);
+                restParams.add(title);
+            }
+            if (ids.size() < size) {
+                ids.addAll(ids(c, rest, restParams, size - ids.size(), offset));
+            }
+            // a search counts its matches only up to a cap: words every track has would otherwise cost a pass over all of them
+            if (filter.q() == null) {
+                return new Page<>(rows(c, ids), page, size, count(c, condition, params, Long.MAX_VALUE));
+            }
+            long total = count(c, condition, params, SEARCH_COUNT_CAP + 1);
+            return new Page<>(rows(c, ids), page, size, Math.min(total, SEARCH_COUNT_CAP), total <= SEARCH_COUNT_CAP);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
-        pageParams.addAll(params);
-        pageParams.add(size);
-        pageParams.add((long) page * size);
-        // the page is chosen, and every match counted, on narrow rows (the id and the sort keys); only its tracks are read in full
-        String sql = "WITH page AS (SELECT t.id, " + exact + " AS exact, ar.sort_name, al.title_key, t.disc_no, t.track_no, t.title,"
-                + " count(*) OVER () AS total FROM tracks t " + TRACK_JOINS + condition
-                + " ORDER BY " + PAGE_ORDER.formatted("") + " LIMIT ? OFFSET ?) "
-                + TRACK_COLUMNS.formatted("page.total") + " FROM page JOIN tracks t ON t.id = page.id " + TRACK_JOINS
-                + " ORDER BY " + PAGE_ORDER.formatted("page.");
-        return query(sql, pageParams, page, size, CatalogRepository::track, 31,
-                "SELECT count(*) FROM tracks t " + TRACK_JOINS + condition, params);
+    }
+
+    /**
+     * The ids of one page of the tracks {@code condition} selects, in the listing's order. Without a window count the
+     * planner can walk the artists in sort order and stop after a page when matches are dense (a search word every
+     * track has: 5 ms instead of sorting 33,636); a selective search still reads the trigram index.
+     */
+    private static List<Long> ids(Connection c, String condition, List<Object> params, int limit, long offset) throws SQLException {
+        List<Object> all = new ArrayList<>(params);
+        all.add(limit);
+        all.add(offset);
+        List<Long> ids = new ArrayList<>();
+        try (PreparedStatement ps = prepare(c, "SELECT t.id FROM tracks t " + TRACK_JOINS + condition + " ORDER BY " + PAGE_ORDER
+                + " LIMIT ? OFFSET ?", all); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                ids.add(rs.getLong(1));
+            }
+        }
+        return ids;
+    }
+
+    /** How many tracks {@code condition} selects, counting no further than {@code limit}. */
+    private static long count(Connection c, String condition, List<Object> params, long limit) throws SQLException {
+        List<Object> all = new ArrayList<>(params);
+        all.add(limit);
+        try (PreparedStatement ps = prepare(c, "SELECT count(*) FROM (SELECT FROM tracks t " + TRACK_JOINS + condition + " LIMIT ?) m", all);
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** The tracks of {@code ids}, read in full, in that order. */
+    private static List<Track> rows(Connection c, List<Long> ids) throws SQLException {
+        List<Track> tracks = new ArrayList<>();
+        if (ids.isEmpty()) {
+            return tracks;
+        }
+        try (PreparedStatement ps = c.prepareStatement(TRACK_COLUMNS.formatted("0") + " FROM unnest(?::bigint[]) WITH ORDINALITY p (id, n)"
+                + " JOIN tracks t ON t.id = p.id " + TRACK_JOINS + " ORDER BY p.n")) {
+            ps.setArray(1, c.createArrayOf("bigint", ids.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    tracks.add(track(rs));
+                }
+            }
+        }
+        return tracks;
+    }
+
+    private static PreparedStatement prepare(Connection c, String sql, List<Object> params) throws SQLException {
+        PreparedStatement ps = c.prepareStatement(sql);
+        // planned for each listing's own words, never from a plan cached for any words: PostgreSQL's generic plan walks
+        // the artists in order, which for a word no track has reads every track (164 ms for 33,636 instead of 2 ms)
+        ps.unwrap(PGStatement.class).setPrepareThreshold(0);
+        for (int i = 0; i < params.size(); i++) {
+            ps.setObject(i + 1, params.get(i));
+        }
+        return ps;
     }
 
     public Optional<Track> track(long id) {
@@ -164,28 +239,42 @@ public class CatalogRepository {
     }
 
     public CatalogStats stats() {
+        // one pass over the present tracks, grouped by album, artist and format; albums, artists and the formats are
+        // counted over those groups (four passes over every track before: 50 ms of CPU for 33,636 tracks, now 27 ms)
         try (Connection c = dataSource.getConnection();
-                var st = c.createStatement()) {
+                var st = c.createStatement();
+                ResultSet rs = st.executeQuery("""
+                        WITH g AS MATERIALIZED (SELECT album_id, artist_id, coalesce(format, 'unknown') AS format, count(*) AS tracks,
+                                                       coalesce(sum(duration_ms), 0) AS duration, sum(file_size) AS bytes
+                                                FROM tracks WHERE status = 'present' GROUP BY 1, 2, 3)
+                        SELECT (SELECT count(DISTINCT album_id) FROM g),
+                               (SELECT count(*) FROM (SELECT artist_id FROM g
+                                                      UNION SELECT al.album_artist_id FROM g JOIN albums al ON al.id = g.album_id) a),
+                               (SELECT count(*) FROM tracks WHERE status = 'missing'),
+                               f.format, f.tracks, f.duration, f.bytes
+                        FROM (SELECT 1) one
+                        LEFT JOIN (SELECT format, sum(tracks) AS tracks, sum(duration) AS duration, sum(bytes) AS bytes
+                                   FROM g GROUP BY format) f ON true
+                        ORDER BY f.tracks DESC, f.format""")) {
             Map<String, Long> byFormat = new LinkedHashMap<>();
-            try (ResultSet rs = st.executeQuery("SELECT coalesce(format, 'unknown'), count(*) FROM tracks WHERE status = 'present' "
-                    + "GROUP BY 1 ORDER BY 2 DESC, 1")) {
-                while (rs.next()) {
-                    byFormat.put(rs.getString(1), rs.getLong(2));
+            long tracks = 0;
+            long duration = 0;
+            long bytes = 0;
+            long albums = 0;
+            long artists = 0;
+            long missing = 0;
+            while (rs.next()) {
+                albums = rs.getLong(1);
+                artists = rs.getLong(2);
+                missing = rs.getLong(3);
+                if (rs.getString(4) != null) {
+                    byFormat.put(rs.getString(4), rs.getLong(5));
+                    tracks += rs.getLong(5);
+                    duration += rs.getLong(6);
+                    bytes += rs.getLong(7);
                 }
             }
-            try (ResultSet rs = st.executeQuery("""
-                    SELECT count(*) FILTER (WHERE status = 'present'),
-                           (SELECT count(DISTINCT album_id) FROM tracks WHERE status = 'present'),
-                           (SELECT count(*) FROM (SELECT artist_id FROM tracks WHERE status = 'present'
-                                                  UNION SELECT al.album_artist_id FROM tracks t JOIN albums al ON al.id = t.album_id
-                                                  WHERE t.status = 'present') a),
-                           count(*) FILTER (WHERE status = 'missing'),
-                           coalesce(sum(duration_ms) FILTER (WHERE status = 'present'), 0),
-                           coalesce(sum(file_size) FILTER (WHERE status = 'present'), 0)
-                    FROM tracks""")) {
-                rs.next();
-                return new CatalogStats(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), byFormat);
-            }
+            return new CatalogStats(tracks, albums, artists, missing, duration, bytes, byFormat);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -49,7 +49,8 @@ public class TrackResource {
     @Tag(name = "Gateway")
     @Operation(summary = "Search and browse tracks: q (title, artist, album), artist and album (id or name), genre, status "
             + "(library-service GET /api/tracks)")
-    @APIResponse(responseCode = "200", description = "A page of tracks")
+    @APIResponse(responseCode = "200", description = "A page of tracks: items, page, size, total and totalExact (false when q "
+            + "matches more than 1,000 tracks: total is then 1,000, a lower bound)")
     @APIResponse(responseCode = "400", description = "page or size out of range")
     @APIResponse(responseCode = "503", description = "library-service is down, slow or failing")
     public JsonNode tracks(@QueryParam("q") String q, @QueryParam("artist") String artist, @QueryParam("album") String album,
