@@ -3,6 +3,7 @@ package dev.segue.commons.run;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Where a scan, enrichment or analysis run stands; stored and shown in lower case. A run is active while
@@ -15,7 +16,7 @@ public enum RunStatus {
     /** The statuses of a run that is not over. */
     public static final List<RunStatus> ACTIVE = List.of(QUEUED, RUNNING);
 
-    private final String id = name().toLowerCase();
+    private final String id = name().toLowerCase(Locale.ROOT);
 
     @JsonValue
     public String id() {
