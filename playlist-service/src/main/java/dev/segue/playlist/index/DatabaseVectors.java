@@ -1,6 +1,5 @@
 package dev.segue.playlist.index;
 
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
 
@@ -23,15 +22,11 @@ final class DatabaseVectors implements VectorSource {
             return;
         }
         SegmentRows rows = new SegmentRows(length / Segment.COUNT);
-        try {
-            repository.read(c -> repository.segments(c, analyzerVersion, Instant.EPOCH, null, row -> {
-                if ("ok".equals(row.status()) && Arrays.binarySearch(trackIds, row.trackId()) >= 0) {
-                    rows.add(row);
-                }
-            }));
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not read the vectors for a rebuild: " + e.getMessage(), e);
-        }
+        repository.read(reads -> reads.segments(analyzerVersion, Instant.EPOCH, null, row -> {
+            if ("ok".equals(row.status()) && Arrays.binarySearch(trackIds, row.trackId()) >= 0) {
+                rows.add(row);
+            }
+        }));
         rows.forEachComplete((id, raw) -> out[Arrays.binarySearch(trackIds, id)] = raw);
     }
 }

@@ -2,8 +2,6 @@ package dev.segue.playlist.index;
 
 import dev.segue.playlist.config.PlaylistConfig;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,10 +45,10 @@ class IndexLoader {
     }
 
     /** Reads every change since the last call into {@code builder}; true when anything changed. */
-    boolean load(Connection c, IndexBuilder builder) throws SQLException {
-        boolean changed = loadTracks(c, builder);
-        changed |= loadVectors(c, builder);
-        changed |= loadGenres(c, builder);
+    boolean load(IndexStore.Reads reads, IndexBuilder builder) {
+        boolean changed = loadTracks(reads, builder);
+        changed |= loadVectors(reads, builder);
+        changed |= loadGenres(reads, builder);
         return changed;
     }
 
@@ -59,17 +57,17 @@ class IndexLoader {
      * watermark past analyses it has not read; -1 when the readable analyzer version changed, so a full
      * {@link #load} is due.
      */
-    int loadVectorsOf(Connection c, IndexBuilder builder, Collection<Long> trackIds) throws SQLException {
-        int version = readableVersion(c);
+    int loadVectorsOf(IndexStore.Reads reads, IndexBuilder builder, Collection<Long> trackIds) {
+        int version = readableVersion(reads);
         if (version != builder.analyzerVersion()) {
             return -1;
         }
-        return applyVectors(c, builder, version, EPOCH, trackIds, false);
+        return applyVectors(reads, builder, version, EPOCH, trackIds, false);
     }
 
-    private boolean loadTracks(Connection c, IndexBuilder builder) throws SQLException {
+    private boolean loadTracks(IndexStore.Reads reads, IndexBuilder builder) {
         boolean full = tracksSeen.equals(EPOCH);
-        int n = repository.tracks(c, full ? null : tracksSeen.minus(overlap), t -> {
+        int n = reads.tracks(full ? null : tracksSeen.minus(overlap), t -> {
             if (t.changedAt().isAfter(tracksSeen)) {
                 tracksSeen = t.changedAt();
             }
@@ -87,8 +85,8 @@ class IndexLoader {
         return n > 0;
     }
 
-    private boolean loadVectors(Connection c, IndexBuilder builder) throws SQLException {
-        int version = readableVersion(c);
+    private boolean loadVectors(IndexStore.Reads reads, IndexBuilder builder) {
+        int version = readableVersion(reads);
         boolean versionChanged = version != builder.analyzerVersion();
         if (versionChanged) {
             builder.clearVectors();
@@ -99,15 +97,15 @@ class IndexLoader {
             return versionChanged;
         }
         Instant since = analysesSeen.equals(EPOCH) ? EPOCH : analysesSeen.minus(overlap);
-        return applyVectors(c, builder, version, since, null, true) > 0 || versionChanged;
+        return applyVectors(reads, builder, version, since, null, true) > 0 || versionChanged;
     }
 
     /** Reads analysis rows (one per segment) and applies failures and complete vectors; returns rows read. */
-    private int applyVectors(Connection c, IndexBuilder builder, int version, Instant since, Collection<Long> only,
-                             boolean advanceWatermark) throws SQLException {
+    private int applyVectors(IndexStore.Reads reads, IndexBuilder builder, int version, Instant since, Collection<Long> only,
+                             boolean advanceWatermark) {
         SegmentRows rows = new SegmentRows(builder.vectorLength() / Segment.COUNT);
         Set<Long> failed = new HashSet<>();
-        int n = repository.segments(c, version, since, only, row -> {
+        int n = reads.segments(version, since, only, row -> {
             if (advanceWatermark && row.analyzedAt().isAfter(analysesSeen)) {
                 analysesSeen = row.analyzedAt();
             }
@@ -129,9 +127,9 @@ class IndexLoader {
      * sonic-service re-analyses the library the older version keeps serving every track) whose layout this
      * build knows; 0 when there is none.
      */
-    private int readableVersion(Connection c) throws SQLException {
+    private int readableVersion(IndexStore.Reads reads) {
         int newest = 0;
-        for (int version : repository.readableVersions(c)) {
+        for (int version : reads.readableVersions()) {
             newest = Math.max(newest, version);
             if (Features.readable(version)) {
                 warnUnknown(newest, version);
@@ -151,36 +149,36 @@ class IndexLoader {
         }
     }
 
-    private boolean loadGenres(Connection c, IndexBuilder builder) throws SQLException {
+    private boolean loadGenres(IndexStore.Reads reads, IndexBuilder builder) {
         boolean changed = false;
-        Map<Long, Long> parents = repository.genreParents(c);
+        Map<Long, Long> parents = reads.genreParents();
         if (!parents.equals(builder.genreParents())) {
             builder.setGenreParents(parents);
             changed = true;
         }
         for (GenreLevel level : GenreLevel.values()) {
-            changed |= loadGenreLevel(c, builder, level);
+            changed |= loadGenreLevel(reads, builder, level);
         }
         return changed;
     }
 
-    private boolean loadGenreLevel(Connection c, IndexBuilder builder, GenreLevel level) throws SQLException {
+    private boolean loadGenreLevel(IndexStore.Reads reads, IndexBuilder builder, GenreLevel level) {
         Instant seen = genresSeen.getOrDefault(level, EPOCH);
         boolean full = seen.equals(EPOCH);
-        boolean changed = readGenreRows(c, builder, level, full ? null : seen.minus(overlap));
-        if (repository.genreRowCount(c, level) != builder.genreRowCount(level)) {
+        boolean changed = readGenreRows(reads, builder, level, full ? null : seen.minus(overlap));
+        if (reads.genreRowCount(level) != builder.genreRowCount(level)) {
             // rows were deleted (or an entity lost all its rows): only a full read of this level can tell which
             builder.clearGenres(level);
-            readGenreRows(c, builder, level, null);
+            readGenreRows(reads, builder, level, null);
             changed = true;
         }
         return changed;
     }
 
-    private boolean readGenreRows(Connection c, IndexBuilder builder, GenreLevel level, Instant since) throws SQLException {
+    private boolean readGenreRows(IndexStore.Reads reads, IndexBuilder builder, GenreLevel level, Instant since) {
         Map<Long, List<IndexStore.GenreRow>> byEntity = new HashMap<>();
         Instant[] seen = {genresSeen.getOrDefault(level, EPOCH)};
-        repository.genreRows(c, level, since, row -> {
+        reads.genreRows(level, since, row -> {
             if (row.updatedAt().isAfter(seen[0])) {
                 seen[0] = row.updatedAt();
             }

@@ -1,7 +1,6 @@
 package dev.segue.playlist.index;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
 import org.jboss.logging.Logger;
@@ -41,27 +40,18 @@ public class IndexService {
 
     /** Reads what changed since the last refresh and swaps in a new snapshot if anything did. */
     public synchronized LibraryIndex refresh() {
-        try {
-            boolean changed = loader.repository().read(c -> loader.load(c, builder));
-            if (changed || current.size() != builder.trackCount()) {
-                current = builder.build();
-                LOG.debugf("Index rebuilt: %d tracks, %d analysed", current.size(), current.sonic().analysedCount());
-            }
-            lastRefresh = Instant.now();
-            return current;
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not refresh the playlist index: " + e.getMessage(), e);
+        boolean changed = loader.repository().read(reads -> loader.load(reads, builder));
+        if (changed || current.size() != builder.trackCount()) {
+            current = builder.build();
+            LOG.debugf("Index rebuilt: %d tracks, %d analysed", current.size(), current.sonic().analysedCount());
         }
+        lastRefresh = Instant.now();
+        return current;
     }
 
     /** Loads the current vectors of the given tracks right away (after sonic-service analysed one). */
     public synchronized LibraryIndex refreshVectorsOf(Collection<Long> trackIds) {
-        int read;
-        try {
-            read = loader.repository().read(c -> loader.loadVectorsOf(c, builder, trackIds));
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not load vectors: " + e.getMessage(), e);
-        }
+        int read = loader.repository().read(reads -> loader.loadVectorsOf(reads, builder, trackIds));
         if (read < 0) {
             return refresh();
         }

@@ -1,11 +1,11 @@
 package dev.segue.playlist.index;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The reads the index is loaded with, implemented by {@code repository.IndexRepository} (all SQL lives there; the
@@ -25,40 +25,38 @@ public interface IndexStore {
     record GenreRow(long entityId, long genreId, String source, float weight, Instant updatedAt) {
     }
 
-    interface Rows<T> {
-        void accept(T row) throws SQLException;
+    /**
+     * Runs {@code work} in one read-only transaction (streamed reads need one: pgjdbc ignores the fetch size without);
+     * a failure of the database reaches the caller as an unchecked exception whose cause is the driver's.
+     */
+    <T> T read(Function<Reads, T> work);
+
+    /** The reads of one transaction. */
+    interface Reads {
+
+        /** Readable analyzer versions (their upgrade complete), newest first. */
+        List<Integer> readableVersions();
+
+        /**
+         * Present tracks when {@code since} is null; else every track whose row, artist or album changed after it
+         * (removed ones too). Returns the rows read.
+         */
+        int tracks(Instant since, Consumer<TrackRow> rows);
+
+        /**
+         * Segment rows of the analyses of {@code version} made after {@code since}, of the given tracks only when
+         * {@code trackIds} is not null; returns the rows read.
+         */
+        int segments(int version, Instant since, Collection<Long> trackIds, Consumer<SegmentRow> rows);
+
+        Map<Long, Long> genreParents();
+
+        /**
+         * A level's genre rows ordered by entity: all when {@code since} is null, else every row of the entities with
+         * a row changed after it.
+         */
+        void genreRows(GenreLevel level, Instant since, Consumer<GenreRow> rows);
+
+        long genreRowCount(GenreLevel level);
     }
-
-    interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    /** Runs {@code work} in one read-only transaction (streamed reads need one: pgjdbc ignores the fetch size without). */
-    <T> T read(Work<T> work) throws SQLException;
-
-    /** Readable analyzer versions (their upgrade complete), newest first. */
-    List<Integer> readableVersions(Connection c) throws SQLException;
-
-    /**
-     * Present tracks when {@code since} is null; else every track whose row, artist or album changed after it
-     * (removed ones too). Returns the rows read.
-     */
-    int tracks(Connection c, Instant since, Rows<TrackRow> rows) throws SQLException;
-
-    /**
-     * Segment rows of the analyses of {@code version} made after {@code since}, of the given tracks only when
-     * {@code trackIds} is not null; returns the rows read.
-     */
-    int segments(Connection c, int version, Instant since, Collection<Long> trackIds, Rows<SegmentRow> rows)
-            throws SQLException;
-
-    Map<Long, Long> genreParents(Connection c) throws SQLException;
-
-    /**
-     * A level's genre rows ordered by entity: all when {@code since} is null, else every row of the entities with
-     * a row changed after it.
-     */
-    void genreRows(Connection c, GenreLevel level, Instant since, Rows<GenreRow> rows) throws SQLException;
-
-    long genreRowCount(Connection c, GenreLevel level) throws SQLException;
 }

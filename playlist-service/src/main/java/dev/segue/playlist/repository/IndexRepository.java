@@ -16,6 +16,8 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import javax.sql.DataSource;
 
 /**
@@ -45,20 +47,80 @@ public class IndexRepository implements IndexStore {
     }
 
     @Override
-    public <T> T read(Work<T> work) throws SQLException {
+    public <T> T read(Function<Reads, T> work) {
         try (Connection c = dataSource.getConnection()) {
             c.setReadOnly(true);
             c.setAutoCommit(false);
             try {
-                return work.run(c);
+                return work.apply(new Session(c));
             } finally {
                 c.rollback();
             }
+        } catch (SQLException e) {
+            throw unreadable(e);
         }
     }
 
-    @Override
-    public List<Integer> readableVersions(Connection c) throws SQLException {
+    private static IllegalStateException unreadable(SQLException e) {
+        return new IllegalStateException("Could not read the playlist index: " + e.getMessage(), e);
+    }
+
+    private interface SqlCall<T> {
+        T call() throws SQLException;
+    }
+
+    private static <T> T sql(SqlCall<T> call) {
+        try {
+            return call.call();
+        } catch (SQLException e) {
+            throw unreadable(e);
+        }
+    }
+
+    /** The reads of one transaction, on its connection. */
+    private static final class Session implements Reads {
+
+        private final Connection c;
+
+        Session(Connection c) {
+            this.c = c;
+        }
+
+        @Override
+        public List<Integer> readableVersions() {
+            return sql(() -> IndexRepository.readableVersions(c));
+        }
+
+        @Override
+        public int tracks(Instant since, Consumer<TrackRow> rows) {
+            return sql(() -> IndexRepository.tracks(c, since, rows));
+        }
+
+        @Override
+        public int segments(int version, Instant since, Collection<Long> trackIds, Consumer<SegmentRow> rows) {
+            return sql(() -> IndexRepository.segments(c, version, since, trackIds, rows));
+        }
+
+        @Override
+        public Map<Long, Long> genreParents() {
+            return sql(() -> IndexRepository.genreParents(c));
+        }
+
+        @Override
+        public void genreRows(GenreLevel level, Instant since, Consumer<GenreRow> rows) {
+            sql(() -> {
+                IndexRepository.genreRows(c, level, since, rows);
+                return null;
+            });
+        }
+
+        @Override
+        public long genreRowCount(GenreLevel level) {
+            return sql(() -> IndexRepository.genreRowCount(c, level));
+        }
+    }
+
+    private static List<Integer> readableVersions(Connection c) throws SQLException {
         List<Integer> out = new ArrayList<>();
         try (Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT analyzer_version FROM sonic_readable_versions ORDER BY analyzer_version DESC")) {
@@ -69,8 +131,7 @@ public class IndexRepository implements IndexStore {
         return out;
     }
 
-    @Override
-    public int tracks(Connection c, Instant since, Rows<TrackRow> rows) throws SQLException {
+    private static int tracks(Connection c, Instant since, Consumer<TrackRow> rows) throws SQLException {
         String sql = TRACKS_SQL + (since == null ? "WHERE t.status = 'present'"
                 : "WHERE t.updated_at > ? OR ar.updated_at > ? OR al.updated_at > ?");
         int n = 0;
@@ -98,8 +159,7 @@ public class IndexRepository implements IndexStore {
         return n;
     }
 
-    @Override
-    public int segments(Connection c, int version, Instant since, Collection<Long> trackIds, Rows<SegmentRow> rows)
+    private static int segments(Connection c, int version, Instant since, Collection<Long> trackIds, Consumer<SegmentRow> rows)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(VECTORS_SQL + (trackIds == null ? "" : " AND a.track_id = ANY (?)"))) {
             ps.setInt(1, version);
@@ -129,8 +189,7 @@ public class IndexRepository implements IndexStore {
         }
     }
 
-    @Override
-    public Map<Long, Long> genreParents(Connection c) throws SQLException {
+    private static Map<Long, Long> genreParents(Connection c) throws SQLException {
         Map<Long, Long> parents = new HashMap<>();
         try (Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT id, parent_id FROM genres WHERE parent_id IS NOT NULL")) {
@@ -141,8 +200,7 @@ public class IndexRepository implements IndexStore {
         return parents;
     }
 
-    @Override
-    public void genreRows(Connection c, GenreLevel level, Instant since, Rows<GenreRow> rows) throws SQLException {
+    private static void genreRows(Connection c, GenreLevel level, Instant since, Consumer<GenreRow> rows) throws SQLException {
         String table = table(level);
         String id = idColumn(level);
         String all = "SELECT " + id + ", genre_id, source, weight, updated_at FROM " + table;
@@ -162,8 +220,7 @@ public class IndexRepository implements IndexStore {
         }
     }
 
-    @Override
-    public long genreRowCount(Connection c, GenreLevel level) throws SQLException {
+    private static long genreRowCount(Connection c, GenreLevel level) throws SQLException {
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM " + table(level))) {
             rs.next();
             return rs.getLong(1);
