@@ -80,6 +80,8 @@ class WebAppIT {
                     FixtureLibrary.write(music, List.of(
                             new FixtureLibrary.Album("Neon Coast", "Night Drive", "Electronic", "mp3", 124, 220, 4),
                             new FixtureLibrary.Album("Granite", "Stone Garden", "Rock", "ogg", 150, 110, 4)), 20);
+                    // a messy library: one file that only looks like music
+                    Files.writeString(Files.createDirectories(music.resolve("Downloads")).resolve("not really.flac"), "no audio here");
                     apis.artist("Neon Coast", "electronic", List.of("Night Drive"));
                     apis.artist("Granite", "rock", List.of("Stone Garden"));
                 }));
@@ -125,7 +127,8 @@ class WebAppIT {
     void firstVisitScanAnalyseSearchBuildReorderExportAndMap() throws Exception {
         browser.get(base + "/");
         awaitVisible("#counts .cards");
-        assertThat(text("#counts")).contains("Tracks").contains("No tracks yet");
+        assertThat(text("#counts")).contains("Tracks").contains("No tracks yet").contains("nothing to enrich yet", "nothing to analyse yet")
+                .doesNotContain("0 %");
         shot("home-empty");
 
         // the scan is a change: the key is asked for, kept for the session and the request repeated; a wrong key is asked
@@ -140,6 +143,14 @@ class WebAppIT {
         click("#key-dialog button[value=ok]");
         awaitRun("scan", "completed");
         await(WAIT, () -> text("#counts"), t -> t.contains("mp3 4") && t.contains("ogg 4"));
+        // the unreadable file is named on Home with the reason, and the list stays open while the page refreshes
+        assertThat(text("tr[data-run=scan]")).contains("1 unreadable");
+        awaitVisible("details[data-scan-errors] summary");
+        // one script step: the row is redrawn every second while the analysis the scan started runs
+        browser.executeScript("document.querySelector('details[data-scan-errors] summary').click()");
+        await(WAIT, () -> text("details[data-scan-errors]"), t -> t.contains("not really.flac: "));
+        Thread.sleep(2500);
+        assertThat(text("details[data-scan-errors]")).contains("not really.flac: ");
         shot("home-scanned");
 
         // the scan tells sonic-service, which starts analysing: the page follows that run

@@ -54,17 +54,21 @@ function card(label, value, note) {
 function renderCounts([stats, enrichment, analysis]) {
   const formats = Object.entries(stats.byFormat || {}).map(([f, n]) => `${f} ${num(n)}`).join(', ');
   const cov = enrichment.entities || {};
-  const analysed = analysis.error ? null : analysis.analysed / Math.max(1, analysis.presentTracks);
+  // a share of nothing is not 0 %: an empty library shows a dash and says why
+  const share = (part, whole) => whole ? part / whole : null;
+  const genres = c => enrichment.error ? ['–', enrichment.error]
+    : c && c.total ? [pct(c.coverage), `${num(c.withGenres)} of ${num(c.total)}`] : ['–', 'nothing to enrich yet'];
+  const analysed = analysis.error ? null : share(analysis.analysed, analysis.presentTracks);
   return el('div',
     el('div.cards',
       card('Tracks', num(stats.tracks), duration(stats.totalDurationMs / 1000)),
       card('Albums', num(stats.albums)),
       card('Artists', num(stats.artists)),
       card('Missing', num(stats.missing)),
-      card('Genres (artists)', enrichment.error ? '–' : pct(cov.artists && cov.artists.coverage), enrichment.error),
-      card('Genres (albums)', enrichment.error ? '–' : pct(cov.albums && cov.albums.coverage)),
-      card('Analysed', analysis.error ? '–' : pct(analysed),
-        analysis.error || `${num(analysis.analysed)} of ${num(analysis.presentTracks)}, ${num(analysis.failed)} failed`)),
+      card('Genres (artists)', ...genres(cov.artists)),
+      card('Genres (albums)', ...genres(cov.albums)),
+      card('Analysed', pct(analysed), analysis.error || (analysis.presentTracks
+        ? `${num(analysis.analysed)} of ${num(analysis.presentTracks)}, ${num(analysis.failed)} failed` : 'nothing to analyse yet'))),
     el('p.muted', formats ? `Formats: ${formats}` : 'No tracks yet: start a scan above.'));
 }
 
@@ -101,6 +105,24 @@ function enrichmentLine(r) {
     + (p.message ? ` (${p.message})` : '') + (p.state === 'running' ? rate(p.ratePerSecond, '/s', p.etaSeconds) : '')).join(' · ');
 }
 
+// The files a scan could not read, loaded when the reader opens the list; it stays open across refreshes.
+const openErrors = new Set();
+
+function scanErrors(run) {
+  const body = el('div', 'Loading…');
+  const details = el('details', { 'data-scan-errors': String(run.id) },
+    el('summary', `Which ${run.failed === 1 ? 'file' : `${num(run.failed)} files`} and why`), body);
+  const load = () => get(`/api/scans/${run.id}/errors?page=0&size=100`).then(p => body.replaceChildren(
+    el('ol', p.items.map(e => el('li', el('code', e.path), ': ', e.reason))),
+    p.total > p.items.length ? el('small.muted', `the first ${num(p.items.length)} of ${num(p.total)}`) : null))
+    .catch(e => body.replaceChildren(el('p.bad', e.message)));
+  details.addEventListener('toggle', () => {
+    if (details.open) { openErrors.add(run.id); load(); } else openErrors.delete(run.id);
+  });
+  if (openErrors.has(run.id)) details.open = true;
+  return details;
+}
+
 const active = s => s === 'running' || s === 'queued';
 
 async function runsPart() {
@@ -116,7 +138,8 @@ async function runsPart() {
         el('th', { scope: 'row' }, kind.label),
         el('td', run ? `${run.status}` : 'never run'),
         el('td', run ? [progress(run.done, run.total, `${kind.label} progress`), el('small.muted', kind.line(run)),
-          run.message ? el(run.status === 'completed' ? 'small.muted' : 'small.bad', ` · ${run.message}`) : null] : ''),
+          run.message ? el(run.status === 'completed' ? 'small.muted' : 'small.bad', ` · ${run.message}`) : null,
+          kind.id === 'scan' && run.failed ? scanErrors(run) : null] : ''),
         el('td', running
           ? el('button', { onclick: () => act(() => del(`${kind.path}/${run.id}`)) }, `Cancel ${kind.label.toLowerCase()}`)
           : el('button', { onclick: () => act(() => post(kind.path, kind.body)) }, `Start ${kind.label.toLowerCase()}`)));

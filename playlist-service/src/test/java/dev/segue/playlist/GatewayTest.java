@@ -85,6 +85,14 @@ class GatewayTest {
         stub(SonicServiceMock.server(), get(urlEqualTo("/api/tracks/7/sonic")).willReturn(okJson(
                 "{\"trackId\":7,\"status\":\"ok\",\"segments\":[{\"segment\":\"beginning\"}]}")));
         given().get("/api/tracks/7/sonic").then().statusCode(200).body("segments[0].segment", org.hamcrest.Matchers.equalTo("beginning"));
+
+        stub(library(), get(urlPathEqualTo("/api/scans/4/errors")).willReturn(okJson(
+                "{\"items\":[{\"id\":1,\"path\":\"/music/broken.flac\",\"reason\":\"not a FLAC file\"}],\"page\":1,\"size\":10,\"total\":11}")));
+        given().get("/api/scans/4/errors?page=1&size=10").then().statusCode(200)
+                .body("items[0].reason", org.hamcrest.Matchers.equalTo("not a FLAC file"));
+        library().verify(getRequestedFor(urlPathEqualTo("/api/scans/4/errors")).withQueryParam("page", equalTo("1"))
+                .withQueryParam("size", equalTo("10")));
+        given().get("/api/scans/4/errors?size=501").then().statusCode(400);
     }
 
     @Test

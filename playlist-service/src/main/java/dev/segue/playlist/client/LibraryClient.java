@@ -81,6 +81,14 @@ public class LibraryClient {
         return UpstreamCall.call(SERVICE, () -> rest.scan(id));
     }
 
+    @Retry(maxRetries = 2, delay = 100, jitter = 50, maxDuration = 4000, retryOn = {WebApplicationException.class,
+            ProcessingException.class}, abortOn = CircuitBreakerOpenException.class)
+    @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.5, delay = 10_000,
+            failOn = {WebApplicationException.class, ProcessingException.class})
+    public JsonNode scanErrors(long id, int page, int size) {
+        return UpstreamCall.call(SERVICE, () -> rest.scanErrors(id, page, size));
+    }
+
     @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.5, delay = 10_000,
             failOn = {WebApplicationException.class, ProcessingException.class})
     public JsonNode startScan(JsonNode request) {

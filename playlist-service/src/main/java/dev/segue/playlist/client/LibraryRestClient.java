@@ -51,6 +51,10 @@ interface LibraryRestClient {
     @Path("/api/scans/{id}")
     JsonNode scan(@PathParam("id") long id);
 
+    @GET
+    @Path("/api/scans/{id}/errors")
+    JsonNode scanErrors(@PathParam("id") long id, @QueryParam("page") int page, @QueryParam("size") int size);
+
     @POST
     @Path("/api/scans")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -130,6 +130,16 @@ public class GatewayResource {
         return library.scan(id);
     }
 
+    @GET
+    @Path("/scans/{id}/errors")
+    @Operation(summary = "The files and folders a scan could not use, and why (library-service GET /api/scans/{id}/errors)")
+    @APIResponse(responseCode = "200", description = "A page of scan errors, oldest first")
+    @APIResponse(responseCode = "404", description = "No such run")
+    public JsonNode scanErrors(@PathParam("id") long id, @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                               @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        return library.scanErrors(id, page, size);
+    }
+
     @POST
     @Path("/scans")
     @Consumes(MediaType.APPLICATION_JSON)

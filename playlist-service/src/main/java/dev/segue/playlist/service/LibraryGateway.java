@@ -63,6 +63,12 @@ public class LibraryGateway {
         return library.scan(id);
     }
 
+    @Timeout(5000)
+    @Fallback(value = UpstreamUnavailable.class, skipOn = ProblemException.class)
+    public JsonNode scanErrors(long id, int page, int size) {
+        return library.scanErrors(id, page, size);
+    }
+
     @Timeout(10_000)
     @Fallback(value = UpstreamUnavailable.class, skipOn = ProblemException.class)
     public JsonNode startScan(JsonNode request) {
