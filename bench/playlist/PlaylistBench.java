@@ -176,7 +176,7 @@ public class PlaylistBench {
         System.out.printf("first pass (Scorer: bounds of all %d rows, genres): thread CPU p50 %.2f ms, p95 %.2f ms%n", index.size(),
                 percentile(cpu, 0.5) / 1e6, percentile(cpu, 0.95) / 1e6);
         System.out.printf("rows re-scored exactly: playlist p50 %d, p95 %d, mean %.0f; /similar p50 %d, p95 %d, mean %.0f "
-                + "(a full exact pass when an unanalysed track reaches the list)%n", percentile(playlistRows, 0.5),
+                + "(the 1,000-row sample of the stand-in score when an unanalysed track reaches the list)%n", percentile(playlistRows, 0.5),
                 percentile(playlistRows, 0.95), Arrays.stream(playlistRows).average().orElse(0), percentile(similarRows, 0.5),
                 percentile(similarRows, 0.95), Arrays.stream(similarRows).average().orElse(0));
     }

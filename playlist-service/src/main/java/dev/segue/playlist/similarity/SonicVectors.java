@@ -18,8 +18,8 @@ import java.util.Map;
  * <p>Scoring every track against a seed is two passes (docs/playlist.md, "Sonic": bounded scoring): a first pass over an
  * 8-bit copy of the average segments, feature-major so that the JIT vectorises it (a quarter of the bytes of the
  * floats), gives for every row an upper bound of its similarity ({@link #addBounds}); only the rows whose bound can
- * still reach the wanted ones are scored exactly ({@link #addSimilarity}), from the float rows, with the same
- * arithmetic in the same order as a full pass, so the scores are the same to the bit.
+ * still reach the wanted ones are scored exactly ({@link #addSimilarity}), from the float rows, every row with the
+ * same arithmetic in the same order, so a score does not depend on which other rows were scored.
  *
  * <p>Hubness correction (CSLS, Conneau et al. 2018; Schnitzer et al. 2012 on hubs in music similarity): each
  * track's mean D² to its {@link #HUBNESS_K} nearest neighbours among a fixed sample of
@@ -93,6 +93,8 @@ public final class SonicVectors {
     private final float[] keyWeight;
     private final int analysed;
     private final boolean hubnessCorrected;
+    /** The analysed rows with the smallest hashed track ids, at most {@link #HUBNESS_SAMPLE}; set once at build. */
+    private int[] sample;
 
     private SonicVectors(SonicLayout layout, int rows, int analysed) {
         this.layout = layout;
@@ -166,7 +168,8 @@ public final class SonicVectors {
         float[] columns = out.normalise(raw, analysed);
         out.quantise();
         out.keysAndTempi(raw);
-        out.hubness(ids, columns);
+        out.sample = out.sample(ids);
+        out.hubness(columns);
         return out;
     }
 
@@ -285,14 +288,13 @@ public final class SonicVectors {
      * sample is the analysed rows with the smallest hashed track ids, so a rebuild after a few changes keeps
      * nearly the same sample.
      */
-    private void hubness(long[] ids, float[] columns) {
+    private void hubness(float[] columns) {
         for (int r = 0; r < rows; r++) {
             base[r] = norm2[r];
         }
         if (!hubnessCorrected) {
             return;
         }
-        int[] sample = sample(ids);
         int k = Math.min(HUBNESS_K, sample.length - 1);
         float[] best = new float[rows * k];
         Arrays.fill(best, Float.POSITIVE_INFINITY);
@@ -427,46 +429,6 @@ public final class SonicVectors {
     }
 
     /**
-     * {@link #addSimilarity} for every analysed row into {@code sum}: the exact full pass, for a request that needs
-     * every row's score. Four rows at a time, each row's terms still added in ascending feature order, so that four
-     * independent sums hide the latency of the additions and every result is the one {@link #dot} gives.
-     */
-    public void addSimilarities(int seed, double[] sum) {
-        int q = seed * c;
-        int r = 0;
-        for (; r + 4 <= rows; r += 4) {
-            int a0 = r * c;
-            int a1 = a0 + c;
-            int a2 = a1 + c;
-            int a3 = a2 + c;
-            float d0 = 0f;
-            float d1 = 0f;
-            float d2 = 0f;
-            float d3 = 0f;
-            for (int j = 0; j < c; j++) {
-                float x = average[q + j];
-                d0 += x * average[a0 + j];
-                d1 += x * average[a1 + j];
-                d2 += x * average[a2 + j];
-                d3 += x * average[a3 + j];
-            }
-            addPresent(seed, r, d0, sum);
-            addPresent(seed, r + 1, d1, sum);
-            addPresent(seed, r + 2, d2, sum);
-            addPresent(seed, r + 3, d3, sum);
-        }
-        for (; r < rows; r++) {
-            addPresent(seed, r, dot(seed, r), sum);
-        }
-    }
-
-    private void addPresent(int seed, int r, float d, double[] sum) {
-        if (present[r]) {
-            sum[r] = addSimilarity(seed, r, d, sum[r]);
-        }
-    }
-
-    /**
      * First pass: adds to {@code bound[r]}, for every analysed row (the seed's own, where the hubness correction
      * is undone, excepted), an upper bound of
      * what {@link #addSimilarity} adds for {@code seed}, from the 8-bit copy; {@code dot} is scratch space of at
@@ -525,6 +487,18 @@ public final class SonicVectors {
     /** The hubness statistic r of a row: mean D² to its nearest sampled neighbours; 0 when not corrected. */
     public double neighbourDistance(int row) {
         return neighbourD2[row];
+    }
+
+    /**
+     * Rows of the fixed sample of analysed tracks the hubness statistics are taken over (all analysed rows
+     * up to {@link #HUBNESS_SAMPLE}); chosen by hashed track id, so it is the same for every request.
+     */
+    public int sampleSize() {
+        return sample.length;
+    }
+
+    public int sampleRow(int i) {
+        return sample[i];
     }
 
     public boolean hubnessCorrected() {

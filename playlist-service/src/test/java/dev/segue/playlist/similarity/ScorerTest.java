@@ -48,6 +48,32 @@ class ScorerTest {
     }
 
     @Test
+    void inALargeLibraryTheTypicalSoundIsTheMeanOverTheFixedSample() {
+        TestLibrary lib = new TestLibrary();
+        int analysed = SonicVectors.HUBNESS_SAMPLE + 500;
+        for (int i = 1; i <= analysed; i++) {
+            lib.track(i, "A" + i, "t" + i, null, 200, TestLibrary.sound(-10 - i % 17, 800 + 7 * i, 0));
+        }
+        lib.track(analysed + 1, "U", "u", null, 200, null);
+        LibraryIndex large = lib.build();
+        SonicVectors sv = large.sonic();
+        assertThat(sv.sampleSize()).isEqualTo(SonicVectors.HUBNESS_SAMPLE);
+
+        Scorer s = new Scorer(large, List.of(0), 1, 0, true);
+        s.total(analysed);
+        assertThat(s.rescored()).isLessThanOrEqualTo(SonicVectors.HUBNESS_SAMPLE + 1);
+        double sum = 0;
+        double boundSum = 0;
+        for (int i = 0; i < sv.sampleSize(); i++) {
+            sum += s.sonic(sv.sampleRow(i));
+            boundSum += s.totalBound(sv.sampleRow(i));
+        }
+        assertThat(s.total(analysed)).isCloseTo(sum / sv.sampleSize(), within(1e-9));
+        assertThat(s.totalBound(analysed)).isCloseTo(boundSum / sv.sampleSize(), within(1e-9))
+                .isGreaterThanOrEqualTo(s.total(analysed));
+    }
+
+    @Test
     void genreOnlyWhenSoundIsSwitchedOff() {
         Scorer s = new Scorer(index, List.of(0), 0.6, 0.4, false);
         assertThat(s.sonicUsed()).isFalse();
