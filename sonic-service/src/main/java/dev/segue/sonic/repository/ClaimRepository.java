@@ -7,7 +7,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Plain JDBC over sonic_claims: which worker holds which track, and until when. Claiming is the bulk,
@@ -53,10 +55,46 @@ public class ClaimRepository {
             ps.setInt(i++, limit);
             ps.setString(i++, worker);
             ps.setLong(i, lease.toMillis());
-            return Jdbc.readTracks(ps);
+            List<TrackRef> claimed = Jdbc.readTracks(ps);
+            if (claimed.isEmpty()) {
+                return claimed;
+            }
+            Set<Long> done = releaseFinished(c, scope, decoder, worker, claimed);
+            return claimed.stream().filter(t -> !done.contains(t.id())).toList();
         } catch (SQLException e) {
             throw new IllegalStateException("claiming tracks failed", e);
         }
+    }
+
+    /**
+     * The claim statement chooses from a snapshot taken when it starts: a track another worker finishes (result stored,
+     * claim released) while the statement runs looks pending to it, and its claim insert, which waited for that release,
+     * then succeeds. A second statement, with a snapshot taken after the claim, sees those results and releases the
+     * claims on them (an unreadable file fails in a millisecond, so two workers took ~20 % of such tracks twice).
+     *
+     * @return the ids of the tracks released
+     */
+    private static Set<Long> releaseFinished(Connection c, WorkScope scope, String decoder, String worker,
+            List<TrackRef> claimed) throws SQLException {
+        String sql = """
+                DELETE FROM sonic_claims c WHERE c.worker = ? AND c.track_id = ANY(?)
+                  AND NOT EXISTS (SELECT 1 FROM tracks t
+                                  LEFT JOIN sonic_analyses a ON a.track_id = t.id AND a.analyzer_version = %d
+                                  WHERE t.id = c.track_id AND %s)
+                RETURNING c.track_id
+                """.formatted(PendingWork.VERSION, PendingWork.NEEDS_WORK);
+        Set<Long> released = new HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, worker);
+            ps.setArray(2, c.createArrayOf("bigint", claimed.stream().map(TrackRef::id).toArray(Long[]::new)));
+            PendingWork.bindScope(ps, 3, scope, decoder);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    released.add(rs.getLong(1));
+                }
+            }
+        }
+        return released;
     }
 
     /** @return the claims released: those of {@code trackIds} that {@code worker} still held */

@@ -128,6 +128,55 @@ class ClaimConcurrencyTest {
         assertThat(library.count("SELECT count(*) FROM sonic_claims WHERE track_id = ?", id)).isZero();
     }
 
+    @Test
+    void aTrackAnotherWorkerFinishedWhileTheClaimRanIsNotClaimedAgain() throws Exception {
+        long held = library.track(library.dir().resolve("held.flac"), 200_000L);
+        long fast = library.track(library.dir().resolve("fast.flac"), 200_000L);
+        tracks.addAll(List.of(held, fast));
+        library.execute("INSERT INTO sonic_claims (track_id, worker, claimed_at, lease_until)"
+                + " VALUES (?, 'gone', now() - interval '3 minutes', now() - interval '1 minute')", held);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try (Connection releasing = dataSource.getConnection(); Statement sql = releasing.createStatement()) {
+            // a worker that is releasing the first track holds its claim row: the claim statement below chooses its
+            // tracks from a snapshot taken now, claims the first, and waits there
+            releasing.setAutoCommit(false);
+            sql.execute("DELETE FROM sonic_claims WHERE track_id = " + held);
+            Future<List<TrackRef>> slow = pool.submit(() -> repository.claim(new WorkScope(new Long[] {held, fast}, false,
+                    false, null), "ffmpeg", "slow", Duration.ofMinutes(2), 2));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (library.count("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                    + " AND query LIKE '%INSERT INTO sonic_claims%'") == 0) {
+                assertThat(slow.isDone()).as("the claim returned without waiting").isFalse();
+                assertThat(System.nanoTime()).as("the claim waits for the release").isLessThan(deadline);
+                Thread.sleep(20);
+            }
+            // meanwhile another worker claims the second track, fails on it at once and releases it
+            assertThat(repository.claim(new WorkScope(new Long[] {fast}, false, false, null), "ffmpeg", "quick",
+                    Duration.ofMinutes(2), 1)).extracting(TrackRef::id).containsExactly(fast);
+            storeFailureAndRelease(fast, "quick");
+            releasing.commit();
+
+            assertThat(slow.get(20, TimeUnit.SECONDS)).extracting(TrackRef::id)
+                    .as("the second track has its result: claiming it again would analyse it twice").containsExactly(held);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(library.count("SELECT count(*) FROM sonic_claims WHERE track_id = ?", fast)).isZero();
+        assertThat(library.count("SELECT count(*) FROM sonic_claims WHERE track_id = ? AND worker = 'slow'", held)).isEqualTo(1);
+    }
+
+    /** What recording a failed analysis does: the result and the claim's release in one transaction. */
+    private void storeFailureAndRelease(long trackId, String worker) throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement sql = c.createStatement()) {
+            c.setAutoCommit(false);
+            sql.execute("INSERT INTO sonic_analyses (track_id, analyzer_version, status, error, decoder, content_key,"
+                    + " duration_ms, analysis_ms) SELECT id, " + PendingWork.VERSION + ", 'failed', 'file not found',"
+                    + " 'ffmpeg', content_key, NULL, 1 FROM tracks WHERE id = " + trackId);
+            sql.execute("DELETE FROM sonic_claims WHERE worker = '" + worker + "' AND track_id = " + trackId);
+            c.commit();
+        }
+    }
+
     /** A claim that waits for another transaction's lock fails after 2 s instead of hanging the test. */
     private void failInsteadOfWaiting() throws SQLException {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
