@@ -11,10 +11,15 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
  * library-service as the web app sees it through playlist-service. Reads are retried on 5xx and connection
- * errors; starting a scan is not (a second POST would be a second scan request). Each method's breaker opens
- * when half of 8 calls fail, so a library-service that is down answers at once instead of after retries.
+ * errors; starting or cancelling a scan is not ({@code maxRetries = 0}: a second POST would be a second scan request).
+ * The policy is the class's; each method has its own breaker, which opens when half of 8 calls fail, so a
+ * library-service that is down answers at once instead of after retries.
  */
 @ApplicationScoped
+@Retry(maxRetries = 2, delay = 100, jitter = 50, maxDuration = 4000, retryOn = {WebApplicationException.class,
+        ProcessingException.class}, abortOn = CircuitBreakerOpenException.class)
+@CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.5, delay = 10_000,
+        failOn = {WebApplicationException.class, ProcessingException.class})
 public class LibraryClient {
 
     public static final String SERVICE = "library-service";
@@ -25,84 +30,45 @@ public class LibraryClient {
         this.rest = rest;
     }
 
-    @Retry(maxRetries = 2, delay = 100, jitter = 50, maxDuration = 4000, retryOn = {WebApplicationException.class,
-            ProcessingException.class}, abortOn = CircuitBreakerOpenException.class)
-    @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.5, delay = 10_000,
-            failOn = {WebApplicationException.class, ProcessingException.class})
     public JsonNode stats() {
         return UpstreamCall.call(SERVICE, rest::stats);
     }
 
-    @Retry(maxRetries = 2, delay = 100, jitter = 50, maxDuration = 4000, retryOn = {WebApplicationException.class,
-            ProcessingException.class}, abortOn = CircuitBreakerOpenException.class)
-    @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.5, delay = 10_000,
-            failOn = {WebApplicationException.class, ProcessingException.class})
     public JsonNode tracks(String q, String artist, String album, String genre, String status, int page, int size) {
         return UpstreamCall.call(SERVICE, () -> rest.tracks(q, artist, album, genre, status, page, size));
     }
 
-    @Retry(maxRetries = 2, delay = 100, jitter = 50, maxDuration = 4000, retryOn = {WebApplicationException.class,
-            ProcessingException.class}, abortOn = CircuitBreakerOpenException.class)
-    @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.5, delay = 10_000,
-            failOn = {WebApplicationException.class, ProcessingException.class})
     public JsonNode track(long id) {
         return UpstreamCall.call(SERVICE, () -> rest.track(id));
     }
 
-    @Retry(maxRetries = 2, delay = 100, jitter = 50, maxDuration = 4000, retryOn = {WebApplicationException.class,
-            ProcessingException.class}, abortOn = CircuitBreakerOpenException.class)
-    @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.5, delay = 10_000,
-            failOn = {WebApplicationException.class, ProcessingException.class})
     public JsonNode artists(String q, int page, int size) {
         return UpstreamCall.call(SERVICE, () -> rest.artists(q, page, size));
     }
 
-    @Retry(maxRetries = 2, delay = 100, jitter = 50, maxDuration = 4000, retryOn = {WebApplicationException.class,
-            ProcessingException.class}, abortOn = CircuitBreakerOpenException.class)
-    @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.5, delay = 10_000,
-            failOn = {WebApplicationException.class, ProcessingException.class})
     public JsonNode albums(String artist, String q, int page, int size) {
         return UpstreamCall.call(SERVICE, () -> rest.albums(artist, q, page, size));
     }
 
-    @Retry(maxRetries = 2, delay = 100, jitter = 50, maxDuration = 4000, retryOn = {WebApplicationException.class,
-            ProcessingException.class}, abortOn = CircuitBreakerOpenException.class)
-    @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.5, delay = 10_000,
-            failOn = {WebApplicationException.class, ProcessingException.class})
     public JsonNode scans(int page, int size) {
         return UpstreamCall.call(SERVICE, () -> rest.scans(page, size));
     }
 
-    @Retry(maxRetries = 2, delay = 100, jitter = 50, maxDuration = 4000, retryOn = {WebApplicationException.class,
-            ProcessingException.class}, abortOn = CircuitBreakerOpenException.class)
-    @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.5, delay = 10_000,
-            failOn = {WebApplicationException.class, ProcessingException.class})
     public JsonNode scan(long id) {
         return UpstreamCall.call(SERVICE, () -> rest.scan(id));
     }
 
-    @Retry(maxRetries = 2, delay = 100, jitter = 50, maxDuration = 4000, retryOn = {WebApplicationException.class,
-            ProcessingException.class}, abortOn = CircuitBreakerOpenException.class)
-    @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.5, delay = 10_000,
-            failOn = {WebApplicationException.class, ProcessingException.class})
     public JsonNode scanErrors(long id, int page, int size) {
         return UpstreamCall.call(SERVICE, () -> rest.scanErrors(id, page, size));
     }
 
-    @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.5, delay = 10_000,
-            failOn = {WebApplicationException.class, ProcessingException.class})
+    @Retry(maxRetries = 0)
     public JsonNode startScan(JsonNode request) {
         return UpstreamCall.call(SERVICE, () -> rest.startScan(request));
     }
 
-    @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.5, delay = 10_000,
-            failOn = {WebApplicationException.class, ProcessingException.class})
+    @Retry(maxRetries = 0)
     public JsonNode cancelScan(long id) {
         return UpstreamCall.call(SERVICE, () -> rest.cancelScan(id));
-    }
-
-    /** The readiness document, DOWN included (a 503 carries it too); no retry: the answer is wanted now. */
-    public JsonNode readiness() {
-        return Readiness.read(rest::readiness);
     }
 }

@@ -94,10 +94,6 @@ public class SonicClient {
         return UpstreamCall.call(SERVICE, () -> web.cancelRun(id));
     }
 
-    public JsonNode readiness() {
-        return Readiness.read(web::readiness);
-    }
-
     private static String detail(Response response) {
         try {
             JsonNode body = response.readEntity(JsonNode.class);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.segue.playlist.client.EnrichmentClient;
 import dev.segue.playlist.client.LibraryClient;
+import dev.segue.playlist.client.ServiceReadinessClient;
 import dev.segue.playlist.client.SonicClient;
 import dev.segue.playlist.client.UpstreamFailure;
 import io.smallrye.health.SmallRyeHealthReporter;
@@ -38,27 +39,22 @@ public class ReadinessService {
     public record SystemStatus(boolean allUp, List<ServiceStatus> services) {
     }
 
-    private final LibraryClient library;
-    private final EnrichmentClient enrichment;
-    private final SonicClient sonic;
+    private final ServiceReadinessClient services;
     private final SmallRyeHealthReporter health;
     private final ObjectMapper mapper;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
-    ReadinessService(LibraryClient library, EnrichmentClient enrichment, SonicClient sonic, SmallRyeHealthReporter health,
-                     ObjectMapper mapper) {
-        this.library = library;
-        this.enrichment = enrichment;
-        this.sonic = sonic;
+    ReadinessService(ServiceReadinessClient services, SmallRyeHealthReporter health, ObjectMapper mapper) {
+        this.services = services;
         this.health = health;
         this.mapper = mapper;
     }
 
     public SystemStatus status() {
         Map<String, CompletableFuture<JsonNode>> calls = new LinkedHashMap<>();
-        calls.put(LibraryClient.SERVICE, ask(library::readiness));
-        calls.put(EnrichmentClient.SERVICE, ask(enrichment::readiness));
-        calls.put(SonicClient.SERVICE, ask(sonic::readiness));
+        calls.put(LibraryClient.SERVICE, ask(services::library));
+        calls.put(EnrichmentClient.SERVICE, ask(services::enrichment));
+        calls.put(SonicClient.SERVICE, ask(services::sonic));
         calls.put("playlist-service", ask(this::ownReadiness));
         List<ServiceStatus> services = new ArrayList<>();
         calls.forEach((service, call) -> services.add(status(service, call)));
