@@ -208,6 +208,39 @@ class CatalogApiTest {
     }
 
     @Test
+    void artistAndAlbumSearchesCountUpToTheCapAndListingsCountExactly() throws Exception {
+        try (Connection c = dataSource.getConnection(); var st = c.createStatement()) {
+            st.executeUpdate("""
+                    INSERT INTO artists (name, name_key, sort_name)
+                    SELECT 'Throng %1$s ' || g, 'throng %1$s ' || g, 'throng %1$s ' || lpad(g::text, 4, '0')
+                    FROM generate_series(1, 1002) g""".formatted(tag));
+            st.executeUpdate("""
+                    INSERT INTO albums (title, title_key, album_artist_id)
+                    SELECT 'Throng album %1$s ' || g, 'throng album %1$s ' || g, a.id
+                    FROM generate_series(1, 1002) g, artists a WHERE a.name_key = 'throng %1$s 1'""".formatted(tag));
+        }
+        try {
+            given().queryParam("q", "throng " + tag).queryParam("size", 2).get("/api/artists").then().statusCode(200)
+                    .body("total", equalTo(1000)).body("totalExact", equalTo(false))
+                    .body("items.name", equalTo(List.of("Throng " + tag + " 1", "Throng " + tag + " 2")));
+            given().queryParam("q", "throng " + tag + " 999").get("/api/artists").then()
+                    .body("total", equalTo(1)).body("totalExact", equalTo(true)).body("items[0].albumCount", equalTo(0));
+            given().queryParam("q", "throng album " + tag).queryParam("size", 1).get("/api/albums").then()
+                    .body("total", equalTo(1000)).body("totalExact", equalTo(false));
+            given().queryParam("q", "throng album " + tag + " 1001").get("/api/albums").then()
+                    .body("total", equalTo(1)).body("items[0].title", equalTo("Throng album " + tag + " 1001"));
+            // a listing that is not a search counts exactly, on a page past the last too
+            given().queryParam("artist", "throng " + tag + " 1").queryParam("size", 5).queryParam("page", 300).get("/api/albums").then()
+                    .body("total", equalTo(1002)).body("totalExact", equalTo(true)).body("items.size()", equalTo(0));
+        } finally {
+            try (Connection c = dataSource.getConnection(); var st = c.createStatement()) {
+                st.executeUpdate("DELETE FROM albums WHERE title_key LIKE 'throng album " + tag + " %'");
+                st.executeUpdate("DELETE FROM artists WHERE name_key LIKE 'throng " + tag + " %'");
+            }
+        }
+    }
+
+    @Test
     void statsCountPresentTracksTheirAlbumsAndArtistsAndTheMissingOnes() throws Exception {
         JsonPath before = given().get("/api/stats").then().statusCode(200).extract().jsonPath();
         Path one = tagged("mp3", folder.resolve("one.mp3"), Map.of(FieldKey.TITLE, "One " + tag, FieldKey.ARTIST, "Solo " + tag,

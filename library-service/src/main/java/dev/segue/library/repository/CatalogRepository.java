@@ -33,7 +33,7 @@ public class CatalogRepository {
             SELECT t.id, t.file_path, t.status, t.missing_since, t.title, t.artist_id, ar.name, t.album_id, al.title, aa.name,
                    t.track_no, t.track_total, t.disc_no, t.disc_total, t.year, t.duration_ms, t.format, t.codec, t.bitrate_kbps,
                    t.sample_rate, t.channels, t.mbid_recording, t.mbid_track, t.isrc, t.tag_genres, t.file_size, t.file_mtime,
-                   t.content_key, t.scanned_at, t.updated_at, %s, t.artist_source, t.album_source,
+                   t.content_key, t.scanned_at, t.updated_at, t.artist_source, t.album_source,
                    t.length_note
             """;
     private static final String TRACK_JOINS = """
@@ -164,7 +164,7 @@ public class CatalogRepository {
         if (ids.isEmpty()) {
             return tracks;
         }
-        try (PreparedStatement ps = c.prepareStatement(TRACK_COLUMNS.formatted("0") + " FROM unnest(?::bigint[]) WITH ORDINALITY p (id, n)"
+        try (PreparedStatement ps = c.prepareStatement(TRACK_COLUMNS + " FROM unnest(?::bigint[]) WITH ORDINALITY p (id, n)"
                 + " JOIN tracks t ON t.id = p.id " + TRACK_JOINS + " ORDER BY p.n")) {
             ps.setArray(1, c.createArrayOf("bigint", ids.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
@@ -188,9 +188,14 @@ public class CatalogRepository {
     }
 
     public Optional<Track> track(long id) {
-        Page<Track> page = query(TRACK_COLUMNS.formatted("1") + " FROM tracks t " + TRACK_JOINS + " WHERE t.id = ?", List.of(id), 0, 1,
-                CatalogRepository::track, 31, null);
-        return page.items().stream().findFirst();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = prepare(c, TRACK_COLUMNS + " FROM tracks t " + TRACK_JOINS + " WHERE t.id = ?",
+                        List.of(id));
+                ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? Optional.of(track(rs)) : Optional.empty();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public Page<Artist> artists(String q, int page, int size) {
@@ -203,13 +208,10 @@ public class CatalogRepository {
         String sql = """
                 SELECT a.id, a.name, a.sort_name, a.mbid,
                        (SELECT count(*) FROM tracks t WHERE t.artist_id = a.id AND t.status = 'present'),
-                       (SELECT count(*) FROM albums al WHERE al.album_artist_id = a.id),
-                       count(*) OVER ()
-                FROM artists a""" + where + " ORDER BY a.sort_name, a.id LIMIT ? OFFSET ?";
-        params.add(size);
-        params.add((long) page * size);
-        return query(sql, params, page, size, rs -> new Artist(rs.getLong(1), rs.getString(2), rs.getString(3),
-                rs.getObject(4, UUID.class), rs.getLong(5), rs.getLong(6)), 7, "SELECT count(*) FROM artists a" + where);
+                       (SELECT count(*) FROM albums al WHERE al.album_artist_id = a.id)
+                FROM artists a""" + where + " ORDER BY a.sort_name, a.id";
+        return listing(sql, "SELECT FROM artists a" + where, params, q != null, page, size, rs -> new Artist(rs.getLong(1),
+                rs.getString(2), rs.getString(3), rs.getObject(4, UUID.class), rs.getLong(5), rs.getLong(6)));
     }
 
     public Page<Album> albums(String artist, String q, int page, int size) {
@@ -224,18 +226,49 @@ public class CatalogRepository {
             where.add("al.title_search LIKE search_pattern(?)");
             params.add(q);
         }
-        String condition = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
+        String from = " FROM albums al JOIN artists aa ON aa.id = al.album_artist_id"
+                + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where));
         String sql = """
                 SELECT al.id, al.title, al.album_artist_id, aa.name, al.year, al.compilation, al.mbid_release, al.mbid_release_group,
-                       (SELECT count(*) FROM tracks t WHERE t.album_id = al.id AND t.status = 'present'),
-                       count(*) OVER ()
-                FROM albums al JOIN artists aa ON aa.id = al.album_artist_id""" + condition
-                + " ORDER BY aa.sort_name, al.title_key, al.id LIMIT ? OFFSET ?";
-        params.add(size);
-        params.add((long) page * size);
-        return query(sql, params, page, size, rs -> new Album(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
-                (Integer) rs.getObject(5), rs.getBoolean(6), rs.getObject(7, UUID.class), rs.getObject(8, UUID.class), rs.getLong(9)),
-                10, "SELECT count(*) FROM albums al JOIN artists aa ON aa.id = al.album_artist_id" + condition);
+                       (SELECT count(*) FROM tracks t WHERE t.album_id = al.id AND t.status = 'present')""" + from
+                + " ORDER BY aa.sort_name, al.title_key, al.id";
+        return listing(sql, "SELECT" + from, params, q != null, page, size, rs -> new Album(rs.getLong(1), rs.getString(2),
+                rs.getLong(3), rs.getString(4), (Integer) rs.getObject(5), rs.getBoolean(6), rs.getObject(7, UUID.class),
+                rs.getObject(8, UUID.class), rs.getLong(9)));
+    }
+
+    /**
+     * One page of {@code sql} (ordered, without LIMIT) and the count of {@code matches} (a SELECT of no columns over
+     * the same rows), up to {@link #SEARCH_COUNT_CAP} for a search. Without a window count over every match the
+     * planner can walk the order's index and stop after a page (a word in all 3,700 album names: 13 ms with the
+     * window, 1.2 ms without); each statement is planned for its own words.
+     */
+    private <T> Page<T> listing(String sql, String matches, List<Object> params, boolean search, int page, int size,
+            RowMapper<T> mapper) {
+        List<Object> pageParams = new ArrayList<>(params);
+        pageParams.add(size);
+        pageParams.add((long) page * size);
+        List<Object> countParams = new ArrayList<>(params);
+        long cap = search ? SEARCH_COUNT_CAP + 1 : Long.MAX_VALUE;
+        countParams.add(cap);
+        try (Connection c = dataSource.getConnection()) {
+            List<T> items = new ArrayList<>();
+            try (PreparedStatement ps = prepare(c, sql + " LIMIT ? OFFSET ?", pageParams); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    items.add(mapper.map(rs));
+                }
+            }
+            long total;
+            try (PreparedStatement ps = prepare(c, "SELECT count(*) FROM (" + matches + " LIMIT ?) m", countParams);
+                    ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                total = rs.getLong(1);
+            }
+            return search ? new Page<>(items, page, size, Math.min(total, SEARCH_COUNT_CAP), total <= SEARCH_COUNT_CAP)
+                    : new Page<>(items, page, size, total);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public CatalogStats stats() {
@@ -300,44 +333,6 @@ public class CatalogRepository {
         T map(ResultSet rs) throws SQLException;
     }
 
-    private <T> Page<T> query(String sql, List<Object> params, int page, int size, RowMapper<T> mapper, int totalColumn, String countSql) {
-        return query(sql, params, page, size, mapper, totalColumn, countSql, params.subList(0, Math.max(0, params.size() - 2)));
-    }
-
-    /** {@code countParams}: the parameters of {@code countSql}, which reads past the last page. */
-    private <T> Page<T> query(String sql, List<Object> params, int page, int size, RowMapper<T> mapper, int totalColumn, String countSql,
-            List<Object> countParams) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.size(); i++) {
-                ps.setObject(i + 1, params.get(i));
-            }
-            List<T> items = new ArrayList<>();
-            long total = 0;
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    items.add(mapper.map(rs));
-                    total = rs.getLong(totalColumn);
-                }
-            }
-            if (items.isEmpty() && countSql != null && page > 0) {
-                // past the last page the window count is not available
-                try (PreparedStatement count = c.prepareStatement(countSql)) {
-                    for (int i = 0; i < countParams.size(); i++) {
-                        count.setObject(i + 1, countParams.get(i));
-                    }
-                    try (ResultSet rs = count.executeQuery()) {
-                        rs.next();
-                        total = rs.getLong(1);
-                    }
-                }
-            }
-            return new Page<>(items, page, size, total);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static Track track(ResultSet rs) throws SQLException {
         return new Track(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getObject(4, OffsetDateTime.class), rs.getString(5),
                 rs.getLong(6), rs.getString(7), (Long) rs.getObject(8), rs.getString(9), rs.getString(10),
@@ -346,7 +341,7 @@ public class CatalogRepository {
                 (Integer) rs.getObject(20), (Integer) rs.getObject(21), rs.getObject(22, UUID.class), rs.getObject(23, UUID.class),
                 rs.getString(24), Arrays.asList((String[]) rs.getArray(25).getArray()), rs.getLong(26),
                 rs.getObject(27, OffsetDateTime.class), rs.getString(28), rs.getObject(29, OffsetDateTime.class),
-                rs.getObject(30, OffsetDateTime.class), rs.getString(32), rs.getString(33), rs.getString(34));
+                rs.getObject(30, OffsetDateTime.class), rs.getString(31), rs.getString(32), rs.getString(33));
     }
 
     private static Long asId(String value) {
