@@ -81,8 +81,9 @@ class PlaylistResourceTest {
 
         JsonPath fetched = given().get(created.header("Location")).then().statusCode(200).extract().jsonPath();
         assertThat(fetched.getList("tracks.trackId", Long.class)).isEqualTo(tracks);
-        assertThat(fetched.getDouble("tracks[1].scores.total")).isEqualTo(body.getDouble("tracks[1].scores.total"));
         assertThat(fetched.getLong("durationSeconds")).isPositive();
+        // the answer to the POST is made from what was built, not read back: it must be what reading it back gives
+        assertThat(fetched.getMap("")).isEqualTo(body.getMap(""));
 
         JsonPath page = given().get("/api/playlists?page=0&size=200").then().statusCode(200).extract().jsonPath();
         assertThat(page.getList("items.id", Long.class)).contains(id);

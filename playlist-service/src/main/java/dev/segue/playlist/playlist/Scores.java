@@ -14,6 +14,15 @@ public record Scores(Double sonic, Double genre, Double transition, Double total
         return of(e.sonic(), e.genre(), e.transition(), e.total());
     }
 
+    /** As {@link #of(Entry)} once stored ({@code real} columns): what reading the playlist back gives. */
+    public static Scores stored(Entry e) {
+        return of(real(e.sonic()), real(e.genre()), real(e.transition()), real(e.total()));
+    }
+
+    private static Double real(double x) {
+        return Double.isNaN(x) ? null : (double) (float) x;
+    }
+
     static Double round(Double x) {
         return x == null || x.isNaN() ? null : Math.round(x * 10000) / 10000.0;
     }

@@ -5,6 +5,8 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,15 +20,16 @@ import java.util.Optional;
 public class PlaylistRepository {
 
     /** Stores a playlist's row; {@code request} is JSON, {@code notes} one per line or null. The new id. */
-    public long create(String name, String request, boolean genreOnly, String notes) {
+    public Playlist create(String name, String request, boolean genreOnly, String notes) {
         Playlist p = new Playlist();
         p.name = name;
         p.request = request;
         p.genreOnly = genreOnly;
         p.notes = notes;
-        p.createdAt = OffsetDateTime.now();
+        // what the timestamptz column holds (microseconds), so the created answer and a later read agree
+        p.createdAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         p.persist();
-        return p.id;
+        return p;
     }
 
     public Optional<Playlist> find(long id) {

@@ -1,5 +1,6 @@
 package dev.segue.playlist.rest;
 
+import dev.segue.playlist.playlist.StoredPlaylist;
 import dev.segue.playlist.request.ContinueRequest;
 import dev.segue.playlist.request.PathRequest;
 import dev.segue.playlist.request.PlaylistRequest;
@@ -75,9 +76,9 @@ public class PlaylistResource {
         return ContinueView.of(service.continuePlaying(request));
     }
 
-    private Response created(long id, UriInfo uri) {
-        URI location = uri.getBaseUriBuilder().path("api/playlists/{id}").build(id);
-        return Response.created(location).entity(PlaylistView.of(service.find(id))).build();
+    private static Response created(StoredPlaylist playlist, UriInfo uri) {
+        URI location = uri.getBaseUriBuilder().path("api/playlists/{id}").build(playlist.id());
+        return Response.created(location).entity(PlaylistView.of(playlist)).build();
     }
 
     @GET

@@ -275,14 +275,14 @@ public class MixService {
         Collections.shuffle(others, random);
         List<Long> exclude = others.subList(Math.min(others.size(), Math.max(0, oldAllowed - oldSeeds)), others.size());
         try {
-            return playlists.create(request(d, seeds, exclude));
+            return playlists.create(request(d, seeds, exclude)).id();
         } catch (Unsatisfiable e) {
             if (exclude.isEmpty()) {
                 throw e;
             }
             notes.add("Too few new tracks fit the constraints for a fresh share of " + d.freshShare()
                     + "; this edition repeats more of the previous one (" + e.getMessage() + ")");
-            return playlists.create(request(d, seeds, List.of()));
+            return playlists.create(request(d, seeds, List.of())).id();
         }
     }
 
