@@ -93,6 +93,10 @@ class GatewayTest {
         library().verify(getRequestedFor(urlPathEqualTo("/api/scans/4/errors")).withQueryParam("page", equalTo("1"))
                 .withQueryParam("size", equalTo("10")));
         given().get("/api/scans/4/errors?size=501").then().statusCode(400);
+        for (String runs : List.of("/api/scans", "/api/enrichment/runs", "/api/analysis/runs")) {
+            given().get(runs + "?limit=5").then().statusCode(400).contentType(PROBLEM)
+                    .body("detail", containsString("?size=5"));
+        }
     }
 
     @Test

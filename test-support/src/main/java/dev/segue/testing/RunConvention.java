@@ -37,6 +37,9 @@ public final class RunConvention {
         }
         given().get(runs + "?size=201").then().statusCode(400).contentType("application/problem+json");
         given().get(runs + "?page=-1").then().statusCode(400).contentType("application/problem+json");
+        // the parameter the run lists took before paging: refused with what to send instead, not silently ignored
+        given().get(runs + "?limit=5").then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("?size=5"));
     }
 
     /** A start refused because run {@code activeId} of {@code runs} is active: 409 problem+json naming it in the body and Location. */

@@ -1,6 +1,7 @@
 package dev.segue.enrichment.rest;
 
 import dev.segue.commons.paging.Page;
+import dev.segue.commons.run.RetiredLimit;
 import dev.segue.enrichment.run.RunRequest;
 import dev.segue.enrichment.service.EnrichmentRunService;
 import dev.segue.enrichment.service.EnrichmentStatsService;
@@ -22,6 +23,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/api/enrichment")
@@ -58,7 +60,9 @@ public class EnrichmentRunResource {
     @GET
     @Path("/runs")
     public Page<RunView> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size,
+            @QueryParam("limit") @Parameter(hidden = true) Integer limit) {
+        RetiredLimit.reject(limit);
         return runs.list(page, size).map(RunView::of);
     }
 

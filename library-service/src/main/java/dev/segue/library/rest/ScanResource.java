@@ -1,6 +1,7 @@
 package dev.segue.library.rest;
 
 import dev.segue.commons.paging.Page;
+import dev.segue.commons.run.RetiredLimit;
 import dev.segue.library.service.ScanService;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/api/scans")
@@ -47,7 +49,9 @@ public class ScanResource {
     /** Runs, newest first. */
     @GET
     public Page<ScanRunView> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size,
+            @QueryParam("limit") @Parameter(hidden = true) Integer limit) {
+        RetiredLimit.reject(limit);
         return scans.list(page, size).map(ScanRunView::of);
     }
 

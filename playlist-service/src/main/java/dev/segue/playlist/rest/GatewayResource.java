@@ -2,6 +2,7 @@ package dev.segue.playlist.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.segue.commons.run.RetiredLimit;
 import dev.segue.playlist.service.EnrichmentGateway;
 import dev.segue.playlist.service.LibraryGateway;
 import dev.segue.playlist.service.ReadinessService;
@@ -21,6 +22,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -116,8 +118,11 @@ public class GatewayResource {
     @Path("/scans")
     @Operation(summary = "Scan runs, newest first (library-service GET /api/scans)")
     @APIResponse(responseCode = "200", description = "A page of scan runs")
+    @APIResponse(responseCode = "400", description = "page or size out of range")
     public JsonNode scans(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                          @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
+                          @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size,
+                          @QueryParam("limit") @Parameter(hidden = true) Integer limit) {
+        RetiredLimit.reject(limit);
         return library.scans(page, size);
     }
 
@@ -175,8 +180,11 @@ public class GatewayResource {
     @Path("/enrichment/runs")
     @Operation(summary = "Enrichment runs, newest first")
     @APIResponse(responseCode = "200", description = "A page of runs with progress per source")
+    @APIResponse(responseCode = "400", description = "page or size out of range")
     public JsonNode enrichmentRuns(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                                   @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
+                                   @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size,
+                                   @QueryParam("limit") @Parameter(hidden = true) Integer limit) {
+        RetiredLimit.reject(limit);
         return enrichment.runs(page, size);
     }
 
@@ -223,8 +231,11 @@ public class GatewayResource {
     @Path("/analysis/runs")
     @Operation(summary = "Analysis runs, newest first")
     @APIResponse(responseCode = "200", description = "A page of runs with progress")
+    @APIResponse(responseCode = "400", description = "page or size out of range")
     public JsonNode analysisRuns(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                                 @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
+                                 @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size,
+                                 @QueryParam("limit") @Parameter(hidden = true) Integer limit) {
+        RetiredLimit.reject(limit);
         return sonic.runs(page, size);
     }
 

@@ -1,5 +1,7 @@
 package dev.segue.sonic.rest;
 
+import dev.segue.commons.paging.Page;
+import dev.segue.commons.run.RetiredLimit;
 import dev.segue.sonic.service.AnalysisRunService;
 import dev.segue.sonic.service.AnalysisWorkerPool;
 import dev.segue.sonic.service.RunRequest;
@@ -19,9 +21,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import dev.segue.commons.paging.Page;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/api/analysis/runs")
@@ -54,7 +56,9 @@ public class AnalysisRunResource {
     /** Runs, newest first. */
     @GET
     public Page<AnalysisRunView> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size,
+            @QueryParam("limit") @Parameter(hidden = true) Integer limit) {
+        RetiredLimit.reject(limit);
         return runs.list(page, size).map(AnalysisRunView::of);
     }
 
