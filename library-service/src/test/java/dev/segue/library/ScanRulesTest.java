@@ -3,6 +3,7 @@ package dev.segue.library;
 import static dev.segue.library.AudioFixtures.tagged;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
 import dev.segue.library.config.LibraryConfig;
 import dev.segue.testing.PostgresTestResource;
@@ -127,6 +128,24 @@ class ScanRulesTest {
         assertThat(loose.getString("artistSource")).isEqualTo("none");
         assertThat(loose.getString("album")).isEqualTo("Game " + tag);
         assertThat(loose.getString("albumSource")).isEqualTo("path");
+    }
+
+    @Test
+    void aCapitalisedSpellingNamesAnArtistFirstScannedInOneCase() throws Exception {
+        tagged("mp3", folder.resolve("lower.mp3"), Map.of(FieldKey.TITLE, "Lower " + tag, FieldKey.ARTIST, "björk " + tag));
+        Scans.scan(folder);
+        given().queryParam("q", "bjork " + tag).get("/api/artists").then().body("items[0].name", equalTo("björk " + tag));
+
+        tagged("flac", folder.resolve("proper.flac"), Map.of(FieldKey.TITLE, "Proper " + tag, FieldKey.ARTIST, "Björk " + tag));
+        Scans.scan(folder);
+        given().queryParam("q", "bjork " + tag).get("/api/artists").then().body("total", equalTo(1))
+                .body("items[0].name", equalTo("Björk " + tag)).body("items[0].trackCount", equalTo(2));
+
+        // a shouted tag does not take the name back
+        tagged("ogg", folder.resolve("shouted.ogg"), Map.of(FieldKey.TITLE, "Shouted " + tag, FieldKey.ARTIST, "BJÖRK " + tag.toUpperCase()));
+        Scans.scan(folder);
+        given().queryParam("q", "bjork " + tag).get("/api/artists").then().body("total", equalTo(1))
+                .body("items[0].name", equalTo("Björk " + tag)).body("items[0].trackCount", equalTo(3));
     }
 
     @Test

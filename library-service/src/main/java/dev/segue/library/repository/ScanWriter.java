@@ -22,6 +22,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -38,7 +39,8 @@ public final class ScanWriter implements AutoCloseable {
     }
 
     /** An artist or album already in the database; {@code complete} = no optional identity left to fill in. */
-    private record Ref(long id, boolean complete) {
+    /** @param oneCase an artist's stored name is in a single case ("björk"), which a capitalised spelling replaces */
+    private record Ref(long id, boolean complete, boolean oneCase) {
     }
 
     static final String VARIOUS_ARTISTS = "Various Artists";
@@ -55,12 +57,15 @@ public final class ScanWriter implements AutoCloseable {
     private static final String UPDATE_TRACK = "UPDATE tracks SET " + assignments(null)
             + ", status = 'present', missing_since = NULL, scanned_at = now(), updated_at = now() WHERE id = ?";
 
+    private static final String ONE_CASE = "(%1$s = lower(%1$s) OR %1$s = upper(%1$s))";
+
     private static final String UPSERT_ARTISTS = """
             INSERT INTO artists (name, name_key, sort_name, mbid)
             SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::uuid[])
-            ON CONFLICT (name_key) DO UPDATE SET mbid = COALESCE(artists.mbid, EXCLUDED.mbid), updated_at = now()
-            RETURNING id, name_key, mbid IS NOT NULL
-            """;
+            ON CONFLICT (name_key) DO UPDATE SET mbid = COALESCE(artists.mbid, EXCLUDED.mbid), updated_at = now(),
+                name = CASE WHEN %1$s THEN EXCLUDED.name ELSE artists.name END
+            RETURNING id, name_key, mbid IS NOT NULL, %2$s
+            """.formatted(capitalisedReplacesOneCase("artists.name", "EXCLUDED.name"), ONE_CASE.formatted("name"));
 
     private static final String UPSERT_ALBUMS = """
             INSERT INTO albums (title, title_key, album_artist_id, year, compilation, mbid_release, mbid_release_group)
@@ -85,16 +90,16 @@ public final class ScanWriter implements AutoCloseable {
         this.runId = runId;
         connection.setAutoCommit(false);
         try (var st = connection.createStatement();
-                ResultSet rs = st.executeQuery("SELECT id, name_key, mbid IS NOT NULL FROM artists")) {
+                ResultSet rs = st.executeQuery("SELECT id, name_key, mbid IS NOT NULL, " + ONE_CASE.formatted("name") + " FROM artists")) {
             while (rs.next()) {
-                artists.put(rs.getString(2), new Ref(rs.getLong(1), rs.getBoolean(3)));
+                artists.put(rs.getString(2), new Ref(rs.getLong(1), rs.getBoolean(3), rs.getBoolean(4)));
             }
         }
         try (var st = connection.createStatement();
                 ResultSet rs = st.executeQuery("SELECT id, album_artist_id, title_key, "
                         + "year IS NOT NULL AND mbid_release IS NOT NULL AND mbid_release_group IS NOT NULL FROM albums")) {
             while (rs.next()) {
-                albums.put(albumKey(rs.getLong(2), rs.getString(3)), new Ref(rs.getLong(1), rs.getBoolean(4)));
+                albums.put(albumKey(rs.getLong(2), rs.getString(3)), new Ref(rs.getLong(1), rs.getBoolean(4), false));
             }
         }
         connection.commit();
@@ -140,6 +145,19 @@ public final class ScanWriter implements AutoCloseable {
     @Override
     public void close() throws SQLException {
         connection.close();
+    }
+
+    /**
+     * Names are matched by their folded key, so "björk" and "Björk" are one artist, shown as its first scan wrote it.
+     * A later spelling with both upper and lower case replaces one written in a single case ("björk", "BJÖRK"): a tag
+     * typed in lower case must not name the artist for every file that spells it properly.
+     */
+    private static String capitalisedReplacesOneCase(String stored, String incoming) {
+        return ONE_CASE.formatted(stored) + " AND NOT " + ONE_CASE.formatted(incoming);
+    }
+
+    private static boolean bothCases(String name) {
+        return !name.equals(name.toLowerCase(Locale.ROOT)) && !name.equals(name.toUpperCase(Locale.ROOT));
     }
 
     private static String likePrefix(Path root) {
@@ -312,7 +330,7 @@ public final class ScanWriter implements AutoCloseable {
             ps.setArray(4, connection.createArrayOf("uuid", rows.stream().map(r -> r[3] == null ? null : UUID.fromString(r[3])).toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    created.put(rs.getString(2), new Ref(rs.getLong(1), rs.getBoolean(3)));
+                    created.put(rs.getString(2), new Ref(rs.getLong(1), rs.getBoolean(3), rs.getBoolean(4)));
                 }
             }
         }
@@ -322,7 +340,7 @@ public final class ScanWriter implements AutoCloseable {
     private void want(Map<String, String[]> wanted, String name, UUID mbid) {
         String key = Names.key(name);
         Ref known = artists.get(key);
-        if (known != null && (known.complete() || mbid == null)) {
+        if (known != null && (known.complete() || mbid == null) && !(known.oneCase() && bothCases(name))) {
             return;
         }
         String[] row = wanted.get(key);
@@ -373,7 +391,7 @@ public final class ScanWriter implements AutoCloseable {
             ps.setArray(7, connection.createArrayOf("uuid", column(rows, 6)));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    created.put(albumKey(rs.getLong(2), rs.getString(3)), new Ref(rs.getLong(1), rs.getBoolean(4)));
+                    created.put(albumKey(rs.getLong(2), rs.getString(3)), new Ref(rs.getLong(1), rs.getBoolean(4), false));
                 }
             }
         }
