@@ -38,8 +38,12 @@ public final class ScanWriter implements AutoCloseable {
     public record Pending(DiscoveredFile file, ReadTrack track, Long existingId) {
     }
 
-    /** An artist or album already in the database; {@code complete} = no optional identity left to fill in. */
-    /** @param oneCase an artist's stored name is in a single case ("björk"), which a capitalised spelling replaces */
+    /**
+     * An artist or album already in the database.
+     *
+     * @param complete no optional identity left to fill in
+     * @param oneCase  an artist's stored name is in a single case ("björk"), which a capitalised spelling replaces
+     */
     private record Ref(long id, boolean complete, boolean oneCase) {
     }
 

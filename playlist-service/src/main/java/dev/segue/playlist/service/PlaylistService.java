@@ -205,7 +205,7 @@ public class PlaylistService {
                 entries.stream().map(Entry::row).toList(), entries.stream().map(e -> scoring.contains(e.trackId())).toList());
         List<ListedTrack> next = new ArrayList<>();
         for (int i = rows.size(); i < entries.size(); i++) {
-            next.add(listed(index, i - rows.size(), entries.get(i)).withReasons(reasons.get(i)));
+            next.add(listed(index, i - rows.size(), entries.get(i), Scores.of(entries.get(i))).withReasons(reasons.get(i)));
         }
         return new Suggestions(recent, !scorer.sonicUsed(), notes, next);
     }
@@ -234,7 +234,7 @@ public class PlaylistService {
             }
             Entry withTransition = new Entry(e.trackId(), e.row(), e.sonic(), e.genre(), scorer.transition(row, e.row()),
                     e.total(), e.sonicMissing(), false);
-            neighbours.add(listed(index, i - 1, withTransition));
+            neighbours.add(listed(index, i - 1, withTransition, Scores.of(withTransition)));
         }
         return new Suggestions(List.of(trackId), !scorer.sonicUsed(), notes, neighbours);
     }
@@ -362,9 +362,7 @@ public class PlaylistService {
                 entries.stream().map(Entry::row).toList(), entries.stream().map(Entry::seed).toList());
         List<ListedTrack> listed = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
-            ListedTrack t = listed(index, i, entries.get(i));
-            listed.add(new ListedTrack(t.position(), t.trackId(), t.title(), t.artist(), t.album(), t.durationSeconds(),
-                    Scores.stored(entries.get(i)), t.sonicMissing(), t.seed(), reasons.get(i)));
+            listed.add(listed(index, i, entries.get(i), Scores.stored(entries.get(i))).withReasons(reasons.get(i)));
         }
         try {
             return new StoredPlaylist(stored.id, stored.name, stored.createdAt, stored.genreOnly, List.copyOf(notes),
@@ -446,10 +444,10 @@ public class PlaylistService {
         return w;
     }
 
-    private static ListedTrack listed(LibraryIndex index, int position, Entry e) {
+    private static ListedTrack listed(LibraryIndex index, int position, Entry e, Scores scores) {
         TrackInfo t = index.track(e.row());
         return new ListedTrack(position, e.trackId(), t.title(), t.artist(), t.album(),
-                t.durationMs() == null ? null : Math.round(t.durationMs() / 1000f), Scores.of(e), e.sonicMissing(), e.seed(), List.of());
+                t.durationMs() == null ? null : Math.round(t.durationMs() / 1000f), scores, e.sonicMissing(), e.seed(), List.of());
     }
 
     private static int or(Integer value, int fallback) {

@@ -39,22 +39,22 @@ public class ReadinessService {
     public record SystemStatus(boolean allUp, List<ServiceStatus> services) {
     }
 
-    private final ServiceReadinessClient services;
+    private final ServiceReadinessClient readiness;
     private final SmallRyeHealthReporter health;
     private final ObjectMapper mapper;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
-    ReadinessService(ServiceReadinessClient services, SmallRyeHealthReporter health, ObjectMapper mapper) {
-        this.services = services;
+    ReadinessService(ServiceReadinessClient readiness, SmallRyeHealthReporter health, ObjectMapper mapper) {
+        this.readiness = readiness;
         this.health = health;
         this.mapper = mapper;
     }
 
     public SystemStatus status() {
         Map<String, CompletableFuture<JsonNode>> calls = new LinkedHashMap<>();
-        calls.put(LibraryClient.SERVICE, ask(services::library));
-        calls.put(EnrichmentClient.SERVICE, ask(services::enrichment));
-        calls.put(SonicClient.SERVICE, ask(services::sonic));
+        calls.put(LibraryClient.SERVICE, ask(readiness::library));
+        calls.put(EnrichmentClient.SERVICE, ask(readiness::enrichment));
+        calls.put(SonicClient.SERVICE, ask(readiness::sonic));
         calls.put("playlist-service", ask(this::ownReadiness));
         List<ServiceStatus> services = new ArrayList<>();
         calls.forEach((service, call) -> services.add(status(service, call)));

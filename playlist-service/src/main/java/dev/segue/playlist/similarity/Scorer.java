@@ -93,8 +93,8 @@ public final class Scorer {
             }
             for (int i = 0; i < sv.sampleSize(); i++) {
                 boundSum += bound[sv.sampleRow(i)];
-                count++;
             }
+            count = sv.sampleSize();
         }
         this.typicalBound = count == 0 ? 0 : boundSum / count;
     }
